@@ -1,0 +1,42 @@
+// Lint rules for the whole project: typescript-eslint's recommended set, plus the
+// boundaries from STYLE.md (core imports no UI, content never touches the database).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['extension/', 'node_modules/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Page-derived text is rendered as text, never as HTML.' },
+        { property: 'outerHTML', message: 'Page-derived text is rendered as text, never as HTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['preact', 'preact/*', '**/ui/**', '**/popup/**', '**/dashboard/**', '**/background/**'] },
+      ],
+    },
+  },
+  {
+    files: ['src/content/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/core/db/**', 'idb', 'preact', 'preact/*'] }],
+    },
+  },
+  {
+    files: ['src/popup/**', 'src/dashboard/**', 'src/ui/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/background/**', '**/core/db/**'] }] },
+  },
+);

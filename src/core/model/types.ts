@@ -1,0 +1,259 @@
+/**
+ * Vigie's domain records, as stored in IndexedDB and as they cross between the background,
+ * the popup, the crisis log and the page. Every field is JSON-safe: dates are ISO-8601 strings.
+ */
+
+export type Iso = string;
+
+export type Tone = 'negative' | 'neutral' | 'positive';
+export const TONES: readonly Tone[] = ['negative', 'neutral', 'positive'];
+
+export type Reach = 'low' | 'medium' | 'high';
+export const REACHES: readonly Reach[] = ['low', 'medium', 'high'];
+
+export type MentionKind = 'selection' | 'link' | 'image' | 'page';
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** W3C Web Annotation TextPositionSelector; offsets count code points of the document's text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** How a quote is found again on its page. */
+export interface MentionSelectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** Why Vigie could only keep what the context menu gave it. */
+export type CaptureLimit = 'unscriptable' | null;
+
+/** A saved copy of the page a mention was taken from (issue 5 fills it). */
+export interface PageCopyRef {
+  id: string;
+  format: 'mhtml' | 'html';
+  sha256: string;
+  savedAt: Iso;
+  bytes: number;
+}
+
+export interface Evidence {
+  /** SHA-256 (hex) of the canonical raw capture: url, quote, selectors, link/image url, capturedAt. */
+  captureSha256: string;
+  pageCopy: PageCopyRef | null;
+}
+
+export interface Mention {
+  id: string;
+  url: string;
+  pageTitle: string;
+  site: string;
+  /** BCP 47 language of the page as it declares it, or null. */
+  lang: string | null;
+  kind: MentionKind;
+  /** The exact text the user selected ('' for a page, link or image flag without selection). */
+  quote: string;
+  selectors: MentionSelectors | null;
+  linkUrl: string | null;
+  srcUrl: string | null;
+  capturedAt: Iso;
+  captureLimit: CaptureLimit;
+  evidence: Evidence;
+  note: string;
+  tags: string[];
+  tone: Tone;
+  /** 'auto' until the user sets the tone; the user's choice always wins. */
+  toneSource: 'auto' | 'user';
+  reach: Reach;
+  crisisId: string | null;
+  /** When the user first reviewed it (edited, moved into a crisis); null while untriaged. */
+  triagedAt: Iso | null;
+  updatedAt: Iso;
+}
+
+export type Level = 1 | 2 | 3 | 4;
+export const LEVELS: readonly Level[] = [1, 2, 3, 4];
+
+export type StepId = 'react' | 'assess' | 'inform' | 'plan' | 'learn';
+export const STEPS: readonly StepId[] = ['react', 'assess', 'inform', 'plan', 'learn'];
+export type CrisisStep = StepId | 'closed';
+export type StepState = 'pending' | 'done' | 'skipped';
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  done: boolean;
+  doneAt: Iso | null;
+  /** A temporary fix: it comes back in step 4 as an action still to replace it. */
+  temporary: boolean;
+}
+
+export type DamageArea =
+  | 'customers'
+  | 'social'
+  | 'press'
+  | 'search'
+  | 'employees'
+  | 'partners'
+  | 'finance'
+  | 'legal'
+  | 'custom';
+
+export interface DamageRow {
+  id: string;
+  area: DamageArea;
+  customArea: string;
+  degree: 1 | 2 | 3 | 4 | 5;
+  cost: number;
+  currency: string;
+  note: string;
+  mentionIds: string[];
+  /** Explicitly accepted without a repairing action. */
+  accepted: boolean;
+}
+
+export type StakeholderRole = 'boss' | 'supervisor' | 'client' | 'partner' | 'other';
+
+export interface Stakeholder {
+  id: string;
+  name: string;
+  role: StakeholderRole;
+  channel: string;
+  contact: string;
+  key: boolean;
+}
+
+export interface CrisisStakeholder extends Stakeholder {
+  informedAt: Iso | null;
+}
+
+export type ActionStatus = 'todo' | 'doing' | 'done';
+
+export interface Action {
+  id: string;
+  what: string;
+  damageId: string | null;
+  owner: string;
+  due: Iso | null;
+  status: ActionStatus;
+  /** Set when the action replaces a temporary fix from step 1. */
+  replacesChecklistId: string | null;
+}
+
+export interface Apology {
+  id: string;
+  party: string;
+  sentAt: Iso | null;
+  note: string;
+}
+
+export interface StatusUpdate {
+  id: string;
+  sentAt: Iso;
+  text: string;
+}
+
+export interface Precaution {
+  id: string;
+  what: string;
+  owner: string;
+  due: Iso | null;
+  done: boolean;
+}
+
+export interface PostMortem {
+  whatHappened: string;
+  whys: string[];
+  decision: string;
+  circumstances: string;
+  rootCause: string;
+  precautions: Precaution[];
+  watchTerms: string[];
+}
+
+export interface Crisis {
+  id: string;
+  title: string;
+  level: Level;
+  /** Detection time: the reaction countdown starts here. */
+  openedAt: Iso;
+  step: CrisisStep;
+  steps: Record<StepId, StepState>;
+  state: 'open' | 'closed';
+  closedAt: Iso | null;
+  updatedAt: Iso;
+  react: { checklist: ChecklistItem[] };
+  assess: { damages: DamageRow[] };
+  inform: { stakeholders: CrisisStakeholder[]; message: string };
+  plan: { actions: Action[]; apologies: Apology[]; updates: StatusUpdate[] };
+  learn: PostMortem;
+}
+
+export type EventType =
+  | 'opened'
+  | 'level-changed'
+  | 'renamed'
+  | 'mention-linked'
+  | 'mention-unlinked'
+  | 'step-changed'
+  | 'step-done'
+  | 'step-skipped'
+  | 'checklist-done'
+  | 'checklist-undone'
+  | 'damage-changed'
+  | 'stakeholder-informed'
+  | 'message-drafted'
+  | 'update-sent'
+  | 'action-changed'
+  | 'action-done'
+  | 'apology-sent'
+  | 'postmortem-changed'
+  | 'closed'
+  | 'reopened';
+
+/** One line of a crisis's journal; append-only. */
+export interface CrisisEvent {
+  id: string;
+  crisisId: string;
+  at: Iso;
+  type: EventType;
+  actor: 'user' | 'vigie';
+  data: Record<string, string | number | boolean | null>;
+}
+
+export interface WatchTerm {
+  id: string;
+  term: string;
+  aliases: string[];
+}
+
+export interface WordRule {
+  word: string;
+  rule: 'always-negative' | 'never-negative';
+}
+
+export interface Settings {
+  /** Hours from detection to the reaction target, per level. */
+  reactionTargetsHours: Record<Level, number>;
+  /** Hours without a status update before a reminder, per level. */
+  updateCadenceHours: Record<Level, number>;
+  /** Default containment checklist; an empty label means "use the built-in text". */
+  checklist: { id: string; label: string; temporary: boolean }[];
+  stakeholders: Stakeholder[];
+  templates: { inform: Record<'en' | 'fr', string>; update: Record<'en' | 'fr', string> };
+  watchlist: WatchTerm[];
+  wordRules: WordRule[];
+  monitoring: boolean;
+  backupReminderDays: number;
+  lastBackupAt: Iso | null;
+  theme: 'system' | 'light' | 'dark';
+}

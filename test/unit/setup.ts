@@ -1,0 +1,2 @@
+// Gives every unit test a fresh in-memory IndexedDB.
+import 'fake-indexeddb/auto';
