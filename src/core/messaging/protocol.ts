@@ -9,13 +9,14 @@ import type {
   CrisisEvent,
   Level,
   Mention,
-  Reach,
+  MentionPatch,
   Settings,
   StepId,
   TextPositionSelector,
   TextQuoteSelector,
-  Tone,
 } from '../model/types';
+
+export type { MentionPatch };
 
 export type ErrorCode =
   | 'bad-request'
@@ -84,13 +85,6 @@ export interface CrisisPage {
   total: number;
 }
 
-/** What the user may edit on a mention; the capture itself (and so its hash) never changes. */
-export interface MentionPatch {
-  note?: string;
-  tags?: string[];
-  tone?: Tone;
-  reach?: Reach;
-}
 
 export interface LogCounts {
   untriaged: number;

@@ -80,6 +80,14 @@ export interface Mention {
   updatedAt: Iso;
 }
 
+/** What the user may edit on a mention; the capture itself (and so its hash) never changes. */
+export interface MentionPatch {
+  note?: string;
+  tags?: string[];
+  tone?: Tone;
+  reach?: Reach;
+}
+
 export type Level = 1 | 2 | 3 | 4;
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 

@@ -1,0 +1,137 @@
+/**
+ * Flagging: turns what the page (or, failing that, the context menu) gives into a mention with
+ * its evidence hash, stores it once, and files it into the inbox, a new crisis or an open one.
+ */
+import { addMention, getMention } from '../core/db/mentions';
+import { getCrisis, moveMentions, newEvent } from '../core/db/crises';
+import type { VigieDatabase } from '../core/db/open';
+import { getSettings } from '../core/db/settings';
+import { AppError } from '../core/messaging/rpc';
+import type { FlagInto, FlagOutcome, PageCapture } from '../core/messaging/protocol';
+import { newCrisis } from '../core/model/crisis';
+import { sha256Hex } from '../core/model/hash';
+import { newId } from '../core/model/ids';
+import { canonicalCapture, mentionLabel, siteOf } from '../core/model/mention';
+import type { Crisis, Level, Mention, MentionKind, Settings } from '../core/model/types';
+
+/** What the browser tells about the click: the context menu's data, or the tab alone. */
+export interface FlagSource {
+  pageUrl: string;
+  pageTitle: string;
+  selectionText?: string | undefined;
+  linkUrl?: string | undefined;
+  srcUrl?: string | undefined;
+  mediaType?: string | undefined;
+}
+
+export interface FlagDeps {
+  db: VigieDatabase;
+  now: () => Date;
+  /** Fills default texts (checklist labels, titles) in the user's language. */
+  labels: { checklist: (id: string) => string; untitledCrisis: string };
+}
+
+const NEW_CRISIS_LEVEL: Level = 2;
+
+function kindOf(source: FlagSource, quote: string): MentionKind {
+  if (quote) return 'selection';
+  if (source.linkUrl) return 'link';
+  if (source.srcUrl && (source.mediaType ?? 'image') === 'image') return 'image';
+  return 'page';
+}
+
+/** The mention a capture describes, with its evidence hash. Pure but for the hash. */
+export async function buildMention(
+  source: FlagSource,
+  capture: PageCapture | null,
+  capturedAt: string,
+): Promise<Mention> {
+  const url = capture?.url || source.pageUrl;
+  const quote = capture?.selection?.exact ?? source.selectionText?.trim() ?? '';
+  const selectors = capture?.selection
+    ? { quote: capture.selection.quote, position: capture.selection.position }
+    : null;
+  const linkUrl = source.linkUrl ?? null;
+  const srcUrl = source.srcUrl ?? null;
+  const captureSha256 = await sha256Hex(
+    canonicalCapture({ url, quote, selectors, linkUrl, srcUrl, capturedAt }),
+  );
+  return {
+    id: newId(),
+    url,
+    pageTitle: capture?.title || source.pageTitle,
+    site: siteOf(url),
+    lang: capture?.lang ?? null,
+    kind: kindOf(source, quote),
+    quote,
+    selectors,
+    linkUrl,
+    srcUrl,
+    capturedAt,
+    captureLimit: capture ? null : 'unscriptable',
+    evidence: { captureSha256, pageCopy: null },
+    note: '',
+    tags: [],
+    // The user flags what they see as negative; the scorer (issue 5) may refine it.
+    tone: 'negative',
+    toneSource: 'auto',
+    reach: 'medium',
+    crisisId: null,
+    triagedAt: null,
+    updatedAt: capturedAt,
+  };
+}
+
+function crisisTitleFor(mention: Mention, fallback: string): string {
+  const label = mentionLabel(mention).replace(/\s+/g, ' ').trim();
+  const short = label.length > 80 ? `${label.slice(0, 79)}…` : label;
+  return (mention.site ? `${mention.site} — ${short}` : short) || fallback;
+}
+
+function checklistFrom(settings: Settings, labels: FlagDeps['labels']) {
+  return settings.checklist.map((item) => ({ ...item, label: item.label || labels.checklist(item.id) }));
+}
+
+/** Opens a crisis (journaled) and moves the given mentions into it, in one transaction. */
+export async function openCrisisWith(
+  deps: FlagDeps,
+  args: { title: string; level: Level; mentionIds: string[] },
+): Promise<Crisis> {
+  const settings = await getSettings(deps.db);
+  const at = deps.now().toISOString();
+  const crisis = newCrisis({
+    title: args.title.trim() || deps.labels.untitledCrisis,
+    level: args.level,
+    openedAt: at,
+    checklist: checklistFrom(settings, deps.labels),
+  });
+  const opened = newEvent(crisis.id, at, 'opened', { level: crisis.level, title: crisis.title });
+  await moveMentions(deps.db, args.mentionIds, crisis.id, at, { crisis, events: [opened] });
+  return crisis;
+}
+
+/** Stores the flag (once) and files it where the user asked. */
+export async function fileFlag(
+  deps: FlagDeps,
+  source: FlagSource,
+  capture: PageCapture | null,
+  into: FlagInto,
+): Promise<FlagOutcome> {
+  const at = deps.now().toISOString();
+  const built = await buildMention(source, capture, at);
+  const { mention, duplicate } = await addMention(deps.db, built);
+  let crisis: Crisis | null = null;
+  if (into.to === 'new-crisis') {
+    crisis = await openCrisisWith(deps, {
+      title: crisisTitleFor(mention, deps.labels.untitledCrisis),
+      level: NEW_CRISIS_LEVEL,
+      mentionIds: [mention.id],
+    });
+  } else if (into.to === 'crisis') {
+    crisis = (await getCrisis(deps.db, into.crisisId)) ?? null;
+    if (!crisis) throw new AppError('not-found', `No crisis ${into.crisisId}`);
+    await moveMentions(deps.db, [mention.id], crisis.id, at);
+  }
+  const filed = crisis ? ((await getMention(deps.db, mention.id)) ?? mention) : mention;
+  return { mention: filed, duplicate, crisis, limit: built.captureLimit };
+}

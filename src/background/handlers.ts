@@ -1,0 +1,166 @@
+/**
+ * The background's side of the contract with the popup and the crisis log. Every write to the
+ * database happens here (or in the flag service it calls).
+ */
+import { browser } from '../core/browser';
+import {
+  countOpenCrises,
+  getCrisis,
+  listCrises,
+  listEvents,
+  moveMentions,
+  newEvent,
+  recentOpenCrises,
+  saveCrisis,
+} from '../core/db/crises';
+import {
+  deleteMentions,
+  listMentions,
+  mentionCounts,
+  mentionsOnPage,
+  putMentions,
+  updateMention,
+} from '../core/db/mentions';
+import { getSettings, updateSettings } from '../core/db/settings';
+import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
+import { AppError, type Handlers } from '../core/messaging/rpc';
+import { moveToStep } from '../core/model/crisis';
+import { applyMentionPatch } from '../core/model/mention';
+import { LEVELS, type EventType, type Mention } from '../core/model/types';
+import { canScript, captureFromTab } from './capture';
+import type { FlagDeps } from './flag';
+import { fileFlag, openCrisisWith } from './flag';
+import { isMention } from '../core/model/schemas';
+
+export interface HandlerDeps extends FlagDeps {
+  /** Called after any change the badge or the menus show. */
+  changed: (what: { crises: boolean }) => void;
+  notifyFlagged: (outcome: FlagOutcome) => Promise<void>;
+}
+
+const MAX_PAGE = 200;
+
+function pageSize(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1) throw new AppError('bad-request', 'limit must be ≥ 1');
+  return Math.min(limit, MAX_PAGE);
+}
+
+function ids(list: unknown): string[] {
+  if (!Array.isArray(list) || !list.every((id) => typeof id === 'string')) {
+    throw new AppError('bad-request', 'ids must be strings');
+  }
+  return list;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unknown> {
+  const { db } = deps;
+  const now = () => deps.now().toISOString();
+
+  return {
+    async getPopupState({ tabId }) {
+      const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+      const url = tab?.url;
+      const [onPage, counts, crises] = await Promise.all([
+        url ? mentionsOnPage(db, url, 20) : Promise.resolve({ items: [], total: 0 }),
+        mentionCounts(db),
+        recentOpenCrises(db, 20),
+      ]);
+      return {
+        page: url ? { url, title: tab?.title ?? '', canScript: canScript(url) } : null,
+        pageMentions: onPage.items,
+        pageMentionCount: onPage.total,
+        untriaged: counts.untriaged,
+        openCrises: crises,
+      };
+    },
+
+    async flagTab({ tabId, into }) {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab?.url) throw new AppError('no-tab', 'The tab is gone or cannot be read.');
+      const capture = canScript(tab.url) ? await captureFromTab(tabId, 0) : null;
+      const outcome = await fileFlag(deps, { pageUrl: tab.url, pageTitle: tab.title ?? '' }, capture, into);
+      deps.changed({ crises: outcome.crisis !== null });
+      await deps.notifyFlagged(outcome);
+      return outcome;
+    },
+
+    listMentions({ scope, limit, after }) {
+      return listMentions(db, scope, pageSize(limit), after);
+    },
+
+    async updateMention({ id, patch }) {
+      const updated = await updateMention(db, id, (m) => applyMentionPatch(m, patch, now()));
+      if (!updated) throw new AppError('not-found', `No mention ${id}`);
+      deps.changed({ crises: false });
+      return updated;
+    },
+
+    async deleteMentions(args) {
+      const deleted = await deleteMentions(db, ids(args.ids));
+      deps.changed({ crises: false });
+      return { deleted };
+    },
+
+    async restoreMentions({ mentions }) {
+      if (!Array.isArray(mentions) || !mentions.every(isMention)) {
+        throw new AppError('bad-request', 'Not mentions');
+      }
+      await putMentions(db, mentions as Mention[]);
+      deps.changed({ crises: false });
+      return { restored: mentions.length };
+    },
+
+    async moveMentions(args) {
+      const moved = await moveMentions(db, ids(args.ids), args.crisisId, now());
+      if (moved === 0 && args.crisisId !== null && !(await getCrisis(db, args.crisisId))) {
+        throw new AppError('not-found', `No crisis ${args.crisisId}`);
+      }
+      deps.changed({ crises: true });
+      return { moved };
+    },
+
+    async createCrisis({ title, level, mentionIds }) {
+      if (!LEVELS.includes(level)) throw new AppError('bad-request', 'level must be 1 to 4');
+      const crisis = await openCrisisWith(deps, { title, level, mentionIds: ids(mentionIds) });
+      deps.changed({ crises: true });
+      return crisis;
+    },
+
+    listCrises({ state, limit, after }) {
+      return listCrises(db, state, pageSize(limit), after);
+    },
+
+    async getCrisis({ id }) {
+      const crisis = await getCrisis(db, id);
+      if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
+      return { crisis, events: await listEvents(db, id) };
+    },
+
+    async setCrisisStep({ id, step }) {
+      const crisis = await getCrisis(db, id);
+      if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
+      const at = now();
+      const next = moveToStep(crisis, step, at);
+      const type: EventType =
+        step === 'closed' ? 'closed' : crisis.state === 'closed' ? 'reopened' : 'step-changed';
+      await saveCrisis(db, next, [newEvent(id, at, type, { from: crisis.step, to: step })]);
+      deps.changed({ crises: true });
+      return next;
+    },
+
+    getSettings() {
+      return getSettings(db);
+    },
+
+    async updateSettings({ patch }) {
+      const settings = await updateSettings(db, patch);
+      deps.changed({ crises: true });
+      return settings;
+    },
+
+    async getCounts() {
+      const [counts, openCrises] = await Promise.all([mentionCounts(db), countOpenCrises(db)]);
+      return { ...counts, openCrises };
+    },
+  };
+}

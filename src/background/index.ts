@@ -1,0 +1,119 @@
+/**
+ * Background (Chromium: module service worker; Firefox: background script). Every listener is
+ * registered synchronously at the top level so that an event that wakes the worker reaches it.
+ * The background owns the database: the popup, the crisis log and pages only ask it.
+ */
+import { browser, type Menus, type Runtime, type Tabs } from '../core/browser';
+import { t, type MessageKey } from '../core/i18n';
+import type { BackgroundCalls, FlagInto } from '../core/messaging/protocol';
+import { dispatch, isEnvelope, toErrorData } from '../core/messaging/rpc';
+import { refreshBadge } from './badge';
+import { canScript, captureFromTab } from './capture';
+import { database } from './database';
+import { fileFlag, type FlagDeps, type FlagSource } from './flag';
+import { createHandlers, type HandlerDeps } from './handlers';
+import { flagIntoFromMenuId, rebuildMenus } from './menus';
+import { notifyFlagFailed, notifyFlagged } from './notify';
+
+const CHECKLIST_LABELS: Record<string, MessageKey> = {
+  'stop-damage': 'checklistStopDamage',
+  'holding-statement': 'checklistHoldingStatement',
+  'temporary-fix': 'checklistTemporaryFix',
+  escalate: 'checklistEscalate',
+};
+
+function changed(what: { crises: boolean }): void {
+  void refreshBadge();
+  if (what.crises) void rebuildMenus();
+}
+
+async function deps(): Promise<HandlerDeps> {
+  const flagDeps: FlagDeps = {
+    db: await database(),
+    now: () => new Date(),
+    labels: {
+      checklist: (id) => {
+        const key = CHECKLIST_LABELS[id];
+        return key ? t(key) : id;
+      },
+      untitledCrisis: t('crisisUntitled'),
+    },
+  };
+  return { ...flagDeps, changed, notifyFlagged };
+}
+
+/** A flag from the context menu or the shortcut: capture, store, file, tell the user. */
+async function flagFromBrowser(
+  tab: Tabs.Tab | undefined,
+  source: FlagSource,
+  frameId: number,
+  into: FlagInto,
+): Promise<void> {
+  try {
+    const capture =
+      tab?.id !== undefined && canScript(source.pageUrl) ? await captureFromTab(tab.id, frameId) : null;
+    const outcome = await fileFlag(await deps(), source, capture, into);
+    changed({ crises: outcome.crisis !== null });
+    await notifyFlagged(outcome);
+  } catch (error) {
+    const data = toErrorData(error);
+    await notifyFlagFailed(
+      data.code === 'storage-full' ? t('errorStorageFull') : t('errorGeneric', data.message),
+    );
+  }
+}
+
+browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+  const into = flagIntoFromMenuId(info.menuItemId);
+  if (!into) return;
+  const frameId = info.frameId ?? 0;
+  const pageUrl = (frameId !== 0 && info.frameUrl) || info.pageUrl || tab?.url || '';
+  void flagFromBrowser(
+    tab,
+    {
+      pageUrl,
+      pageTitle: tab?.title ?? '',
+      selectionText: info.selectionText,
+      linkUrl: info.linkUrl,
+      srcUrl: info.srcUrl,
+      mediaType: info.mediaType,
+    },
+    frameId,
+    into,
+  );
+});
+
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+  if (command !== 'flag-selection') return;
+  void (async () => {
+    const active =
+      tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? undefined;
+    await flagFromBrowser(
+      active,
+      { pageUrl: active?.url ?? '', pageTitle: active?.title ?? '' },
+      0,
+      { to: 'inbox' },
+    );
+  })();
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  return deps()
+    .then((d) => dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender))
+    .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  void rebuildMenus();
+  void refreshBadge();
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void rebuildMenus();
+  void refreshBadge();
+});
+
+browser.notifications.onClicked.addListener((id: string) => {
+  if (id.startsWith('flag')) void browser.runtime.openOptionsPage();
+});

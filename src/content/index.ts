@@ -1,0 +1,30 @@
+/**
+ * Content script (one classic IIFE file), injected into a page on the user's gesture only.
+ * It describes the user's selection with W3C selectors and answers the background; it never
+ * touches IndexedDB (a content script's IndexedDB belongs to the visited site).
+ */
+import { browser } from '../core/browser';
+import type { ContentCalls, PageCapture } from '../core/messaging/protocol';
+import { dispatch, type Handlers } from '../core/messaging/rpc';
+import { describeSelection } from './describe-selection';
+
+declare global {
+  // Set once per frame: the script may be injected again by a later flag.
+  var __vigieContent: boolean | undefined;
+}
+
+function capture(): PageCapture {
+  return {
+    url: location.href,
+    title: document.title,
+    lang: document.documentElement.lang || null,
+    selection: describeSelection(window.getSelection(), document.body),
+  };
+}
+
+const handlers: Handlers<ContentCalls, unknown> = { capture };
+
+if (!globalThis.__vigieContent) {
+  globalThis.__vigieContent = true;
+  browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message, null));
+}

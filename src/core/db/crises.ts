@@ -1,0 +1,148 @@
+/**
+ * The crises repository and the journal. Every change to a crisis appends its event in the
+ * same transaction, so the journal can never miss or invent a change.
+ */
+import type { CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
+import { newId } from '../model/ids';
+import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
+import { fromStored, toStored } from './mentions';
+import type { VigieDatabase } from './open';
+
+/** A journal event, ready to append. */
+export function newEvent(
+  crisisId: string,
+  at: string,
+  type: EventType,
+  data: CrisisEvent['data'] = {},
+  actor: CrisisEvent['actor'] = 'user',
+): CrisisEvent {
+  return { id: newId(), crisisId, at, type, actor, data };
+}
+
+export async function getCrisis(db: VigieDatabase, id: string): Promise<Crisis | undefined> {
+  return db.get('crises', id);
+}
+
+/** The journal of a crisis, oldest first. */
+export function listEvents(db: VigieDatabase, crisisId: string): Promise<CrisisEvent[]> {
+  return db.getAllFromIndex('events', 'crisisAt', IDBKeyRange.bound([crisisId], [crisisId, []]));
+}
+
+/** Writes a crisis and appends its events, atomically. */
+export async function saveCrisis(
+  db: VigieDatabase,
+  crisis: Crisis,
+  events: readonly CrisisEvent[],
+): Promise<Crisis> {
+  const tx = db.transaction(['crises', 'events'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('crises').put(crisis),
+    ...events.map((e) => tx.objectStore('events').add(e)),
+    tx.done,
+  ]);
+  return crisis;
+}
+
+/**
+ * Moves mentions into a crisis (or back to the inbox with null), journaling each link and
+ * unlink, in one transaction. Returns how many mentions changed.
+ */
+export async function moveMentions(
+  db: VigieDatabase,
+  ids: readonly string[],
+  crisisId: string | null,
+  now: string,
+  extra: { crisis?: Crisis; events?: CrisisEvent[] } = {},
+): Promise<number> {
+  const tx = db.transaction(['mentions', 'crises', 'events'], 'readwrite');
+  const mentions = tx.objectStore('mentions');
+  const events = tx.objectStore('events');
+  if (extra.crisis) await tx.objectStore('crises').put(extra.crisis);
+  for (const e of extra.events ?? []) await events.add(e);
+  if (crisisId !== null && !(await tx.objectStore('crises').get(crisisId))) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return 0;
+  }
+  let moved = 0;
+  for (const id of ids) {
+    const stored = await mentions.get(id);
+    if (!stored || stored.crisisId === crisisId) continue;
+    const m = fromStored(stored);
+    if (m.crisisId) await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
+    if (crisisId) await events.add(newEvent(crisisId, now, 'mention-linked', { mentionId: id }));
+    const next: Mention = { ...m, crisisId, triagedAt: m.triagedAt ?? now, updatedAt: now };
+    await mentions.put(toStored(next));
+    moved++;
+  }
+  await tx.done;
+  return moved;
+}
+
+async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSummary[]> {
+  const tx = db.transaction('mentions');
+  const index = tx.store.index('crisisId');
+  const counts = await Promise.all(
+    crises.map((c) => index.count(IDBKeyRange.bound([c.id], [c.id, []]))),
+  );
+  await tx.done;
+  return crises.map((c, i) => ({
+    id: c.id,
+    title: c.title,
+    level: c.level,
+    step: c.step,
+    state: c.state,
+    openedAt: c.openedAt,
+    mentionCount: counts[i] ?? 0,
+  }));
+}
+
+/** One page of crises, most recently opened first. */
+export async function listCrises(
+  db: VigieDatabase,
+  state: 'open' | 'closed' | 'all',
+  limit: number,
+  after: TimeCursor | null,
+): Promise<CrisisPage> {
+  const tx = db.transaction('crises');
+  let all: IDBKeyRange | null;
+  let range: IDBKeyRange | null;
+  let index;
+  if (state === 'all') {
+    index = tx.store.index('openedAt');
+    all = null;
+    range = after ? IDBKeyRange.upperBound([after.at, after.id], true) : null;
+  } else {
+    index = tx.store.index('stateOpenedAt');
+    all = IDBKeyRange.bound([state], [state, []]);
+    range = after ? IDBKeyRange.bound([state], [state, after.at, after.id], false, true) : all;
+  }
+  const items: Crisis[] = [];
+  let cursor = await index.openCursor(range, 'prev');
+  while (cursor && items.length < limit) {
+    items.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const total = await index.count(all);
+  await tx.done;
+  const last = items[items.length - 1];
+  return {
+    items: await summarize(db, items),
+    total,
+    next: cursor && last ? { at: last.openedAt, id: last.id } : null,
+  };
+}
+
+/** The most recently opened open crises (for the menu and the popup). */
+export async function recentOpenCrises(db: VigieDatabase, limit: number): Promise<CrisisSummary[]> {
+  return (await listCrises(db, 'open', limit, null)).items;
+}
+
+/** Every open crisis in full (for deadlines and the badge); open crises are few. */
+export function openCrises(db: VigieDatabase): Promise<Crisis[]> {
+  return db.getAllFromIndex('crises', 'stateOpenedAt', IDBKeyRange.bound(['open'], ['open', []]));
+}
+
+export function countOpenCrises(db: VigieDatabase): Promise<number> {
+  return db.countFromIndex('crises', 'stateOpenedAt', IDBKeyRange.bound(['open'], ['open', []]));
+}

@@ -1,0 +1,31 @@
+/**
+ * Opens Vigie's database, running every migration between the stored version and this build's.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { migrations, SCHEMA_VERSION, type Migration } from './migrations';
+import { DB_NAME, type VigieDB } from './schema';
+
+export type VigieDatabase = IDBPDatabase<VigieDB>;
+
+/**
+ * Opens (creating or upgrading) the database. `list` and `name` exist for the migration tests,
+ * which open a database at an older version and then upgrade it.
+ */
+export function openVigieDB(
+  name: string = DB_NAME,
+  list: readonly Migration[] = migrations,
+): Promise<VigieDatabase> {
+  const version = list === migrations ? SCHEMA_VERSION : list.length;
+  return openDB<VigieDB>(name, version, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < version; v++) {
+        const migrate = list[v];
+        if (migrate) await migrate(db, tx);
+      }
+    },
+    blocking(_current, _blocked, event) {
+      // Another context upgrades the schema: let it, this connection reopens on next use.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

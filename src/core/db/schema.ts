@@ -1,0 +1,62 @@
+/**
+ * The shape of Vigie's IndexedDB database, as idb's typed schema. Stored mentions carry a few
+ * derived fields that exist only to be indexed (IndexedDB cannot index a null crisisId).
+ */
+import type { DBSchema } from 'idb';
+import type { Crisis, CrisisEvent, Mention, Settings } from '../model/types';
+
+export const DB_NAME = 'vigie';
+
+/** A mention as stored: the record plus the keys its sparse indexes read. */
+export interface StoredMention extends Mention {
+  /** url without its fragment: one page, whatever anchor it was opened at. */
+  pageKey: string;
+  /** url + quote + context: a second flag of the same quote on the same page is found here. */
+  dedupeKey: string;
+  /** capturedAt while in the inbox, absent otherwise. */
+  inboxAt?: string;
+  /** capturedAt while untriaged, absent otherwise. */
+  untriagedAt?: string;
+}
+
+export interface SettingsRecord {
+  key: 'settings';
+  value: Settings;
+}
+
+export interface VigieDB extends DBSchema {
+  mentions: {
+    key: string;
+    value: StoredMention;
+    indexes: {
+      capturedAt: [string, string];
+      pageKey: [string, string];
+      dedupeKey: string;
+      crisisId: [string, string, string];
+      inboxAt: [string, string];
+      untriagedAt: string;
+      site: string;
+      tags: string;
+    };
+  };
+  crises: {
+    key: string;
+    value: Crisis;
+    indexes: {
+      openedAt: [string, string];
+      stateOpenedAt: [string, string, string];
+    };
+  };
+  events: {
+    key: string;
+    value: CrisisEvent;
+    indexes: {
+      crisisAt: [string, string, string];
+      at: string;
+    };
+  };
+  settings: {
+    key: string;
+    value: SettingsRecord;
+  };
+}

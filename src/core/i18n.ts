@@ -1,0 +1,17 @@
+/**
+ * Vigie's user-visible text, all through browser.i18n. Keys are checked at compile time
+ * against the English catalogue; a test checks that French has every key.
+ */
+import { browser } from './browser';
+
+export type MessageKey = keyof typeof import('../_locales/en/messages.json');
+
+/** The message for `key` in the browser's language, with $1…$9 substitutions. */
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+/** The UI language Vigie is shown in ('fr' or 'en'). */
+export function uiLanguage(): 'fr' | 'en' {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listCrises, listEvents } from '../../../../src/core/db/crises';
+import { listMentions, mentionCounts } from '../../../../src/core/db/mentions';
+import { migrations, SCHEMA_VERSION, type Migration } from '../../../../src/core/db/migrations';
+import { openVigieDB } from '../../../../src/core/db/open';
+import { getSettings } from '../../../../src/core/db/settings';
+import type { VigieDB } from '../../../../src/core/db/schema';
+import type { StoreNames } from 'idb';
+
+type Fixture = Record<StoreNames<VigieDB>, unknown[]> & { version: number };
+
+const fixture = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../../fixtures/db-v1.json'), 'utf8'),
+) as Fixture;
+
+/** Creates a database at schema version 1 holding the fixture's records, as a user's would be. */
+async function seedVersion1(name: string): Promise<void> {
+  const db = await openVigieDB(name, migrations.slice(0, 1));
+  expect(db.version).toBe(1);
+  const stores = ['mentions', 'crises', 'events', 'settings'] as const;
+  const tx = db.transaction([...stores], 'readwrite');
+  for (const store of stores) {
+    for (const record of fixture[store]) await tx.objectStore(store).put(record as never);
+  }
+  await tx.done;
+  db.close();
+}
+
+describe('schema migrations', () => {
+  it('are an ordered list whose length is the schema version', () => {
+    expect(fixture.version).toBe(1);
+    expect(SCHEMA_VERSION).toBe(migrations.length);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+  });
+
+  it('open a version-1 database with every record readable through the indexes', async () => {
+    await seedVersion1('v1-upgrade');
+    const db = await openVigieDB('v1-upgrade');
+    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(await mentionCounts(db)).toEqual({ untriaged: 1, inbox: 1, mentions: 2 });
+    const crises = await listCrises(db, 'open', 10, null);
+    expect(crises.items).toHaveLength(1);
+    expect(crises.items[0]).toMatchObject({ title: 'Rumeur d’arnaque', mentionCount: 1 });
+    const crisisId = crises.items[0]!.id;
+    expect((await listEvents(db, crisisId)).map((e) => e.type)).toEqual(['opened', 'mention-linked']);
+    expect((await listMentions(db, { in: 'crisis', crisisId }, 10, null)).items[0]?.quote).toContain(
+      'arnaque',
+    );
+    expect((await getSettings(db)).reactionTargetsHours[4]).toBe(0.5);
+    db.close();
+  });
+
+  it('run a later migration over a version-1 database without losing a record', async () => {
+    await seedVersion1('v1-later');
+    const addLangIndex: Migration = (_db, tx) => {
+      tx.objectStore('mentions').createIndex('lang' as never, 'lang');
+    };
+    const db = await openVigieDB('v1-later', [...migrations.slice(0, 1), addLangIndex]);
+    expect(db.version).toBe(2);
+    expect(await db.count('mentions')).toBe(fixture.mentions.length);
+    expect(await db.countFromIndex('mentions', 'lang' as never, 'fr')).toBe(2);
+    db.close();
+  });
+});
