@@ -1,7 +1,7 @@
 /**
  * Describes the user's selection as the W3C selectors Vigie stores with a mention.
  */
-import { describeTextPosition } from '../core/anchoring/describe-text-position';
+import { describeTextPosition } from '../core/anchoring/text-position';
 import { describeTextQuote } from '../core/anchoring/describe-text-quote';
 import type { PageCapture } from '../core/messaging/protocol';
 

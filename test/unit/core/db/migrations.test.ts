@@ -60,7 +60,7 @@ describe('schema migrations', () => {
     const db = await openVigieDB('v1-later', [...migrations.slice(0, 1), addLangIndex]);
     expect(db.version).toBe(2);
     expect(await db.count('mentions')).toBe(fixture.mentions.length);
-    expect(await db.countFromIndex('mentions', 'lang' as never, 'fr')).toBe(2);
+    expect(await db.countFromIndex('mentions', 'lang' as never, 'fr' as never)).toBe(2);
     db.close();
   });
 });
