@@ -132,6 +132,7 @@ export interface PageCapture {
   title: string;
   lang: string | null;
   selection: {
+    /** The selected text as the user reads it (runs of blanks collapsed). */
     exact: string;
     quote: TextQuoteSelector;
     position: TextPositionSelector;

@@ -58,15 +58,16 @@ describe('Vigie selectors', () => {
     expect(matchTextPosition(body, { type: 'TextPositionSelector', start: 500, end: 510 })).toBeNull();
   });
 
-  it('describes the user’s selection with 64 characters of context, and ignores a blank one', () => {
+  it('describes the user’s selection with 64 characters of context, trimmed, and ignores a blank one', () => {
     const body = page(`<p>${'Context words. '.repeat(10)}Lumen is a scam.${' More text after.'.repeat(10)}</p>`);
     const selection = window.getSelection()!;
     selection.removeAllRanges();
-    selection.addRange(rangeOf('a scam'));
+    selection.addRange(rangeOf(' a scam. '));
     const described = describeSelection(selection, body);
-    expect(described?.exact).toBe('a scam');
+    expect(described?.exact).toBe('a scam.');
+    expect(described?.quote.exact).toBe('a scam.');
     const { prefix = '', suffix = '' } = described!.quote;
-    expect(prefix.length + 'a scam'.length + suffix.length).toBeGreaterThanOrEqual(64);
+    expect(prefix.length + 'a scam.'.length + suffix.length).toBeGreaterThanOrEqual(64);
     selection.removeAllRanges();
     selection.addRange(rangeOf(' '));
     expect(describeSelection(selection, body)).toBeNull();
