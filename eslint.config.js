@@ -11,7 +11,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-properties': [
         'error',
@@ -21,22 +24,41 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts and tests drive the browser, whose pages and workers have the `chrome` global.
+    files: ['scripts/**', 'test/**'],
+    languageOptions: { globals: { chrome: 'readonly' } },
+  },
+  {
     files: ['src/core/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['preact', 'preact/*', '**/ui/**', '**/popup/**', '**/dashboard/**', '**/background/**'] },
+        {
+          patterns: [
+            'preact',
+            'preact/*',
+            '**/ui/**',
+            '**/popup/**',
+            '**/dashboard/**',
+            '**/background/**',
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/content/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/core/db/**', 'idb', 'preact', 'preact/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/core/db/**', 'idb', 'preact', 'preact/*'] },
+      ],
     },
   },
   {
     files: ['src/popup/**', 'src/dashboard/**', 'src/ui/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/background/**', '**/core/db/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/background/**', '**/core/db/**'] }],
+    },
   },
 );

@@ -15,8 +15,13 @@ function extensionFiles(): Plugin {
   return {
     name: 'vigie-extension-files',
     writeBundle() {
-      const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
-      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      const manifest = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
       manifest.version = pkg.version;
       mkdirSync(outDir, { recursive: true });
       writeFileSync(resolve(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -53,7 +58,8 @@ const app: UserConfig = {
         background: resolve(root, 'src/background/index.ts'),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) =>
+          chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js',
         chunkFileNames: 'assets/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
       },

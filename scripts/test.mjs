@@ -29,7 +29,13 @@ function check(label, command, args) {
 /** A vitest run: counts its tests from the JSON report. */
 function vitest(label, args) {
   const file = join(reports, `${label}.json`);
-  const ok = run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const ok = run(label, bin('vitest'), [
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   if (!existsSync(file)) {
     tally.failed += 1;
     failures.push(`${label} (no report)`);
@@ -53,7 +59,13 @@ check('prettier', bin('prettier'), ['--check', '.']);
 vitest('unit', []);
 const built = check('build', process.execPath, ['scripts/build.mjs']);
 if (built) {
-  check('web-ext lint', bin('web-ext'), ['lint', '--source-dir', 'extension', '--self-hosted', '--no-config-discovery']);
+  check('web-ext lint', bin('web-ext'), [
+    'lint',
+    '--source-dir',
+    'extension',
+    '--self-hosted',
+    '--no-config-discovery',
+  ]);
   vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
 } else {
   tally.failed += 2;

@@ -20,10 +20,18 @@ export interface BadgeView {
 
 /** What the badge shows for these counts (pure, for tests). */
 export function badgeView(untriaged: number, crises: number, overdue: boolean): BadgeView {
-  const title = [t('extName'), t('badgeUntriaged', String(untriaged)), t('badgeOpenCrises', String(crises))].join('\n');
+  const title = [
+    t('extName'),
+    t('badgeUntriaged', String(untriaged)),
+    t('badgeOpenCrises', String(crises)),
+  ].join('\n');
   const short = (n: number) => (n > 999 ? '999+' : String(n));
   if (crises > 0) {
-    return { text: short(crises), color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.crisis, title };
+    return {
+      text: short(crises),
+      color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.crisis,
+      title,
+    };
   }
   return { text: untriaged > 0 ? short(untriaged) : '', color: BADGE_COLORS.inbox, title };
 }
@@ -32,17 +40,24 @@ let pending: Promise<void> = Promise.resolve();
 
 /** Recomputes the badge from the database; calls are serialized so the last one wins. */
 export function refreshBadge(): Promise<void> {
-  pending = pending.then(async () => {
-    const db = await database();
-    const [counts, crises, settings] = await Promise.all([mentionCounts(db), countOpenCrises(db), getSettings(db)]);
-    const now = Date.now();
-    const overdue = crises > 0 && (await openCrises(db)).some((c) => isReactionOverdue(c, settings, now));
-    const view = badgeView(counts.untriaged, crises, overdue);
-    await Promise.all([
-      browser.action.setBadgeText({ text: view.text }),
-      browser.action.setBadgeBackgroundColor({ color: view.color }),
-      browser.action.setTitle({ title: view.title }),
-    ]);
-  }).catch((error: unknown) => console.error('Vigie: badge', error));
+  pending = pending
+    .then(async () => {
+      const db = await database();
+      const [counts, crises, settings] = await Promise.all([
+        mentionCounts(db),
+        countOpenCrises(db),
+        getSettings(db),
+      ]);
+      const now = Date.now();
+      const overdue =
+        crises > 0 && (await openCrises(db)).some((c) => isReactionOverdue(c, settings, now));
+      const view = badgeView(counts.untriaged, crises, overdue);
+      await Promise.all([
+        browser.action.setBadgeText({ text: view.text }),
+        browser.action.setBadgeBackgroundColor({ color: view.color }),
+        browser.action.setTitle({ title: view.title }),
+      ]);
+    })
+    .catch((error: unknown) => console.error('Vigie: badge', error));
   return pending;
 }

@@ -19,7 +19,11 @@ export function canScript(url: string | undefined): boolean {
   }
   if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) return false;
   if (parsed.pathname.toLowerCase().endsWith('.pdf')) return false;
-  const storeHosts = ['chromewebstore.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+  const storeHosts = [
+    'chromewebstore.google.com',
+    'addons.mozilla.org',
+    'microsoftedge.microsoft.com',
+  ];
   if (storeHosts.includes(parsed.hostname)) return false;
   return !(parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'));
 }

@@ -89,7 +89,10 @@ function crisisTitleFor(mention: Mention, fallback: string): string {
 }
 
 function checklistFrom(settings: Settings, labels: FlagDeps['labels']) {
-  return settings.checklist.map((item) => ({ ...item, label: item.label || labels.checklist(item.id) }));
+  return settings.checklist.map((item) => ({
+    ...item,
+    label: item.label || labels.checklist(item.id),
+  }));
 }
 
 /** Opens a crisis (journaled) and moves the given mentions into it, in one transaction. */

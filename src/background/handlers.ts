@@ -15,6 +15,7 @@ import {
 } from '../core/db/crises';
 import {
   deleteMentions,
+  getMentions,
   listMentions,
   mentionCounts,
   mentionsOnPage,
@@ -26,11 +27,12 @@ import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
 import { applyMentionPatch } from '../core/model/mention';
-import { LEVELS, type EventType, type Mention } from '../core/model/types';
+import { LEVELS, type EventType } from '../core/model/types';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
 import { isMention } from '../core/model/schemas';
+import { keepForUndo, takeUndo } from './undo';
 
 export interface HandlerDeps extends FlagDeps {
   /** Called after any change the badge or the menus show. */
@@ -78,7 +80,12 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       if (!tab?.url) throw new AppError('no-tab', 'The tab is gone or cannot be read.');
       const capture = canScript(tab.url) ? await captureFromTab(tabId, 0) : null;
-      const outcome = await fileFlag(deps, { pageUrl: tab.url, pageTitle: tab.title ?? '' }, capture, into);
+      const outcome = await fileFlag(
+        deps,
+        { pageUrl: tab.url, pageTitle: tab.title ?? '' },
+        capture,
+        into,
+      );
       deps.changed({ crises: outcome.crisis !== null });
       await deps.notifyFlagged(outcome);
       return outcome;
@@ -96,16 +103,20 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async deleteMentions(args) {
-      const deleted = await deleteMentions(db, ids(args.ids));
+      const mentions = await getMentions(db, ids(args.ids));
+      const undoToken = await keepForUndo(mentions, deps.now());
+      const deleted = await deleteMentions(
+        db,
+        mentions.map((m) => m.id),
+      );
       deps.changed({ crises: false });
-      return { deleted };
+      return { deleted: deleted.length, undoToken };
     },
 
-    async restoreMentions({ mentions }) {
-      if (!Array.isArray(mentions) || !mentions.every(isMention)) {
-        throw new AppError('bad-request', 'Not mentions');
-      }
-      await putMentions(db, mentions as Mention[]);
+    async restoreMentions({ undoToken }) {
+      const mentions = await takeUndo(undoToken);
+      if (!mentions.every(isMention)) throw new AppError('bad-request', 'Damaged undo buffer');
+      await putMentions(db, mentions);
       deps.changed({ crises: false });
       return { restored: mentions.length };
     },

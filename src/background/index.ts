@@ -51,7 +51,9 @@ async function flagFromBrowser(
 ): Promise<void> {
   try {
     const capture =
-      tab?.id !== undefined && canScript(source.pageUrl) ? await captureFromTab(tab.id, frameId) : null;
+      tab?.id !== undefined && canScript(source.pageUrl)
+        ? await captureFromTab(tab.id, frameId)
+        : null;
     const outcome = await fileFlag(await deps(), source, capture, into);
     changed({ crises: outcome.crisis !== null });
     await notifyFlagged(outcome);

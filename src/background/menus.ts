@@ -21,7 +21,8 @@ export function flagIntoFromMenuId(id: string | number): FlagInto | null {
   const key = String(id);
   if (key === MENU_FLAG) return { to: 'inbox' };
   if (key === MENU_NEW_CRISIS) return { to: 'new-crisis' };
-  if (key.startsWith(MENU_INTO_PREFIX)) return { to: 'crisis', crisisId: key.slice(MENU_INTO_PREFIX.length) };
+  if (key.startsWith(MENU_INTO_PREFIX))
+    return { to: 'crisis', crisisId: key.slice(MENU_INTO_PREFIX.length) };
   return null;
 }
 

@@ -2,9 +2,10 @@
  * Vigie's user-visible text, all through browser.i18n. Keys are checked at compile time
  * against the English catalogue; a test checks that French has every key.
  */
+import type en from '../_locales/en/messages.json';
 import { browser } from './browser';
 
-export type MessageKey = keyof typeof import('../_locales/en/messages.json');
+export type MessageKey = keyof typeof en;
 
 /** The message for `key` in the browser's language, with $1…$9 substitutions. */
 export function t(key: MessageKey, substitutions?: string | string[]): string {

@@ -25,7 +25,12 @@ export function mention(overrides: Partial<Mention> = {}): Mention {
     kind: 'selection',
     quote: 'Lumen Coffee is a scam',
     selectors: {
-      quote: { type: 'TextQuoteSelector', exact: 'Lumen Coffee is a scam', prefix: 'said: ', suffix: '.' },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'Lumen Coffee is a scam',
+        prefix: 'said: ',
+        suffix: '.',
+      },
       position: { type: 'TextPositionSelector', start: 10, end: 32 },
     },
     linkUrl: null,

@@ -2,12 +2,22 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'));
+const manifest = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8'),
+);
 
 describe('manifest', () => {
   it('asks at install only for what Vigie uses, with no host access and no static content script', () => {
     expect([...manifest.permissions].sort()).toEqual(
-      ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage'].sort(),
+      [
+        'activeTab',
+        'alarms',
+        'contextMenus',
+        'notifications',
+        'scripting',
+        'storage',
+        'unlimitedStorage',
+      ].sort(),
     );
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();
@@ -15,9 +25,15 @@ describe('manifest', () => {
 
   it('loads in Chromium (service worker) and Firefox (background scripts) from one file', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.background).toEqual({ service_worker: 'background.js', scripts: ['background.js'], type: 'module' });
+    expect(manifest.background).toEqual({
+      service_worker: 'background.js',
+      scripts: ['background.js'],
+      type: 'module',
+    });
     expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
-    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({
+      required: ['none'],
+    });
   });
 
   it('offers the flag shortcut, the popup and the crisis log in a tab', () => {

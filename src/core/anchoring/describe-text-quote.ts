@@ -33,7 +33,12 @@ function untilWhitespace(text: string, from: number, limit: number, reverse: boo
  * Characters read outwards from `target` until they differ from those at `other`;
  * undefined when the text ends first (the two cannot be told apart this way).
  */
-function untilDifferent(text: string, target: number, other: number, reverse: boolean): string | undefined {
+function untilDifferent(
+  text: string,
+  target: number,
+  other: number,
+  reverse: boolean,
+): string | undefined {
   for (let n = 1; ; n++) {
     const t = reverse ? target - n : target + n - 1;
     if (t < 0 || t >= text.length) return undefined;
@@ -63,7 +68,10 @@ export function describeQuoteOffsets(
     prefix = text.slice(Math.max(0, start - half), start);
     suffix = text.slice(end, end + (minimumQuoteLength - length()));
     if (length() < minimumQuoteLength) {
-      prefix = text.slice(Math.max(0, start - prefix.length - (minimumQuoteLength - length())), start);
+      prefix = text.slice(
+        Math.max(0, start - prefix.length - (minimumQuoteLength - length())),
+        start,
+      );
     }
   }
 
@@ -81,7 +89,8 @@ export function describeQuoteOffsets(
     const beforeAt = start - prefix.length;
     let extraPrefix = untilDifferent(text, beforeAt, otherStart - prefix.length, true);
     if (extraPrefix !== undefined && !minimalContext) {
-      extraPrefix = untilWhitespace(text, beforeAt - extraPrefix.length, maxWordLength, true) + extraPrefix;
+      extraPrefix =
+        untilWhitespace(text, beforeAt - extraPrefix.length, maxWordLength, true) + extraPrefix;
     }
     const afterAt = end + suffix.length;
     let extraSuffix = untilDifferent(text, afterAt, otherEnd + suffix.length, false);
@@ -94,7 +103,10 @@ export function describeQuoteOffsets(
       return selector;
     }
     if (minimalContext) {
-      if (extraPrefix !== undefined && (extraSuffix === undefined || extraPrefix.length <= extraSuffix.length)) {
+      if (
+        extraPrefix !== undefined &&
+        (extraSuffix === undefined || extraPrefix.length <= extraSuffix.length)
+      ) {
         prefix = extraPrefix + prefix;
       } else {
         suffix += extraSuffix;

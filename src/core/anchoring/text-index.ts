@@ -59,7 +59,8 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
     // A text node is in the scope when it starts before the scope's end and ends after its start.
     if (
       !whole &&
-      ((node !== range.startContainer && !atOrAfter(node, range.startContainer, range.startOffset)) ||
+      ((node !== range.startContainer &&
+        !atOrAfter(node, range.startContainer, range.startOffset)) ||
         (node !== range.endContainer && atOrAfter(node, range.endContainer, range.endOffset)))
     ) {
       return;
@@ -122,7 +123,9 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
       }
       const p = pieces[lo];
       if (!p) return total;
-      return p.node === container ? p.start + Math.max(0, Math.min(p.length, offset - p.base)) : p.start;
+      return p.node === container
+        ? p.start + Math.max(0, Math.min(p.length, offset - p.base))
+        : p.start;
     },
 
     rangeOf(start, end, mode) {

@@ -21,7 +21,10 @@ export function describeTextPosition(
 }
 
 /** The range a position selector points at, or null when the scope's text is shorter. */
-export function matchTextPosition(scope: Node | Range, selector: TextPositionSelector): Range | null {
+export function matchTextPosition(
+  scope: Node | Range,
+  selector: TextPositionSelector,
+): Range | null {
   const index = buildTextIndex(scope);
   const { text } = index;
   if (selector.start < 0 || selector.end < selector.start) return null;

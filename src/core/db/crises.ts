@@ -8,6 +8,17 @@ import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
 
+let sequence = 0;
+
+/**
+ * An id that sorts in the order events were made, so that events of the same instant keep
+ * their order in the journal (its index sorts by crisis, time, then id).
+ */
+function eventId(): string {
+  sequence = (sequence + 1) % 36 ** 4;
+  return `${Date.now().toString(36).padStart(9, '0')}${sequence.toString(36).padStart(4, '0')}-${newId().slice(0, 8)}`;
+}
+
 /** A journal event, ready to append. */
 export function newEvent(
   crisisId: string,
@@ -16,7 +27,7 @@ export function newEvent(
   data: CrisisEvent['data'] = {},
   actor: CrisisEvent['actor'] = 'user',
 ): CrisisEvent {
-  return { id: newId(), crisisId, at, type, actor, data };
+  return { id: eventId(), crisisId, at, type, actor, data };
 }
 
 export async function getCrisis(db: VigieDatabase, id: string): Promise<Crisis | undefined> {
@@ -69,7 +80,8 @@ export async function moveMentions(
     const stored = await mentions.get(id);
     if (!stored || stored.crisisId === crisisId) continue;
     const m = fromStored(stored);
-    if (m.crisisId) await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
+    if (m.crisisId)
+      await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
     if (crisisId) await events.add(newEvent(crisisId, now, 'mention-linked', { mentionId: id }));
     const next: Mention = { ...m, crisisId, triagedAt: m.triagedAt ?? now, updatedAt: now };
     await mentions.put(toStored(next));

@@ -65,8 +65,19 @@ export async function updateMention(
   return next;
 }
 
+/** The mentions of these ids that exist, in the order given. */
+export async function getMentions(db: VigieDatabase, ids: readonly string[]): Promise<Mention[]> {
+  const tx = db.transaction('mentions');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found.flatMap((s) => (s ? [fromStored(s)] : []));
+}
+
 /** Deletes mentions and returns what was deleted (for undo). */
-export async function deleteMentions(db: VigieDatabase, ids: readonly string[]): Promise<Mention[]> {
+export async function deleteMentions(
+  db: VigieDatabase,
+  ids: readonly string[],
+): Promise<Mention[]> {
   const tx = db.transaction('mentions', 'readwrite');
   const deleted: Mention[] = [];
   for (const id of ids) {
@@ -105,7 +116,9 @@ function scopeQuery(scope: MentionScope, after: TimeCursor | null) {
       return {
         index: 'crisisId' as const,
         all,
-        range: after ? IDBKeyRange.bound(lower, [scope.crisisId, after.at, after.id], false, true) : null,
+        range: after
+          ? IDBKeyRange.bound(lower, [scope.crisisId, after.at, after.id], false, true)
+          : null,
       };
     }
   }

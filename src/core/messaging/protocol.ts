@@ -19,12 +19,7 @@ import type {
 export type { MentionPatch };
 
 export type ErrorCode =
-  | 'bad-request'
-  | 'not-found'
-  | 'no-tab'
-  | 'storage-full'
-  | 'unavailable'
-  | 'internal';
+  'bad-request' | 'not-found' | 'no-tab' | 'storage-full' | 'unavailable' | 'internal';
 
 /** An error as it crosses a context boundary: a stable code and a developer-facing message. */
 export interface AppErrorData {
@@ -85,7 +80,6 @@ export interface CrisisPage {
   total: number;
 }
 
-
 export interface LogCounts {
   untriaged: number;
   inbox: number;
@@ -103,10 +97,13 @@ export interface BackgroundCalls {
   listMentions(args: { scope: MentionScope; limit: number; after: TimeCursor | null }): MentionPage;
   /** Edits note, tags, tone or reach; marks the mention triaged. */
   updateMention(args: { id: string; patch: MentionPatch }): Mention;
-  /** Deletes mentions and returns them so that the user can undo. */
-  deleteMentions(args: { ids: string[] }): { deleted: Mention[] };
-  /** Puts deleted mentions back exactly as they were. */
-  restoreMentions(args: { mentions: Mention[] }): { restored: number };
+  /**
+   * Deletes mentions, keeping them first in an undo buffer (session storage, so that it
+   * outlives a stopped background worker); nothing is deleted when the buffer can't be kept.
+   */
+  deleteMentions(args: { ids: string[] }): { deleted: number; undoToken: string };
+  /** Puts the mentions of an undo buffer back exactly as they were. */
+  restoreMentions(args: { undoToken: string }): { restored: number };
   /** Moves mentions into a crisis, or back to the inbox with null. */
   moveMentions(args: { ids: string[]; crisisId: string | null }): { moved: number };
   /** Opens a crisis, optionally from mentions (which move into it). */

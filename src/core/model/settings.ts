@@ -52,7 +52,10 @@ export function mergeSettings(
   const merged = { ...DEFAULT_SETTINGS, ...stored, ...patch };
   return {
     ...merged,
-    reactionTargetsHours: levelHours(merged.reactionTargetsHours, DEFAULT_SETTINGS.reactionTargetsHours),
+    reactionTargetsHours: levelHours(
+      merged.reactionTargetsHours,
+      DEFAULT_SETTINGS.reactionTargetsHours,
+    ),
     updateCadenceHours: levelHours(merged.updateCadenceHours, DEFAULT_SETTINGS.updateCadenceHours),
   };
 }

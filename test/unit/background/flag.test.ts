@@ -26,12 +26,18 @@ const capture: PageCapture = {
   },
 };
 
-const source = { pageUrl: 'https://avis.example/lumen#avis', pageTitle: 'Avis Lumen', selectionText: 'une arnaque' };
+const source = {
+  pageUrl: 'https://avis.example/lumen#avis',
+  pageTitle: 'Avis Lumen',
+  selectionText: 'une arnaque',
+};
 
 describe('flagging', () => {
   it('stores the page, the exact quote, its selectors and the SHA-256 of the raw capture', async () => {
     const d = await deps();
-    const { mention, duplicate, crisis, limit } = await fileFlag(d, source, capture, { to: 'inbox' });
+    const { mention, duplicate, crisis, limit } = await fileFlag(d, source, capture, {
+      to: 'inbox',
+    });
     expect({ duplicate, crisis, limit }).toEqual({ duplicate: false, crisis: null, limit: null });
     expect(mention).toMatchObject({
       url: capture.url,
@@ -57,7 +63,12 @@ describe('flagging', () => {
       { to: 'inbox' },
     );
     expect(limit).toBe('unscriptable');
-    expect(mention).toMatchObject({ kind: 'link', linkUrl: 'https://x.example/', captureLimit: 'unscriptable', selectors: null });
+    expect(mention).toMatchObject({
+      kind: 'link',
+      linkUrl: 'https://x.example/',
+      captureLimit: 'unscriptable',
+      selectors: null,
+    });
   });
 
   it('does not store a second flag of the same quote on the same page', async () => {
@@ -72,10 +83,21 @@ describe('flagging', () => {
   it('opens a new crisis around the flag, journaled, with the default checklist', async () => {
     const d = await deps();
     const { mention, crisis } = await fileFlag(d, source, capture, { to: 'new-crisis' });
-    expect(crisis).toMatchObject({ level: 2, step: 'react', state: 'open', title: 'avis.example — une arnaque' });
-    expect(crisis!.react.checklist[0]).toMatchObject({ id: 'stop-damage', label: 'label:stop-damage' });
+    expect(crisis).toMatchObject({
+      level: 2,
+      step: 'react',
+      state: 'open',
+      title: 'avis.example — une arnaque',
+    });
+    expect(crisis!.react.checklist[0]).toMatchObject({
+      id: 'stop-damage',
+      label: 'label:stop-damage',
+    });
     expect(mention.crisisId).toBe(crisis!.id);
-    expect((await listEvents(d.db, crisis!.id)).map((e) => e.type)).toEqual(['opened', 'mention-linked']);
+    expect((await listEvents(d.db, crisis!.id)).map((e) => e.type)).toEqual([
+      'opened',
+      'mention-linked',
+    ]);
   });
 
   it('files a flag into an open crisis, and refuses a crisis that does not exist', async () => {
@@ -84,7 +106,9 @@ describe('flagging', () => {
     const other = { ...source, selectionText: 'fuyez' };
     const into = await fileFlag(d, other, null, { to: 'crisis', crisisId: crisis!.id });
     expect(into.mention.crisisId).toBe(crisis!.id);
-    await expect(fileFlag(d, source, capture, { to: 'crisis', crisisId: 'gone' })).rejects.toMatchObject({
+    await expect(
+      fileFlag(d, source, capture, { to: 'crisis', crisisId: 'gone' }),
+    ).rejects.toMatchObject({
       code: 'not-found',
     });
   });

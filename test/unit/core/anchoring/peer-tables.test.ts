@@ -28,7 +28,8 @@ interface Case {
   expected: unknown;
 }
 
-const load = (file: string) => JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as Record<string, Record<string, Case>>;
+const load = (file: string) =>
+  JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as Record<string, Record<string, Case>>;
 
 /**
  * The case's page, as the test window's own document: happy-dom's ranges misbehave in
@@ -101,7 +102,11 @@ describe.skipIf(!present)('peer tables: incubator-annotator selector cases', () 
       for (const [name, c] of Object.entries(cases)) {
         it(name, () => {
           const doc = parse(c.html);
-          const selector = describeTextQuote(toRange(doc, c.range!), wholeDocument(doc), c.options ?? {});
+          const selector = describeTextQuote(
+            toRange(doc, c.range!),
+            wholeDocument(doc),
+            c.options ?? {},
+          );
           expect(selector).toEqual(c.expected);
         });
       }

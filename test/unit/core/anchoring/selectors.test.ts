@@ -2,13 +2,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { describeTextQuote } from '../../../../src/core/anchoring/describe-text-quote';
 import { matchTextQuote } from '../../../../src/core/anchoring/match-text-quote';
-import { describeTextPosition, matchTextPosition } from '../../../../src/core/anchoring/text-position';
+import {
+  describeTextPosition,
+  matchTextPosition,
+} from '../../../../src/core/anchoring/text-position';
 import { describeSelection } from '../../../../src/content/describe-selection';
 
 /** Replaces the page with `html` (parsed, never injected as markup into the live tree). */
 function page(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((n) => document.importNode(n, true)),
+  );
   return document.body;
 }
 
@@ -33,7 +38,9 @@ describe('Vigie selectors', () => {
   });
 
   it('adds enough context to find the right one of two identical phrases', () => {
-    const body = page('<p>First review: a scam. Second review, from Lyon: a scam. Third: fine.</p>');
+    const body = page(
+      '<p>First review: a scam. Second review, from Lyon: a scam. Third: fine.</p>',
+    );
     const selector = describeTextQuote(rangeOf('a scam', 1), body);
     const matches = matchTextQuote(body, selector);
     expect(matches).toHaveLength(1);
@@ -55,11 +62,15 @@ describe('Vigie selectors', () => {
     const selector = describeTextQuote(rangeOf('a scam'), body);
     page('<p>Lumen Coffee is great, says a reader.</p>');
     expect(matchTextQuote(body, selector)).toEqual([]);
-    expect(matchTextPosition(body, { type: 'TextPositionSelector', start: 500, end: 510 })).toBeNull();
+    expect(
+      matchTextPosition(body, { type: 'TextPositionSelector', start: 500, end: 510 }),
+    ).toBeNull();
   });
 
   it('describes the user’s selection with 64 characters of context, trimmed, and ignores a blank one', () => {
-    const body = page(`<p>${'Context words. '.repeat(10)}Lumen is a scam.${' More text after.'.repeat(10)}</p>`);
+    const body = page(
+      `<p>${'Context words. '.repeat(10)}Lumen is a scam.${' More text after.'.repeat(10)}</p>`,
+    );
     const selection = window.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(rangeOf(' a scam. '));

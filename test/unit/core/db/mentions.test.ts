@@ -30,7 +30,9 @@ describe('mentions repository', () => {
     const otherContext = mention();
     otherContext.selectors!.quote.prefix = 'someone else said: ';
     expect((await addMention(db, otherContext)).duplicate).toBe(false);
-    expect((await addMention(db, mention({ url: 'https://blog.example/x' }))).duplicate).toBe(false);
+    expect((await addMention(db, mention({ url: 'https://blog.example/x' }))).duplicate).toBe(
+      false,
+    );
     expect((await mentionCounts(db)).mentions).toBe(3);
   });
 
@@ -57,7 +59,11 @@ describe('mentions repository', () => {
     const db = await freshDB();
     const crisis = newCrisis({ title: 'Scam rumour', level: 3, openedAt: at(0), checklist: [] });
     await saveCrisis(db, crisis, []);
-    const [a, b, c] = [mention({ capturedAt: at(1) }), mention({ capturedAt: at(2), url: 'https://b.example' }), mention({ capturedAt: at(3), url: 'https://c.example' })];
+    const [a, b, c] = [
+      mention({ capturedAt: at(1) }),
+      mention({ capturedAt: at(2), url: 'https://b.example' }),
+      mention({ capturedAt: at(3), url: 'https://c.example' }),
+    ];
     await putMentions(db, [a!, b!, c!]);
     expect(await mentionCounts(db)).toEqual({ untriaged: 3, inbox: 3, mentions: 3 });
 

@@ -44,10 +44,13 @@ describe('schema migrations', () => {
     expect(crises.items).toHaveLength(1);
     expect(crises.items[0]).toMatchObject({ title: 'Rumeur d’arnaque', mentionCount: 1 });
     const crisisId = crises.items[0]!.id;
-    expect((await listEvents(db, crisisId)).map((e) => e.type)).toEqual(['opened', 'mention-linked']);
-    expect((await listMentions(db, { in: 'crisis', crisisId }, 10, null)).items[0]?.quote).toContain(
-      'arnaque',
-    );
+    expect((await listEvents(db, crisisId)).map((e) => e.type)).toEqual([
+      'opened',
+      'mention-linked',
+    ]);
+    expect(
+      (await listMentions(db, { in: 'crisis', crisisId }, 10, null)).items[0]?.quote,
+    ).toContain('arnaque');
     expect((await getSettings(db)).reactionTargetsHours[4]).toBe(0.5);
     db.close();
   });

@@ -1,6 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { BackgroundCalls, Envelope, Result } from '../../../../src/core/messaging/protocol';
-import { AppError, createClient, dispatch, type Handlers } from '../../../../src/core/messaging/rpc';
+import {
+  AppError,
+  createClient,
+  dispatch,
+  type Handlers,
+} from '../../../../src/core/messaging/rpc';
 
 interface Calls {
   /** Adds two numbers. */
@@ -17,7 +22,9 @@ const handlers: Handlers<Calls, null> = {
 };
 
 /** A client wired straight to the handlers, as the browser would between two contexts. */
-const client = createClient<Calls>((envelope) => dispatch(handlers, envelope, null) ?? Promise.resolve(undefined));
+const client = createClient<Calls>(
+  (envelope) => dispatch(handlers, envelope, null) ?? Promise.resolve(undefined),
+);
 
 describe('message contract', () => {
   it('carries a call and its result', async () => {
@@ -25,20 +32,34 @@ describe('message contract', () => {
   });
 
   it('carries errors as data, with their code', async () => {
-    expect(await client('fail', {})).toEqual({ ok: false, error: { code: 'not-found', message: 'nothing here' } });
+    expect(await client('fail', {})).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'nothing here' },
+    });
   });
 
   it('answers an unknown call with bad-request, and ignores messages that are not Vigie’s', async () => {
     const unknown = { vigie: 1, call: 'nope', args: {} } as unknown as Envelope<unknown>;
-    expect(await dispatch(handlers, unknown, null)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatch(handlers, unknown, null)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     expect(dispatch(handlers, { type: 'someone-else' }, null)).toBeUndefined();
   });
 
   it('reports a missing background as unavailable instead of throwing', async () => {
-    const dead = createClient<Calls>(() => Promise.reject(new Error('Receiving end does not exist.')));
-    expect(await dead('add', { a: 1, b: 1 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const dead = createClient<Calls>(() =>
+      Promise.reject(new Error('Receiving end does not exist.')),
+    );
+    expect(await dead('add', { a: 1, b: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     const silent = createClient<Calls>(() => Promise.resolve(undefined));
-    expect(await silent('add', { a: 1, b: 1 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await silent('add', { a: 1, b: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
   });
 
   it('checks arguments, results and handlers at compile time', () => {

@@ -5,7 +5,12 @@ import { DEFAULT_SETTINGS, mergeSettings } from '../../../../src/core/model/sett
 import { at } from '../../helpers';
 
 const crisis = () =>
-  newCrisis({ title: '  Bad buzz  ', level: 3, openedAt: at(0), checklist: DEFAULT_SETTINGS.checklist });
+  newCrisis({
+    title: '  Bad buzz  ',
+    level: 3,
+    openedAt: at(0),
+    checklist: DEFAULT_SETTINGS.checklist,
+  });
 
 describe('crisis model', () => {
   it('opens at step 1 with the containment checklist, stop-the-damage first', () => {
@@ -17,7 +22,13 @@ describe('crisis model', () => {
 
   it('shows steps jumped over as skipped, never hidden, and keeps marks when going back', () => {
     const moved = moveToStep(crisis(), 'inform', at(10));
-    expect(moved.steps).toEqual({ react: 'done', assess: 'skipped', inform: 'pending', plan: 'pending', learn: 'pending' });
+    expect(moved.steps).toEqual({
+      react: 'done',
+      assess: 'skipped',
+      inform: 'pending',
+      plan: 'pending',
+      learn: 'pending',
+    });
     const back = moveToStep(moved, 'assess', at(20));
     expect(back.step).toBe('assess');
     expect(back.steps.assess).toBe('skipped');
@@ -36,7 +47,9 @@ describe('crisis model', () => {
     expect(due - Date.parse(c.openedAt)).toBe(4 * 3_600_000);
     expect(isReactionOverdue(c, DEFAULT_SETTINGS, due - 1)).toBe(false);
     expect(isReactionOverdue(c, DEFAULT_SETTINGS, due + 1)).toBe(true);
-    expect(isReactionOverdue(moveToStep(c, 'assess', at(1)), DEFAULT_SETTINGS, due + 1)).toBe(false);
+    expect(isReactionOverdue(moveToStep(c, 'assess', at(1)), DEFAULT_SETTINGS, due + 1)).toBe(
+      false,
+    );
   });
 
   it('keeps reaction targets positive when settings are merged', () => {

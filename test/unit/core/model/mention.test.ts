@@ -19,7 +19,11 @@ describe('mention model', () => {
   it('hashes the capture only: notes, tags, tone and reach never change the evidence hash', async () => {
     const m = mention();
     const before = await sha256Hex(canonicalCapture(m));
-    const edited = applyMentionPatch(m, { note: 'n', tags: ['a'], tone: 'neutral', reach: 'high' }, m.capturedAt);
+    const edited = applyMentionPatch(
+      m,
+      { note: 'n', tags: ['a'], tone: 'neutral', reach: 'high' },
+      m.capturedAt,
+    );
     expect(await sha256Hex(canonicalCapture(edited))).toBe(before);
     expect(await sha256Hex(canonicalCapture({ ...m, quote: 'other' }))).not.toBe(before);
     expect(before).toMatch(/^[0-9a-f]{64}$/);
@@ -28,7 +32,11 @@ describe('mention model', () => {
   it('lets the user override the suggested tone and marks the mention triaged', () => {
     const m = mention();
     const edited = applyMentionPatch(m, { tone: 'positive' }, '2026-11-21T10:00:00.000Z');
-    expect(edited).toMatchObject({ tone: 'positive', toneSource: 'user', triagedAt: '2026-11-21T10:00:00.000Z' });
+    expect(edited).toMatchObject({
+      tone: 'positive',
+      toneSource: 'user',
+      triagedAt: '2026-11-21T10:00:00.000Z',
+    });
   });
 
   it('cleans tags: trimmed, no empties, no repeats', () => {

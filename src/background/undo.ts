@@ -1,0 +1,41 @@
+/**
+ * Undo buffers for deletions, in session storage: they outlive a stopped background worker
+ * (an MV3 service worker may be stopped between a delete and its undo) and go with the session.
+ */
+import { browser } from '../core/browser';
+import { AppError } from '../core/messaging/rpc';
+import { newId } from '../core/model/ids';
+import type { Mention } from '../core/model/types';
+
+const PREFIX = 'undo:';
+/** How long an undo stays possible. */
+const KEEP_MS = 60 * 60 * 1000;
+
+/** Keeps `mentions` for undo and returns the token that brings them back. */
+export async function keepForUndo(mentions: Mention[], now: Date): Promise<string> {
+  const token = `${now.getTime()}:${newId()}`;
+  const stored = await browser.storage.session.get(null);
+  const expired = Object.keys(stored).filter((key) => {
+    if (!key.startsWith(PREFIX)) return false;
+    return now.getTime() - Number(key.slice(PREFIX.length).split(':')[0]) > KEEP_MS;
+  });
+  if (expired.length) await browser.storage.session.remove(expired);
+  try {
+    await browser.storage.session.set({ [PREFIX + token]: mentions });
+  } catch (error) {
+    throw new AppError(
+      'storage-full',
+      `Nothing was deleted: no room to keep an undo (${String(error)})`,
+    );
+  }
+  return token;
+}
+
+/** The mentions kept under `token`, removed from the buffer. */
+export async function takeUndo(token: string): Promise<Mention[]> {
+  const key = PREFIX + token;
+  const stored = (await browser.storage.session.get(key))[key];
+  if (!Array.isArray(stored)) throw new AppError('not-found', 'This undo has expired.');
+  await browser.storage.session.remove(key);
+  return stored as Mention[];
+}

@@ -1,0 +1,134 @@
+/**
+ * One crisis: its level, the five steps (current, done, skipped), its mentions and its journal.
+ * The tools of each step arrive with the crisis-method issue; moving between steps works now.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../core/i18n';
+import type { AppErrorData } from '../core/messaging/protocol';
+import {
+  STEPS,
+  type Crisis,
+  type CrisisEvent,
+  type CrisisStep,
+  type StepState,
+} from '../core/model/types';
+import { ask } from '../ui/background';
+import { ErrorMessage, LevelChip, StepText } from '../ui/components';
+import { formatDateTime, stepName } from '../ui/format';
+import { MentionList } from './mention-list';
+
+const STATE_KEYS: Record<StepState, MessageKey> = {
+  pending: 'stepPending',
+  done: 'stepDone',
+  skipped: 'stepSkipped',
+};
+
+const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
+  opened: 'eventOpened',
+  'level-changed': 'eventLevelChanged',
+  'mention-linked': 'eventMentionLinked',
+  'mention-unlinked': 'eventMentionUnlinked',
+  'step-changed': 'eventStepChanged',
+  closed: 'eventClosed',
+  reopened: 'eventReopened',
+};
+
+function eventText(e: CrisisEvent): string {
+  const key = EVENT_KEYS[e.type];
+  if (!key) return e.type;
+  const step = (value: unknown) =>
+    typeof value === 'string' &&
+    (value === 'closed' || (STEPS as readonly string[]).includes(value))
+      ? stepName(value as CrisisStep)
+      : '';
+  return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
+}
+
+export function CrisisView({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const [crisis, setCrisis] = useState<Crisis | null>(null);
+  const [events, setEvents] = useState<CrisisEvent[]>([]);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  const load = useCallback(async () => {
+    const reply = await ask('getCrisis', { id });
+    if (!reply.ok) return setError(reply.error);
+    setCrisis(reply.value.crisis);
+    setEvents(reply.value.events);
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const moveTo = async (step: CrisisStep) => {
+    const reply = await ask('setCrisisStep', { id, step });
+    if (!reply.ok) return setError(reply.error);
+    await load();
+    onChanged();
+  };
+
+  if (!crisis) return <ErrorMessage error={error} />;
+  const current = STEPS.indexOf(crisis.step as (typeof STEPS)[number]);
+  const nextStep: CrisisStep | null =
+    crisis.step === 'closed' ? null : (STEPS[current + 1] ?? 'closed');
+  return (
+    <div>
+      <h1 class="quote">{crisis.title}</h1>
+      <div
+        class="meta small muted"
+        style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '6px' }}
+      >
+        <LevelChip level={crisis.level} />
+        <span>{t('logOpenedAt', formatDateTime(crisis.openedAt))}</span>
+        <span>
+          {crisis.state === 'open'
+            ? t('crisisOpen')
+            : t('crisisClosedAt', formatDateTime(crisis.closedAt ?? ''))}
+        </span>
+      </div>
+      <ErrorMessage error={error} />
+      <ol class="stepper" aria-label={t('crisisSteps')}>
+        {STEPS.map((step, i) => (
+          <li key={step}>
+            <button
+              type="button"
+              aria-current={crisis.step === step ? 'step' : undefined}
+              onClick={() => void moveTo(step)}
+            >
+              {i + 1}. <StepText step={step} />
+              <span class="state">{t(STATE_KEYS[crisis.steps[step]])}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p style={{ display: 'flex', gap: '8px' }}>
+        {nextStep && (
+          <button type="button" class="button primary" onClick={() => void moveTo(nextStep)}>
+            {nextStep === 'closed' ? t('crisisClose') : t('crisisNextStep', stepName(nextStep))}
+          </button>
+        )}
+        {crisis.state === 'closed' && (
+          <button type="button" class="button" onClick={() => void moveTo('learn')}>
+            {t('crisisReopen')}
+          </button>
+        )}
+      </p>
+      <p class="muted small">{t('crisisStepToolsSoon')}</p>
+
+      <h2 class="section">{t('crisisMentions')}</h2>
+      <MentionList scope={{ in: 'crisis', crisisId: id }} onChanged={onChanged} />
+
+      <h2 class="section">{t('crisisJournal')}</h2>
+      <ol class="journal">
+        {events.map((e) => (
+          <li key={e.id}>
+            <time class="small muted" dateTime={e.at}>
+              {formatDateTime(e.at)}
+            </time>{' '}
+            — {eventText(e)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The crisis log (extension page, also the options page): the mention inbox, every mention,
+ * the crises and each crisis's view. Routes live in the URL's #fragment.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../core/i18n';
+import type { LogCounts } from '../core/messaging/protocol';
+import { ask } from '../ui/background';
+import { useHashRoute, type Route } from '../ui/use-hash-route';
+import { CrisisList } from './crisis-list';
+import { CrisisView } from './crisis-view';
+import { MentionList } from './mention-list';
+
+function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
+  return (
+    <a href={props.href} aria-current={props.current ? 'page' : undefined}>
+      <span>{props.label}</span>
+      {props.count !== undefined && <span class="muted">{props.count}</span>}
+    </a>
+  );
+}
+
+function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
+  switch (route.view) {
+    case 'inbox':
+      return (
+        <>
+          <h1>{t('navInbox')}</h1>
+          <p class="muted">{t('logInboxHelp')}</p>
+          <MentionList scope={{ in: 'inbox' }} onChanged={onChanged} />
+        </>
+      );
+    case 'all':
+      return (
+        <>
+          <h1>{t('navAll')}</h1>
+          <MentionList scope={{ in: 'all' }} onChanged={onChanged} />
+        </>
+      );
+    case 'crises':
+      return (
+        <>
+          <h1>{t('navCrises')}</h1>
+          <CrisisList />
+        </>
+      );
+    case 'crisis':
+      return <CrisisView key={route.id} id={route.id} onChanged={onChanged} />;
+  }
+}
+
+function App() {
+  const route = useHashRoute();
+  const [counts, setCounts] = useState<LogCounts | null>(null);
+  const refresh = useCallback(() => {
+    void ask('getCounts', {}).then((reply) => reply.ok && setCounts(reply.value));
+  }, []);
+  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    document.title = `${t('logTitle')} — ${t('extName')}`;
+  }, []);
+
+  return (
+    <div class="layout">
+      <nav class="side" aria-label={t('logTitle')}>
+        <div class="brand">
+          <img src="../icons/icon-32.png" width={24} height={24} alt="" />
+          {t('extName')}
+        </div>
+        <NavLink
+          href="#inbox"
+          current={route.view === 'inbox'}
+          label={t('navInbox')}
+          count={counts?.inbox}
+        />
+        <NavLink
+          href="#all"
+          current={route.view === 'all'}
+          label={t('navAll')}
+          count={counts?.mentions}
+        />
+        <NavLink
+          href="#crises"
+          current={route.view === 'crises' || route.view === 'crisis'}
+          label={t('navCrises')}
+          count={counts?.openCrises}
+        />
+        {counts && (
+          <p class="muted small" style={{ margin: '16px 10px' }}>
+            {t('logUntriagedSummary', String(counts.untriaged))}
+          </p>
+        )}
+      </nav>
+      <main class="content">
+        <Screen route={route} onChanged={refresh} />
+      </main>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

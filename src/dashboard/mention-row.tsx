@@ -1,0 +1,140 @@
+/**
+ * One mention in the crisis log: its quote and capture, and the form that edits what the user
+ * may change (note, tags, tone, reach). Page-derived text is rendered as text only.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../core/i18n';
+import type { MentionPatch } from '../core/messaging/protocol';
+import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/model/types';
+import { MentionText } from '../ui/components';
+import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format';
+
+function EditForm(props: {
+  mention: Mention;
+  onSave: (patch: MentionPatch) => void;
+  onCancel: () => void;
+}) {
+  const { mention } = props;
+  const [note, setNote] = useState(mention.note);
+  const [tags, setTags] = useState(mention.tags.join(', '));
+  const [tone, setTone] = useState<Tone>(mention.tone);
+  const [reach, setReach] = useState<Reach>(mention.reach);
+  return (
+    <form
+      class="edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave({ note, tags: tags.split(','), tone, reach });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onCancel();
+      }}
+    >
+      <label class="wide">
+        {t('logNote')}
+        <textarea rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} autoFocus />
+      </label>
+      <label>
+        {t('logTags')}
+        <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('logTone')}
+        <select value={tone} onChange={(e) => setTone(e.currentTarget.value as Tone)}>
+          {TONES.map((value) => (
+            <option key={value} value={value}>
+              {toneName(value)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('logReach')}
+        <select value={reach} onChange={(e) => setReach(e.currentTarget.value as Reach)}>
+          {REACHES.map((value) => (
+            <option key={value} value={value}>
+              {reachName(value)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div class="buttons">
+        <button type="submit" class="button primary" data-testid="log-mention-save">
+          {t('save')}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function MentionRow(props: {
+  mention: Mention;
+  crisisTitle: string | null;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onSave: (patch: MentionPatch) => Promise<boolean>;
+}) {
+  const { mention: m } = props;
+  const [editing, setEditing] = useState(false);
+  const label = m.quote || m.pageTitle || m.url;
+  return (
+    <li class="row" data-testid="log-mention" data-mention-id={m.id}>
+      <input
+        type="checkbox"
+        checked={props.selected}
+        aria-label={t('logSelectMention', label.slice(0, 80))}
+        onChange={(e) => props.onSelect(e.currentTarget.checked)}
+      />
+      <div>
+        <MentionText mention={m} testid="log-mention-quote" />
+        <div class="meta small muted">
+          <span data-testid="log-mention-title">{m.pageTitle || m.url}</span>
+          <span>{m.site}</span>
+          <time dateTime={m.capturedAt}>{formatDateTime(m.capturedAt)}</time>
+          <span class={`tone-${m.tone}`}>{toneName(m.tone)}</span>
+          <span>{t('logReachIs', reachName(m.reach))}</span>
+          {props.crisisTitle && <span>{t('logInCrisis', props.crisisTitle)}</span>}
+          {m.captureLimit === 'unscriptable' && <span>{t('logLimitedCapture')}</span>}
+          {m.tags.length > 0 && (
+            <span class="tags">
+              {m.tags.map((tag) => (
+                <span key={tag} class="tag">
+                  {tag}
+                </span>
+              ))}
+            </span>
+          )}
+        </div>
+        {m.note && !editing && <p class="note">{m.note}</p>}
+        <div class="meta">
+          {isOpenableUrl(m.url) ? (
+            <a class="button link" href={m.url} target="_blank" rel="noopener noreferrer">
+              {t('logOpenSource')}
+            </a>
+          ) : (
+            <span class="small muted">{m.url}</span>
+          )}
+          <button
+            type="button"
+            class="button link"
+            data-testid="log-mention-edit"
+            aria-expanded={editing}
+            onClick={() => setEditing(!editing)}
+          >
+            {t('logEdit')}
+          </button>
+        </div>
+        {editing && (
+          <EditForm
+            mention={m}
+            onCancel={() => setEditing(false)}
+            onSave={(patch) => void props.onSave(patch).then((ok) => ok && setEditing(false))}
+          />
+        )}
+      </div>
+    </li>
+  );
+}

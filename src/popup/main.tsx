@@ -1,0 +1,165 @@
+/**
+ * The toolbar popup (extension page). Renders from one round trip to the background: flag this
+ * page or selection, what is already flagged here, the untriaged count, the open crises.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from '../core/browser';
+import { t } from '../core/i18n';
+import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/messaging/protocol';
+import { ask } from '../ui/background';
+import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
+import { formatDateTime } from '../ui/format';
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function outcomeText(outcome: FlagOutcome): string {
+  if (outcome.duplicate) return t('popupAlreadyFlagged');
+  if (outcome.crisis) return t('popupFlaggedInto', outcome.crisis.title);
+  return t('popupFlagged');
+}
+
+function openLog(hash = ''): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html${hash}`) });
+  window.close();
+}
+
+function Popup() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<PopupState | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async (id: number | null) => {
+    const reply = await ask('getPopupState', { tabId: id });
+    if (reply.ok) setState(reply.value);
+    else setError(reply.error);
+  }, []);
+
+  useEffect(() => {
+    void activeTabId().then((id) => {
+      setTabId(id);
+      return load(id);
+    });
+  }, [load]);
+
+  useEffect(() => {
+    if (state || error) document.body.dataset.ready = 'true';
+  }, [state, error]);
+
+  const flag = async (into: FlagInto) => {
+    if (tabId === null) return;
+    setBusy(true);
+    setError(null);
+    const reply = await ask('flagTab', { tabId, into });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setStatus(outcomeText(reply.value));
+    await load(tabId);
+  };
+
+  const page = state?.page ?? null;
+  return (
+    <main class="popup">
+      <header>
+        <img src="../icons/icon-32.png" width={24} height={24} alt="" />
+        <h1>{t('extName')}</h1>
+        <span class="muted small" data-testid="popup-untriaged">
+          {state ? t('popupUntriaged', String(state.untriaged)) : ''}
+        </span>
+      </header>
+
+      <div class="actions">
+        <button
+          type="button"
+          class="button primary"
+          data-testid="popup-flag"
+          disabled={busy || !page}
+          onClick={() => void flag({ to: 'inbox' })}
+        >
+          {t('popupFlag')}
+        </button>
+        <button
+          type="button"
+          class="button"
+          data-testid="popup-flag-new-crisis"
+          disabled={busy || !page}
+          onClick={() => void flag({ to: 'new-crisis' })}
+        >
+          {t('popupFlagNewCrisis')}
+        </button>
+      </div>
+      {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
+      <p class="status" role="status" data-testid="popup-status" hidden={!status}>
+        {status}
+      </p>
+      <ErrorMessage error={error} />
+
+      {state && (
+        <section aria-labelledby="on-page">
+          <h2 id="on-page">{t('popupOnThisPage', String(state.pageMentionCount))}</h2>
+          {state.pageMentions.length === 0 ? (
+            <p class="muted small">{t('popupNothingOnPage')}</p>
+          ) : (
+            <ul class="list" data-testid="popup-page-mentions">
+              {state.pageMentions.map((m) => (
+                <li key={m.id} data-testid="popup-page-mention">
+                  <MentionText mention={m} />
+                  <span class="muted small">{formatDateTime(m.capturedAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {state && (
+        <section aria-labelledby="open-crises">
+          <h2 id="open-crises">{t('popupOpenCrises', String(state.openCrises.length))}</h2>
+          {state.openCrises.length === 0 ? (
+            <p class="muted small">{t('popupNoCrisis')}</p>
+          ) : (
+            <ul class="list" data-testid="popup-crises">
+              {state.openCrises.map((c) => (
+                <li key={c.id} data-testid="popup-crisis">
+                  <button
+                    type="button"
+                    class="crisis-button"
+                    onClick={() => openLog(`#crisis/${c.id}`)}
+                  >
+                    <span class="title">{c.title}</span>
+                    <LevelChip level={c.level} />
+                    <span class="muted small">
+                      <StepText step={c.step} />
+                    </span>
+                    <span class="countdown small" data-crisis-id={c.id} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <div class="footer">
+        <button
+          type="button"
+          class="button link"
+          data-testid="popup-open-log"
+          onClick={() => openLog()}
+        >
+          {t('popupOpenLog')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,65 @@
+/**
+ * Text the popup and the crisis log show: dates in the UI language, errors in words,
+ * level and step names.
+ */
+import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import type { AppErrorData } from '../core/messaging/protocol';
+import type { CrisisStep, Level, Reach, Tone } from '../core/model/types';
+
+let dateTime: Intl.DateTimeFormat | null = null;
+
+/** A date and time, as "25 Nov 2026, 09:14" in the user's language. */
+export function formatDateTime(iso: string): string {
+  dateTime ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** What to tell the user when a call to the background failed. */
+export function errorText(error: AppErrorData): string {
+  switch (error.code) {
+    case 'storage-full':
+      return t('errorStorageFull');
+    case 'unavailable':
+      return t('errorUnavailable');
+    case 'not-found':
+      return t('errorNotFound');
+    default:
+      return t('errorGeneric', error.message);
+  }
+}
+
+const LEVEL_KEYS: Record<Level, MessageKey> = {
+  1: 'level1',
+  2: 'level2',
+  3: 'level3',
+  4: 'level4',
+};
+const STEP_KEYS: Record<CrisisStep, MessageKey> = {
+  react: 'stepReact',
+  assess: 'stepAssess',
+  inform: 'stepInform',
+  plan: 'stepPlan',
+  learn: 'stepLearn',
+  closed: 'stepClosed',
+};
+const TONE_KEYS: Record<Tone, MessageKey> = {
+  negative: 'toneNegative',
+  neutral: 'toneNeutral',
+  positive: 'tonePositive',
+};
+const REACH_KEYS: Record<Reach, MessageKey> = {
+  low: 'reachLow',
+  medium: 'reachMedium',
+  high: 'reachHigh',
+};
+
+export const levelName = (level: Level) => t(LEVEL_KEYS[level]);
+export const stepName = (step: CrisisStep) => t(STEP_KEYS[step]);
+export const toneName = (tone: Tone) => t(TONE_KEYS[tone]);
+export const reachName = (reach: Reach) => t(REACH_KEYS[reach]);
+
+/** Only web and file addresses become links; anything else stays text. */
+export function isOpenableUrl(url: string): boolean {
+  return /^(https?|file):/i.test(url);
+}
