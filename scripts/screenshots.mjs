@@ -86,13 +86,37 @@ try {
   await log.goto(`chrome-extension://${id}/dashboard/index.html#crises`);
   await log.click('[data-testid="log-crisis"] a');
   await log.waitForTimeout(500);
-  await log.screenshot({ path: join(out, `log-crisis-${suffix}.png`), fullPage: true });
+  await log.screenshot({ path: join(out, `log-crisis-${suffix}.png`) });
 
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.goto(`chrome-extension://${id}/popup/index.html`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  await popup.screenshot({ path: join(out, `popup-${suffix}.png`) });
+  // The real popup, opened by the toolbar action over the demo page. Playwright cannot attach
+  // to an action popup, so its rendered body is copied into a tab of the same page to be shot
+  // (the tab is opened first: opening it later would close the popup).
+  const shot = await context.newPage();
+  await shot.setViewportSize({ width: 380, height: 560 });
+  await shot.goto(`chrome-extension://${id}/popup/index.html`);
+  await shot.waitForSelector('body[data-ready="true"]');
+  await page.bringToFront();
+  await worker.evaluate(() => chrome.action.openPopup());
+  const copied = () =>
+    shot.evaluate(() => {
+      const [view] = chrome.extension.getViews({ type: 'popup' });
+      if (view?.document.body.dataset.ready !== 'true') return false;
+      document.body.replaceWith(document.importNode(view.document.body, true));
+      return true;
+    });
+  for (let i = 0; i < 100 && !(await copied()); i++) await page.waitForTimeout(50);
+  await shot.screenshot({ path: join(out, `popup-${suffix}.png`) });
+
+  // The README's picture: the crisis log with the popup beside it.
+  const image = (name) => `data:image/png;base64,${readFileSync(join(out, name)).toString('base64')}`;
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 1620, height: 840 });
+  await sheet.setContent(
+    `<body style="margin:0;padding:10px;background:#8a94a6;display:flex;gap:16px;align-items:flex-start">` +
+      `<img src="${image(`log-crisis-${suffix}.png`)}" style="width:1200px;box-shadow:0 2px 12px #0006">` +
+      `<img src="${image(`popup-${suffix}.png`)}" style="width:380px;box-shadow:0 2px 12px #0006"></body>`,
+  );
+  await sheet.screenshot({ path: join(out, `overview-${suffix}.png`) });
   console.log(`screenshots in ${out}`);
 } finally {
   await context.close();
