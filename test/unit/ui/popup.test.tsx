@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PopupState } from '../../../src/core/messaging/protocol';
+import { mention } from '../helpers';
+import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+
+const fake = vi.hoisted(() => ({
+  current: null as ReturnType<typeof import('./fake-browser').fakeBrowser> | null,
+}));
+vi.mock('../../../src/core/browser', () => ({
+  get browser() {
+    return fake.current!.browser;
+  },
+}));
+
+const state = (overrides: Partial<PopupState> = {}): PopupState => ({
+  page: { url: 'https://news.example/a', title: 'News', canScript: true },
+  pageMentions: [mention({ quote: 'Lumen is a scam <img src=x onerror=alert(1)>' })],
+  pageMentionCount: 1,
+  untriaged: 4,
+  openCrises: [
+    {
+      id: 'c1',
+      title: 'Refund storm',
+      level: 3,
+      step: 'assess',
+      state: 'open',
+      openedAt: '2026-11-20T09:00:00.000Z',
+      mentionCount: 2,
+    },
+  ],
+  ...overrides,
+});
+
+async function renderPopup(answers: Answers) {
+  const { fakeBrowser: make } = await import('./fake-browser');
+  fake.current = make(answers);
+  document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
+  delete document.body.dataset.ready;
+  vi.resetModules();
+  await import('../../../src/popup/main');
+  await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
+  return fake.current;
+}
+
+afterEach(() => {
+  fake.current = null;
+});
+
+describe('popup', () => {
+  it('renders the page’s mentions, the untriaged count and the open crises from one call', async () => {
+    const { calls } = await renderPopup({ getPopupState: () => ({ ok: true, value: state() }) });
+    expect(calls.map((c) => c.call)).toEqual(['getPopupState']);
+    expect(calls[0]!.args).toEqual({ tabId: 7 });
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('4 to triage');
+    expect(text).toContain('Refund storm');
+    expect(text).toContain('3 · Crisis');
+    expect(text).toContain('Assess the damage');
+    expect(document.querySelectorAll('[data-testid="popup-page-mention"]')).toHaveLength(1);
+  });
+
+  it('shows markup from a page as text and creates no element from it', async () => {
+    await renderPopup({ getPopupState: () => ({ ok: true, value: state() }) });
+    expect(document.querySelector('[data-testid="popup-page-mention"]')?.textContent).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(document.querySelectorAll('img[src="x"]')).toHaveLength(0);
+  });
+
+  it('gives every control an accessible name', async () => {
+    await renderPopup({ getPopupState: () => ({ ok: true, value: state() }) });
+    expect(unnamedControls(document.body)).toEqual([]);
+  });
+
+  it('says in words what went wrong when the background fails', async () => {
+    await renderPopup({
+      getPopupState: () => ({
+        ok: false,
+        error: { code: 'storage-full', message: 'QuotaExceededError' },
+      }),
+    });
+    expect(document.querySelector('[role="alert"]')?.textContent).toMatch(
+      /storage is full.*Nothing was lost/,
+    );
+  });
+
+  it('flags the page and tells what happened', async () => {
+    const { calls } = await renderPopup({
+      getPopupState: () => ({ ok: true, value: state() }),
+      flagTab: () => ({
+        ok: true,
+        value: { mention: mention(), duplicate: true, crisis: null, limit: null },
+      }),
+    });
+    (document.querySelector('[data-testid="popup-flag"]') as HTMLButtonElement).click();
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-testid="popup-status"]')?.textContent).toMatch(
+        /Already flagged/,
+      ),
+    );
+    expect(calls.find((c) => c.call === 'flagTab')?.args).toEqual({
+      tabId: 7,
+      into: { to: 'inbox' },
+    });
+  });
+});
