@@ -54,6 +54,6 @@ export function unnamedControls(root: ParentNode): string[] {
       el.getAttribute('aria-label') ||
       el.closest('label') ||
       (el.id && root.querySelector(`label[for="${el.id}"]`));
-    return labelled ? [] : [el.outerHTML.slice(0, 80)];
+    return labelled ? [] : [`<${el.tagName.toLowerCase()} class="${el.className}">`];
   });
 }

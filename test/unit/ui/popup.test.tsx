@@ -4,8 +4,10 @@ import type { PopupState } from '../../../src/core/messaging/protocol';
 import { mention } from '../helpers';
 import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
 
+type Fake = ReturnType<typeof fakeBrowser>;
+
 const fake = vi.hoisted(() => ({
-  current: null as ReturnType<typeof import('./fake-browser').fakeBrowser> | null,
+  current: null as Fake | null,
 }));
 vi.mock('../../../src/core/browser', () => ({
   get browser() {
@@ -33,8 +35,7 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
 });
 
 async function renderPopup(answers: Answers) {
-  const { fakeBrowser: make } = await import('./fake-browser');
-  fake.current = make(answers);
+  fake.current = fakeBrowser(answers);
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
   delete document.body.dataset.ready;
   vi.resetModules();
