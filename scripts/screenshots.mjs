@@ -108,7 +108,8 @@ try {
   await shot.screenshot({ path: join(out, `popup-${suffix}.png`) });
 
   // The README's picture: the crisis log with the popup beside it.
-  const image = (name) => `data:image/png;base64,${readFileSync(join(out, name)).toString('base64')}`;
+  const image = (name) =>
+    `data:image/png;base64,${readFileSync(join(out, name)).toString('base64')}`;
   const sheet = await context.newPage();
   await sheet.setViewportSize({ width: 1620, height: 840 });
   await sheet.setContent(
