@@ -99,8 +99,18 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   })();
 });
 
+/**
+ * Only Vigie's own pages (the popup, the crisis log) may call the background: a script Vigie
+ * injects into a page runs beside the page's content and is not trusted with the log.
+ */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return (
+    sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''))
+  );
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isEnvelope(message)) return undefined;
+  if (!isEnvelope(message) || !fromExtensionPage(sender)) return undefined;
   return deps()
     .then((d) => dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender))
     .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
