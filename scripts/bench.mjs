@@ -1,15 +1,13 @@
 // `npm run bench`: Vigie's performance figures in real headless Chromium, one line per figure,
 // `name value unit`. It reports and never fails on a figure. Needs a build (`npm run build`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { findChromium } from './lib/chromium.mjs';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { grantedCopy, launchOptions, root } from './lib/extension.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const built = join(root, 'extension');
 if (!existsSync(join(built, 'manifest.json'))) {
   console.error('extension/ is not built: run `npm run build` first.');
@@ -61,29 +59,9 @@ const server = createServer((_req, res) => {
 await new Promise((r) => server.on('listening', r));
 const url = `http://127.0.0.1:${server.address().port}/page.html`;
 
-// As in the e2e suite, a copy of the build grants the page's origin in place of activeTab.
-const ext = mkdtempSync(join(tmpdir(), 'vigie-bench-ext-'));
-cpSync(built, ext, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-manifest.host_permissions = ['http://127.0.0.1/*'];
-writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
+const ext = grantedCopy();
 const profile = mkdtempSync(join(tmpdir(), 'vigie-bench-profile-'));
-
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: findChromium() ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--headless=new',
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const context = await chromium.launchPersistentContext(profile, launchOptions(ext));
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
@@ -185,7 +163,7 @@ try {
     db.close();
   }, url);
   const ready = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 15; i++) {
     await page.bringToFront();
     await worker.evaluate(() => chrome.action.openPopup());
     let ms = null;

@@ -1,12 +1,11 @@
 // Takes screenshots of Vigie's screens in headless Chromium, with mentions flagged on the demo
 // page through the real context-menu listener: `node scripts/screenshots.mjs [OUT_DIR] [--lang=fr]
 // [--dark]`. Used for the README's picture and to look at every screen before calling it done.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium } from './lib/chromium.mjs';
+import { grantedCopy, launchOptions, root, serveDir } from './lib/extension.mjs';
 
 const args = process.argv.slice(2);
 const out = resolve(args.find((a) => !a.startsWith('--')) ?? 'test-results/screens');
@@ -15,49 +14,21 @@ const dark = args.includes('--dark');
 const suffix = `${lang}${dark ? '-dark' : ''}`;
 mkdirSync(out, { recursive: true });
 
-// A copy of the build with the demo server's origin granted, standing in for the activeTab
-// grant that a real right-click gives.
-const ext = mkdtempSync(join(tmpdir(), 'vigie-ext-'));
-cpSync('extension', ext, { recursive: true });
-const manifest = JSON.parse(readFileSync(join(ext, 'manifest.json'), 'utf8'));
-manifest.host_permissions = ['http://127.0.0.1/*'];
-writeFileSync(join(ext, 'manifest.json'), JSON.stringify(manifest));
-
-const demo = lang === 'fr' ? 'demo/fr.html' : 'demo/index.html';
-const server = createServer((_req, res) => {
-  res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.end(readFileSync(demo));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.on('listening', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
+const ext = grantedCopy();
+const server = await serveDir(join(root, 'demo'));
+const url = server.url(lang === 'fr' ? 'fr.html' : 'index.html');
 const profile = mkdtempSync(join(tmpdir(), 'vigie-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: findChromium() ?? '/usr/bin/chromium',
-  headless: true,
-  locale: lang,
+  ...launchOptions(ext, lang),
   colorScheme: dark ? 'dark' : 'light',
   viewport: { width: 1200, height: 820 },
-  env: { ...process.env, LANGUAGE: lang },
-  args: [
-    '--headless=new',
-    `--lang=${lang}`,
-    `--disable-extensions-except=${ext}`,
-    `--load-extension=${ext}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   const page = await context.newPage();
   await page.goto(url);
-  const [tab] = await worker.evaluate((u) => chrome.tabs.query({ url: `${u}*` }), url);
+  const [tab] = await worker.evaluate((u) => chrome.tabs.query({ url: u }), url);
 
   /** Selects the n-th quote or reader comment and flags it through the real menu listener. */
   async function flag(n, menuItemId) {
@@ -121,7 +92,7 @@ try {
   console.log(`screenshots in ${out}`);
 } finally {
   await context.close();
-  server.close();
+  await server.close();
   rmSync(ext, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
 }

@@ -2,57 +2,39 @@
  * Flagging in real Chromium: the context menu's real listener, the capture in the page, the
  * record in IndexedDB, the popup, the crisis log and the badge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Crisis, Mention } from '../../src/core/model/types';
 import {
   allMentions,
   call,
-  cleanup,
   clickMenu,
-  grantedCopy,
-  launch,
   openTab,
   popupText,
   select,
-  servePages,
   until,
   type Dispatchable,
-  type Vigie,
+  useVigie,
 } from './fixtures/vigie';
 
-let vigie: Vigie & { profile: string };
-let server: Awaited<ReturnType<typeof servePages>>;
-let extension: string;
-
-beforeAll(async () => {
-  extension = grantedCopy();
-  server = await servePages();
-  vigie = await launch(extension);
-});
-
-afterAll(async () => {
-  await vigie?.close();
-  await server?.close();
-  cleanup(extension, vigie?.profile ?? '');
-});
+const session = useVigie();
 
 describe('flag a mention', () => {
   let first: Mention;
   let article: Awaited<ReturnType<typeof openTab>>;
 
   it('stores the exact quote, its W3C selectors, the page and the capture hash', async () => {
-    article = await openTab(vigie, server.url('article.html'));
+    article = await openTab(session.vigie, session.server.url('article.html'));
     const { page, tab } = article;
     const selected = await select(page, '#p1', 'charged us twice');
-    await clickMenu(vigie, 'flag-mention', tab, { selectionText: selected });
+    await clickMenu(session.vigie, 'flag-mention', tab, { selectionText: selected });
     first = (
       await until(
-        () => allMentions(vigie),
+        () => allMentions(session.vigie),
         (list) => list.length === 1,
       )
     )[0]!;
     expect(first).toMatchObject({
-      url: server.url('article.html'),
+      url: session.server.url('article.html'),
       pageTitle: 'Lumen Coffee review | Test Gazette',
       site: '127.0.0.1',
       lang: 'en',
@@ -75,18 +57,18 @@ describe('flag a mention', () => {
   });
 
   it('shows it in the popup for that page, in the crisis log inbox, and on the badge', async () => {
-    const text = await popupText(vigie, article.page);
+    const text = await popupText(session.vigie, article.page);
     expect(text).toContain('“charged us twice”');
     expect(text).toContain('On this page (1)'.toUpperCase());
     expect(text).toContain('1 to triage');
 
-    const log = await vigie.context.newPage();
-    await log.goto(`chrome-extension://${vigie.id}/dashboard/index.html#inbox`);
+    const log = await session.vigie.context.newPage();
+    await log.goto(`chrome-extension://${session.vigie.id}/dashboard/index.html#inbox`);
     await log.waitForSelector('body[data-ready="true"]');
     await expect
       .poll(() => log.locator('[data-testid="log-mention-quote"]').allTextContents())
       .toEqual(['“charged us twice”']);
-    expect(await vigie.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    expect(await session.vigie.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
     await log.close();
   });
 
@@ -94,20 +76,23 @@ describe('flag a mention', () => {
     const { page, tab } = article;
     await page.bringToFront();
     const selected = await select(page, '#p1', 'charged us twice');
-    await clickMenu(vigie, 'flag-mention', tab, { selectionText: selected });
+    await clickMenu(session.vigie, 'flag-mention', tab, { selectionText: selected });
     await page.waitForTimeout(500);
-    const list = await allMentions(vigie);
+    const list = await allMentions(session.vigie);
     expect(list.map((m) => m.id)).toEqual([first.id]);
   });
 
   it('flags into a new crisis, which then has its own menu item', async () => {
-    const { page, tab } = await openTab(vigie, `${server.url('article.html')}?crisis`);
+    const { page, tab } = await openTab(
+      session.vigie,
+      `${session.server.url('article.html')}?crisis`,
+    );
     const selected = await select(page, '#p3', 'this place is a scam');
-    await clickMenu(vigie, 'flag-into-new-crisis', tab, { selectionText: selected });
+    await clickMenu(session.vigie, 'flag-into-new-crisis', tab, { selectionText: selected });
     const crises = await until(
       () =>
         call<{ items: { id: string; title: string; mentionCount: number }[] }>(
-          vigie,
+          session.vigie,
           'listCrises',
           { state: 'open', limit: 10, after: null },
         ),
@@ -118,7 +103,7 @@ describe('flag a mention', () => {
 
     // The menu now offers this crisis (updating an item that does not exist fails)…
     const menuItem = (id: string) =>
-      vigie.worker.evaluate(
+      session.vigie.worker.evaluate(
         (id) =>
           chrome.contextMenus.update(id, {}).then(
             () => 'present',
@@ -130,10 +115,10 @@ describe('flag a mention', () => {
     expect(await menuItem('flag-into:no-such-crisis')).toBe('absent');
     // …and its item files the next flag into it.
     const more = await select(page, '#p2', 'stale by noon');
-    await clickMenu(vigie, `flag-into:${crisis.id}`, tab, { selectionText: more });
+    await clickMenu(session.vigie, `flag-into:${crisis.id}`, tab, { selectionText: more });
     const inCrisis = await until(
       () =>
-        call<{ items: Mention[] }>(vigie, 'listMentions', {
+        call<{ items: Mention[] }>(session.vigie, 'listMentions', {
           scope: { in: 'crisis', crisisId: crisis.id },
           limit: 10,
           after: null,
@@ -144,13 +129,15 @@ describe('flag a mention', () => {
       'stale by noon',
       'this place is a scam',
     ]);
-    const { crisis: full } = await call<{ crisis: Crisis }>(vigie, 'getCrisis', { id: crisis.id });
+    const { crisis: full } = await call<{ crisis: Crisis }>(session.vigie, 'getCrisis', {
+      id: crisis.id,
+    });
     expect(full.react.checklist[0]?.label).toMatch(/^Stop further damage/);
 
-    const text = await popupText(vigie, page);
+    const text = await popupText(session.vigie, page);
     expect(text).toContain('127.0.0.1 — this place is a scam');
     expect(text).toContain('React fast');
-    expect(await vigie.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    expect(await session.vigie.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
 
   it('keeps what the menu gave where the page cannot be scripted, and says so', async () => {
@@ -169,12 +156,12 @@ describe('flag a mention', () => {
       autoDiscardable: true,
       groupId: -1,
     } as chrome.tabs.Tab;
-    await clickMenu(vigie, 'flag-mention', tab, {
+    await clickMenu(session.vigie, 'flag-mention', tab, {
       selectionText: 'Chromium 156',
       pageUrl: 'chrome://version/',
     });
     const list = await until(
-      () => allMentions(vigie),
+      () => allMentions(session.vigie),
       (l) => l.some((m) => m.url === 'chrome://version/'),
     );
     expect(list.find((m) => m.url === 'chrome://version/')).toMatchObject({
@@ -186,15 +173,18 @@ describe('flag a mention', () => {
   });
 
   it('flags the current selection with the keyboard shortcut', async () => {
-    const { page, tab } = await openTab(vigie, `${server.url('article.html')}?shortcut`);
+    const { page, tab } = await openTab(
+      session.vigie,
+      `${session.server.url('article.html')}?shortcut`,
+    );
     await select(page, '#p4', 'bright and pleasant');
-    await vigie.worker.evaluate(
+    await session.vigie.worker.evaluate(
       (tab) =>
         (chrome.commands.onCommand as unknown as Dispatchable).dispatch('flag-selection', tab),
       tab,
     );
     const list = await until(
-      () => allMentions(vigie),
+      () => allMentions(session.vigie),
       (l) => l.some((m) => m.quote === 'bright and pleasant'),
     );
     expect(list.find((m) => m.quote === 'bright and pleasant')?.selectors?.quote.exact).toBe(

@@ -2,54 +2,41 @@
  * The crisis log as a user works in it: edit a mention, delete with undo, open a crisis from
  * the inbox; markup from a page stays text; the log survives a browser restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mention } from '../../src/core/model/types';
 import {
   allMentions,
-  cleanup,
   clickMenu,
-  grantedCopy,
-  launch,
   openTab,
   popupText,
   select,
-  servePages,
   until,
-  type Vigie,
+  useVigie,
 } from './fixtures/vigie';
 
-let vigie: Vigie & { profile: string };
-let server: Awaited<ReturnType<typeof servePages>>;
-let extension: string;
+const session = useVigie();
 
 beforeAll(async () => {
-  extension = grantedCopy();
-  server = await servePages();
-  vigie = await launch(extension);
-  const { page, tab } = await openTab(vigie, server.url('article.html'));
+  const { page, tab } = await openTab(session.vigie, session.server.url('article.html'));
   for (const [id, part] of [
     ['#p1', 'charged us twice'],
     ['#p2', 'stale by noon'],
     ['#p3', 'this place is a scam'],
   ] as const) {
-    await clickMenu(vigie, 'flag-mention', tab, { selectionText: await select(page, id, part) });
+    await clickMenu(session.vigie, 'flag-mention', tab, {
+      selectionText: await select(page, id, part),
+    });
     // The page is read after the click: wait for it before selecting something else.
     await until(
-      () => allMentions(vigie),
+      () => allMentions(session.vigie),
       (list) => list.some((m) => m.quote === part),
     );
   }
 });
 
-afterAll(async () => {
-  await vigie?.close();
-  await server?.close();
-  cleanup(extension, vigie?.profile ?? '');
-});
-
 async function openLog(hash = '#inbox') {
-  const log = await vigie.context.newPage();
-  await log.goto(`chrome-extension://${vigie.id}/dashboard/index.html${hash}`);
+  const log = await session.vigie.context.newPage();
+  await log.goto(`chrome-extension://${session.vigie.id}/dashboard/index.html${hash}`);
   await log.waitForSelector('body[data-ready="true"]');
   return log;
 }
@@ -67,7 +54,7 @@ describe('crisis log', () => {
   });
 
   it('edits note, tags, tone and reach, and keeps the capture hash', async () => {
-    const before = (await allMentions(vigie)).find((m) => m.quote === 'stale by noon')!;
+    const before = (await allMentions(session.vigie)).find((m) => m.quote === 'stale by noon')!;
     const log = await openLog();
     await row(log, 'stale by noon').getByTestId('log-mention-edit').click();
     await log.getByLabel('Note').fill('Supplier issue, call them');
@@ -78,7 +65,7 @@ describe('crisis log', () => {
     await expect
       .poll(() => row(log, 'stale by noon').textContent())
       .toContain('Supplier issue, call them');
-    const after = (await allMentions(vigie)).find((m) => m.id === before.id)!;
+    const after = (await allMentions(session.vigie)).find((m) => m.id === before.id)!;
     expect(after).toMatchObject({
       note: 'Supplier issue, call them',
       tags: ['food', 'supplier'],
@@ -91,15 +78,15 @@ describe('crisis log', () => {
   });
 
   it('deletes with undo: the mention comes back exactly as it was', async () => {
-    const before = (await allMentions(vigie)).find((m) => m.quote === 'charged us twice')!;
+    const before = (await allMentions(session.vigie)).find((m) => m.quote === 'charged us twice')!;
     const log = await openLog();
     await row(log, 'charged us twice').getByRole('checkbox').check();
     await log.getByTestId('log-mention-delete').click();
     await expect.poll(() => row(log, 'charged us twice').count()).toBe(0);
-    expect((await allMentions(vigie)).some((m) => m.id === before.id)).toBe(false);
+    expect((await allMentions(session.vigie)).some((m) => m.id === before.id)).toBe(false);
     await log.getByTestId('log-undo').click();
     await expect.poll(() => row(log, 'charged us twice').count()).toBe(1);
-    expect((await allMentions(vigie)).find((m) => m.id === before.id)).toEqual(before);
+    expect((await allMentions(session.vigie)).find((m) => m.id === before.id)).toEqual(before);
     await log.close();
   });
 
@@ -113,7 +100,7 @@ describe('crisis log', () => {
     await log.getByLabel('Crisis level').selectOption('3');
     await log.keyboard.press('Enter');
     await expect.poll(() => row(log, 'this place is a scam').count()).toBe(0);
-    await log.goto(`chrome-extension://${vigie.id}/dashboard/index.html#crises`);
+    await log.goto(`chrome-extension://${session.vigie.id}/dashboard/index.html#crises`);
     await expect
       .poll(() => log.getByTestId('log-crisis').allTextContents())
       .toEqual([expect.stringContaining('Scam accusations')]);
@@ -124,21 +111,21 @@ describe('crisis log', () => {
 
 describe('page text is never markup', () => {
   it('shows a title and a quote full of tags as plain text, and runs nothing', async () => {
-    const { page, tab } = await openTab(vigie, server.url('markup.html'));
+    const { page, tab } = await openTab(session.vigie, session.server.url('markup.html'));
     const selected = await select(page, '#evil');
-    await clickMenu(vigie, 'flag-mention', tab, { selectionText: selected });
+    await clickMenu(session.vigie, 'flag-mention', tab, { selectionText: selected });
     const mention = (
       await until(
-        () => allMentions(vigie),
+        () => allMentions(session.vigie),
         (l) => l.some((m) => m.quote.includes('onerror')),
       )
     ).find((m: Mention) => m.quote.includes('onerror'))!;
     expect(mention.quote).toContain('<img src=x onerror="window.__pwned=1">');
     expect(mention.pageTitle).toContain('<script>window.__pwned=1</script>');
 
-    const text = await popupText(vigie, page);
+    const text = await popupText(session.vigie, page);
     expect(text).toContain('<img src=x onerror="window.__pwned=1">');
-    const popupImages = await vigie.ext.evaluate(() =>
+    const popupImages = await session.vigie.ext.evaluate(() =>
       chrome.extension
         .getViews({ type: 'popup' })
         .map(
@@ -164,10 +151,9 @@ describe('page text is never markup', () => {
 
 describe('nothing lost', () => {
   it('keeps every mention after the browser is closed and opened again on the same profile', async () => {
-    const before = await allMentions(vigie);
-    await vigie.close();
-    vigie = await launch(extension, vigie.profile);
-    expect(await allMentions(vigie)).toEqual(before);
+    const before = await allMentions(session.vigie);
+    await session.restart();
+    expect(await allMentions(session.vigie)).toEqual(before);
     const log = await openLog('#all');
     await expect.poll(() => log.getByTestId('log-mention').count()).toBe(before.length);
     await log.close();
