@@ -8,7 +8,7 @@ import type { Envelope, Result } from '../../../src/core/messaging/protocol';
 
 const catalogue = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../../src/_locales/en/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
+) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export type Answers = Record<string, (args: never) => Result<unknown>>;
 
@@ -20,10 +20,13 @@ export function fakeBrowser(answers: Answers) {
       i18n: {
         getMessage(key: string, subs?: string | string[]) {
           const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-          return (catalogue[key]?.message ?? '').replace(
-            /\$(\d)/g,
-            (_, n: string) => list[Number(n) - 1] ?? '',
+          const entry = catalogue[key];
+          // As browsers do: named $PLACEHOLDERS$ first, then $1…$9 substitutions.
+          const named = (entry?.message ?? '').replace(
+            /\$(\w+)\$/g,
+            (whole, name: string) => entry?.placeholders?.[name.toLowerCase()]?.content ?? whole,
           );
+          return named.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
         },
         getUILanguage: () => 'en-US',
       },
