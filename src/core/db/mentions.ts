@@ -184,8 +184,3 @@ export async function mentionCounts(
   await tx.done;
   return { untriaged, inbox, mentions };
 }
-
-/** How many mentions a crisis holds. */
-export function countCrisisMentions(db: VigieDatabase, crisisId: string): Promise<number> {
-  return db.countFromIndex('mentions', 'crisisId', IDBKeyRange.bound([crisisId], [crisisId, []]));
-}
