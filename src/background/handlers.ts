@@ -27,7 +27,8 @@ import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
 import { applyMentionPatch } from '../core/model/mention';
-import { LEVELS, type EventType } from '../core/model/types';
+import { stepMoveEvents } from '../core/model/journal';
+import { LEVELS } from '../core/model/types';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
@@ -152,9 +153,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
       const at = now();
       const next = moveToStep(crisis, step, at);
-      const type: EventType =
-        step === 'closed' ? 'closed' : crisis.state === 'closed' ? 'reopened' : 'step-changed';
-      await saveCrisis(db, next, [newEvent(id, at, type, { from: crisis.step, to: step })]);
+      const events = stepMoveEvents(crisis, next).map((e) => newEvent(id, at, e.type, e.data));
+      await saveCrisis(db, next, events);
       deps.changed({ crises: true });
       return next;
     },

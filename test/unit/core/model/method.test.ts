@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import { rankDamages, suggestLevel, totalCost } from '../../../../src/core/model/assessment';
+import { moveToStep, newCrisis } from '../../../../src/core/model/crisis';
+import { crisisMetrics, stepMoveEvents } from '../../../../src/core/model/journal';
+import { findRepeats } from '../../../../src/core/model/recurrence';
+import { alarmName, parseAlarmName, remindersFor } from '../../../../src/core/model/reminders';
+import { DEFAULT_SETTINGS } from '../../../../src/core/model/settings';
+import type { Crisis, CrisisEvent, DamageRow } from '../../../../src/core/model/types';
+import { at } from '../../helpers';
+
+const HOUR = 3_600_000;
+const crisis = (overrides: Partial<Crisis> = {}): Crisis => ({
+  ...newCrisis({
+    title: 'Refund storm',
+    level: 3,
+    openedAt: at(0),
+    checklist: DEFAULT_SETTINGS.checklist,
+  }),
+  ...overrides,
+});
+let n = 0;
+const event = (
+  minutes: number,
+  type: CrisisEvent['type'],
+  data: CrisisEvent['data'] = {},
+): CrisisEvent => ({
+  id: String(++n),
+  crisisId: 'c',
+  at: at(minutes),
+  type,
+  actor: 'user',
+  data,
+});
+const damage = (overrides: Partial<DamageRow>): DamageRow => ({
+  id: String(++n),
+  area: 'customers',
+  customArea: '',
+  degree: 1,
+  cost: 0,
+  currency: 'EUR',
+  note: '',
+  mentionIds: [],
+  accepted: false,
+  ...overrides,
+});
+
+describe('journal of a step move', () => {
+  it('records the step done, those skipped, then the move', () => {
+    const before = crisis();
+    const after = moveToStep(before, 'plan', at(30));
+    expect(stepMoveEvents(before, after)).toEqual([
+      { type: 'step-done', data: { step: 'react' } },
+      { type: 'step-skipped', data: { step: 'assess' } },
+      { type: 'step-skipped', data: { step: 'inform' } },
+      { type: 'step-changed', data: { from: 'react', to: 'plan' } },
+    ]);
+    const closed = moveToStep(after, 'closed', at(40));
+    expect(stepMoveEvents(after, closed).at(-1)).toEqual({
+      type: 'closed',
+      data: { from: 'plan', to: 'closed' },
+    });
+    expect(stepMoveEvents(closed, moveToStep(closed, 'learn', at(50))).at(-1)?.type).toBe(
+      'reopened',
+    );
+  });
+});
+
+describe('metrics from the journal', () => {
+  it('measures reaction, information and resolution from detection', () => {
+    const c = crisis({
+      state: 'closed',
+      inform: {
+        message: '',
+        stakeholders: [
+          {
+            id: 'boss',
+            name: 'Ana',
+            role: 'boss',
+            channel: 'mail',
+            contact: '',
+            key: true,
+            informedAt: at(90),
+          },
+          {
+            id: 'client',
+            name: 'Bo',
+            role: 'client',
+            channel: 'mail',
+            contact: '',
+            key: true,
+            informedAt: at(150),
+          },
+          {
+            id: 'other',
+            name: 'Cy',
+            role: 'other',
+            channel: 'mail',
+            contact: '',
+            key: false,
+            informedAt: null,
+          },
+        ],
+      },
+    });
+    const events = [
+      event(0, 'opened'),
+      event(45, 'step-done', { step: 'react' }),
+      event(90, 'stakeholder-informed', { stakeholderId: 'boss' }),
+      event(150, 'stakeholder-informed', { stakeholderId: 'client' }),
+      event(200, 'step-done', { step: 'react' }),
+      event(60 * 24, 'closed'),
+    ];
+    expect(crisisMetrics(c, events, DEFAULT_SETTINGS, Date.parse(at(60 * 25)))).toEqual({
+      timeToReactMs: 45 * 60_000,
+      timeToInformMs: 150 * 60_000,
+      timeToResolveMs: 24 * HOUR,
+      reactTargetMet: true,
+    });
+  });
+
+  it('leaves a time open while it is not reached, and calls a late reaction missed', () => {
+    const c = crisis();
+    const now = Date.parse(at(5 * 60));
+    expect(
+      crisisMetrics(c, [event(0, 'opened')], DEFAULT_SETTINGS, Date.parse(at(10))),
+    ).toMatchObject({
+      timeToReactMs: null,
+      timeToInformMs: null,
+      timeToResolveMs: null,
+      reactTargetMet: null,
+    });
+    expect(crisisMetrics(c, [event(0, 'opened')], DEFAULT_SETTINGS, now).reactTargetMet).toBe(
+      false,
+    );
+    expect(
+      crisisMetrics(c, [event(4 * 60 + 1, 'step-done', { step: 'react' })], DEFAULT_SETTINGS, now)
+        .reactTargetMet,
+    ).toBe(false);
+  });
+});
+
+describe('assessment', () => {
+  it('ranks by degree, then cost, then reach, and totals per currency', () => {
+    const press = damage({ area: 'press', degree: 4, cost: 500 });
+    const legal = damage({ area: 'legal', degree: 4, cost: 8000 });
+    const social = damage({ area: 'social', degree: 2, cost: 100, currency: 'usd' });
+    const search = damage({
+      area: 'search',
+      degree: 2,
+      cost: 100,
+      currency: 'USD',
+      mentionIds: ['m'],
+    });
+    expect(rankDamages([social, press, search, legal]).map((r) => r.area)).toEqual([
+      'legal',
+      'press',
+      'search',
+      'social',
+    ]);
+    expect(totalCost([social, press, search, legal])).toEqual({ EUR: 8500, USD: 200 });
+  });
+
+  it('suggests a level from the worst damage and how widely it spreads', () => {
+    expect(suggestLevel([])).toBeNull();
+    expect(suggestLevel([damage({ degree: 2 })])).toBe(1);
+    expect(suggestLevel([damage({ degree: 3 })])).toBe(2);
+    expect(
+      suggestLevel([damage({ degree: 3 }), damage({ degree: 3 }), damage({ degree: 3 })]),
+    ).toBe(3);
+    expect(
+      suggestLevel([damage({ degree: 4 }), damage({ degree: 3 }), damage({ degree: 3 })]),
+    ).toBe(4);
+    expect(suggestLevel([damage({ degree: 5 })])).toBe(4);
+  });
+});
+
+describe('reminders', () => {
+  it('come at half the target, when overdue, and when no update was sent for the cadence', () => {
+    const c = crisis({ level: 4 });
+    const opened = Date.parse(c.openedAt);
+    expect(remindersFor(c, DEFAULT_SETTINGS)).toEqual([
+      { kind: 'react-half', crisisId: c.id, at: opened + HOUR / 2 },
+      { kind: 'react-overdue', crisisId: c.id, at: opened + HOUR },
+      { kind: 'update-due', crisisId: c.id, at: opened + 4 * HOUR },
+    ]);
+  });
+
+  it('stop asking for a reaction once it is done, count from the last update, and end at close', () => {
+    const reacted = moveToStep(crisis(), 'assess', at(10));
+    const withUpdate = {
+      ...reacted,
+      plan: { ...reacted.plan, updates: [{ id: 'u', sentAt: at(120), text: '' }] },
+    };
+    expect(remindersFor(withUpdate, DEFAULT_SETTINGS)).toEqual([
+      { kind: 'update-due', crisisId: reacted.id, at: Date.parse(at(120)) + 24 * HOUR },
+    ]);
+    expect(remindersFor(moveToStep(reacted, 'closed', at(200)), DEFAULT_SETTINGS)).toEqual([]);
+  });
+
+  it('name their alarms so that the worker finds the crisis again', () => {
+    const name = alarmName({ kind: 'react-overdue', crisisId: 'abc-1' });
+    expect(parseAlarmName(name)).toEqual({ kind: 'react-overdue', crisisId: 'abc-1' });
+    expect(parseAlarmName('something-else')).toBeNull();
+  });
+});
+
+describe('recurrence', () => {
+  it('finds an earlier crisis with the same root cause or a shared site', () => {
+    const learn = (rootCause: string) => ({ ...crisis().learn, rootCause });
+    const old1 = crisis({
+      id: 'old1',
+      title: 'Billing 2025',
+      openedAt: '2025-03-01T00:00:00.000Z',
+      learn: learn('Facturation'),
+    });
+    const old2 = crisis({
+      id: 'old2',
+      title: 'Forum storm',
+      openedAt: '2025-06-01T00:00:00.000Z',
+      learn: learn('Staff'),
+    });
+    const later = crisis({
+      id: 'later',
+      openedAt: '2027-01-01T00:00:00.000Z',
+      learn: learn('facturation'),
+    });
+    const now = crisis({ id: 'now', learn: learn('  FACTURATION ') });
+    const sites = new Map([
+      ['now', ['forum.example']],
+      ['old2', ['forum.example']],
+    ]);
+    expect(findRepeats(now, [old1, old2, later], sites).map((r) => [r.crisisId, r.by])).toEqual([
+      ['old2', 'site'],
+      ['old1', 'root-cause'],
+    ]);
+  });
+});
