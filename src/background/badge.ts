@@ -38,8 +38,11 @@ export function badgeView(untriaged: number, crises: number, overdue: boolean): 
 
 let pending: Promise<void> = Promise.resolve();
 
-/** Recomputes the badge from the database; calls are serialized so the last one wins. */
-export function refreshBadge(): Promise<void> {
+/**
+ * Recomputes the badge from the database; calls are serialized so the last one wins. `at` is
+ * the time to judge deadlines at (an alarm may fire a moment before its scheduled time).
+ */
+export function refreshBadge(at?: number): Promise<void> {
   pending = pending
     .then(async () => {
       const db = await database();
@@ -48,7 +51,7 @@ export function refreshBadge(): Promise<void> {
         countOpenCrises(db),
         getSettings(db),
       ]);
-      const now = Date.now();
+      const now = Math.max(Date.now(), at ?? 0);
       const overdue =
         crises > 0 && (await openCrises(db)).some((c) => isReactionOverdue(c, settings, now));
       const view = badgeView(counts.untriaged, crises, overdue);

@@ -14,6 +14,7 @@ import { fileFlag, type FlagDeps, type FlagSource } from './flag';
 import { createHandlers, type HandlerDeps } from './handlers';
 import { flagIntoFromMenuId, rebuildMenus } from './menus';
 import { notifyFlagFailed, notifyFlagged } from './notify';
+import { onReminderAlarm, scheduleReminders } from './reminders';
 
 const CHECKLIST_LABELS: Record<string, MessageKey> = {
   'stop-damage': 'checklistStopDamage',
@@ -24,7 +25,10 @@ const CHECKLIST_LABELS: Record<string, MessageKey> = {
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
-  if (what.crises) void rebuildMenus();
+  if (what.crises) {
+    void rebuildMenus();
+    void scheduleReminders();
+  }
 }
 
 async function deps(): Promise<HandlerDeps> {
@@ -126,6 +130,23 @@ browser.runtime.onStartup.addListener(() => {
   void refreshBadge();
 });
 
-browser.notifications.onClicked.addListener((id: string) => {
-  if (id.startsWith('flag')) void browser.runtime.openOptionsPage();
+browser.alarms.onAlarm.addListener((alarm) => {
+  void onReminderAlarm(alarm).then(async (ours) => {
+    if (ours) await refreshBadge(alarm.scheduledTime);
+  });
 });
+
+browser.notifications.onClicked.addListener((id: string) => {
+  const [kind, crisisId] = id.split('|');
+  if (kind === 'crisis' && crisisId) {
+    void browser.tabs.create({
+      url: browser.runtime.getURL(`dashboard/index.html#crisis/${crisisId}`),
+    });
+  } else if (id.startsWith('flag')) {
+    void browser.runtime.openOptionsPage();
+  }
+});
+
+// Each time the worker starts (a browser start, or a wake-up after being stopped), the reminder
+// schedule is rebuilt from the database: nothing depends on the worker having stayed alive.
+void scheduleReminders();

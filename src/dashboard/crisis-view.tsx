@@ -29,6 +29,9 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
   'step-changed': 'eventStepChanged',
+  'step-done': 'eventStepDone',
+  'step-skipped': 'eventStepSkipped',
+  'reminder-sent': 'eventReminderSent',
   closed: 'eventClosed',
   reopened: 'eventReopened',
 };
@@ -41,6 +44,7 @@ function eventText(e: CrisisEvent): string {
     (value === 'closed' || (STEPS as readonly string[]).includes(value))
       ? stepName(value as CrisisStep)
       : '';
+  if (e.type === 'step-done' || e.type === 'step-skipped') return t(key, step(e.data.step));
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
 

@@ -10,11 +10,11 @@ export function reactionDueAt(crisis: Crisis, settings: Settings): number {
   return Date.parse(crisis.openedAt) + settings.reactionTargetsHours[crisis.level] * HOUR;
 }
 
-/** True while a crisis is open, its reaction step not done, and its target passed. */
+/** True while a crisis is open, its reaction step not done, and its target reached. */
 export function isReactionOverdue(crisis: Crisis, settings: Settings, now: number): boolean {
   return (
     crisis.state === 'open' &&
     crisis.steps.react === 'pending' &&
-    now > reactionDueAt(crisis, settings)
+    now >= reactionDueAt(crisis, settings)
   );
 }

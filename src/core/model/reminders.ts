@@ -46,3 +46,35 @@ export function parseAlarmName(name: string): Pick<Reminder, 'kind' | 'crisisId'
   if (!crisisId || !['react-half', 'react-overdue', 'update-due'].includes(kind ?? '')) return null;
   return { kind: kind as ReminderKind, crisisId };
 }
+
+/** What the background must do about reminders now: alarms to set, reminders already due. */
+export interface ReminderPlan {
+  alarms: { name: string; when: number }[];
+  dueNow: Reminder[];
+}
+
+/**
+ * Plans the alarms of every open crisis. A reminder whose time passed while the worker or the
+ * browser was stopped is due now, unless the journal says it was already given (`sent` holds
+ * `alarmName@at` of every reminder-sent event).
+ */
+export function planReminders(
+  crises: readonly Crisis[],
+  settings: Settings,
+  sent: ReadonlySet<string>,
+  now: number,
+): ReminderPlan {
+  const plan: ReminderPlan = { alarms: [], dueNow: [] };
+  for (const crisis of crises) {
+    for (const reminder of remindersFor(crisis, settings)) {
+      if (reminder.at > now) plan.alarms.push({ name: alarmName(reminder), when: reminder.at });
+      else if (!sent.has(sentKey(reminder))) plan.dueNow.push(reminder);
+    }
+  }
+  return plan;
+}
+
+/** How the journal remembers that a reminder was given. */
+export function sentKey(r: Reminder): string {
+  return `${alarmName(r)}@${r.at}`;
+}

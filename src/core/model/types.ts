@@ -225,6 +225,7 @@ export type EventType =
   | 'action-done'
   | 'apology-sent'
   | 'postmortem-changed'
+  | 'reminder-sent'
   | 'closed'
   | 'reopened';
 

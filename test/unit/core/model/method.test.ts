@@ -3,7 +3,13 @@ import { rankDamages, suggestLevel, totalCost } from '../../../../src/core/model
 import { moveToStep, newCrisis } from '../../../../src/core/model/crisis';
 import { crisisMetrics, stepMoveEvents } from '../../../../src/core/model/journal';
 import { findRepeats } from '../../../../src/core/model/recurrence';
-import { alarmName, parseAlarmName, remindersFor } from '../../../../src/core/model/reminders';
+import {
+  alarmName,
+  parseAlarmName,
+  planReminders,
+  remindersFor,
+  sentKey,
+} from '../../../../src/core/model/reminders';
 import { DEFAULT_SETTINGS } from '../../../../src/core/model/settings';
 import type { Crisis, CrisisEvent, DamageRow } from '../../../../src/core/model/types';
 import { at } from '../../helpers';
@@ -233,5 +239,21 @@ describe('recurrence', () => {
       ['old2', 'site'],
       ['old1', 'root-cause'],
     ]);
+  });
+});
+
+describe('reminder plan after a stop', () => {
+  it('sets alarms for what is to come and gives at once, once, what fell due meanwhile', () => {
+    const c = crisis({ level: 4 });
+    const opened = Date.parse(c.openedAt);
+    const now = opened + 45 * 60_000;
+    const plan = planReminders([c], DEFAULT_SETTINGS, new Set(), now);
+    expect(plan.alarms).toEqual([
+      { name: alarmName({ kind: 'react-overdue', crisisId: c.id }), when: opened + HOUR },
+      { name: alarmName({ kind: 'update-due', crisisId: c.id }), when: opened + 4 * HOUR },
+    ]);
+    expect(plan.dueNow.map((r) => r.kind)).toEqual(['react-half']);
+    const given = new Set(plan.dueNow.map(sentKey));
+    expect(planReminders([c], DEFAULT_SETTINGS, given, now).dueNow).toEqual([]);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * Deadlines and reminders as browser alarms. The schedule is rebuilt from the database whenever
+ * the background starts and whenever a crisis changes, so a stopped worker or browser misses
+ * nothing: a reminder that fell due meanwhile is given at once, and only once (the journal
+ * records each one).
+ */
+import { browser, type Alarms } from '../core/browser';
+import { t } from '../core/i18n';
+import { listEvents, newEvent, openCrises, saveCrisis, getCrisis } from '../core/db/crises';
+import { getSettings } from '../core/db/settings';
+import {
+  parseAlarmName,
+  planReminders,
+  remindersFor,
+  sentKey,
+  type Reminder,
+} from '../core/model/reminders';
+import { database } from './database';
+
+const ICON = 'icons/icon-128.png';
+
+function message(reminder: Reminder, title: string): { title: string; message: string } {
+  switch (reminder.kind) {
+    case 'react-half':
+      return { title: t('reminderHalfTitle'), message: t('reminderHalf', title) };
+    case 'react-overdue':
+      return { title: t('reminderOverdueTitle'), message: t('reminderOverdue', title) };
+    case 'update-due':
+      return { title: t('reminderUpdateTitle'), message: t('reminderUpdate', title) };
+  }
+}
+
+/** Notifies a reminder and journals it, unless the journal already has it. */
+async function give(reminder: Reminder): Promise<void> {
+  const db = await database();
+  const crisis = await getCrisis(db, reminder.crisisId);
+  if (!crisis || crisis.state !== 'open') return;
+  const events = await listEvents(db, crisis.id);
+  const key = sentKey(reminder);
+  if (events.some((e) => e.type === 'reminder-sent' && e.data.key === key)) return;
+  await saveCrisis(db, crisis, [
+    newEvent(
+      crisis.id,
+      new Date().toISOString(),
+      'reminder-sent',
+      { key, kind: reminder.kind },
+      'vigie',
+    ),
+  ]);
+  const text = message(reminder, crisis.title);
+  try {
+    await browser.notifications.create(`crisis|${crisis.id}|${reminder.kind}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL(ICON),
+      ...text,
+    });
+  } catch {
+    // Notifications turned off: the badge and the log still show the deadline.
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Rebuilds every reminder alarm from the database and gives the reminders already due. */
+export function scheduleReminders(): Promise<void> {
+  queue = queue
+    .then(async () => {
+      const db = await database();
+      const [crises, settings] = await Promise.all([openCrises(db), getSettings(db)]);
+      const sent = new Set<string>();
+      for (const crisis of crises) {
+        for (const e of await listEvents(db, crisis.id)) {
+          if (e.type === 'reminder-sent' && typeof e.data.key === 'string') sent.add(e.data.key);
+        }
+      }
+      const plan = planReminders(crises, settings, sent, Date.now());
+      const existing = await browser.alarms.getAll();
+      const wanted = new Set(plan.alarms.map((a) => a.name));
+      await Promise.all(
+        existing
+          .filter((a) => parseAlarmName(a.name) && !wanted.has(a.name))
+          .map((a) => browser.alarms.clear(a.name)),
+      );
+      for (const alarm of plan.alarms) {
+        const current = existing.find((a) => a.name === alarm.name);
+        if (current?.scheduledTime !== alarm.when)
+          browser.alarms.create(alarm.name, { when: alarm.when });
+      }
+      for (const reminder of plan.dueNow) await give(reminder);
+    })
+    .catch((error: unknown) => console.error('Vigie: reminders', error));
+  return queue;
+}
+
+/** An alarm fired: give its reminder (it is still wanted if the crisis still calls for it). */
+export async function onReminderAlarm(alarm: Alarms.Alarm): Promise<boolean> {
+  const parsed = parseAlarmName(alarm.name);
+  if (!parsed) return false;
+  const db = await database();
+  const [crisis, settings] = await Promise.all([getCrisis(db, parsed.crisisId), getSettings(db)]);
+  const reminder = crisis && remindersFor(crisis, settings).find((r) => r.kind === parsed.kind);
+  if (reminder && reminder.at <= Date.now() + 1000) await give(reminder);
+  return true;
+}
