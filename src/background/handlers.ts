@@ -26,6 +26,7 @@ import { getSettings, updateSettings } from '../core/db/settings';
 import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
+import { applyCrisisChange } from '../core/model/crisis-change';
 import { applyMentionPatch } from '../core/model/mention';
 import { stepMoveEvents } from '../core/model/journal';
 import { LEVELS } from '../core/model/types';
@@ -146,6 +147,21 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       const crisis = await getCrisis(db, id);
       if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
       return { crisis, events: await listEvents(db, id) };
+    },
+
+    async updateCrisis({ id, change }) {
+      const crisis = await getCrisis(db, id);
+      if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
+      const at = now();
+      const result = applyCrisisChange(crisis, change, at);
+      if (!result) return crisis;
+      await saveCrisis(
+        db,
+        result.crisis,
+        result.events.map((e) => newEvent(id, at, e.type, e.data)),
+      );
+      deps.changed({ crises: true });
+      return result.crisis;
     },
 
     async setCrisisStep({ id, step }) {

@@ -1,21 +1,27 @@
 /**
- * One crisis: its level, the five steps (current, done, skipped), its mentions and its journal.
- * The tools of each step arrive with the crisis-method issue; moving between steps works now.
+ * One crisis: its level, the five steps (current, done, skipped), the current step's tools, its
+ * mentions and its journal.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
+import type { CrisisChange } from '../core/model/crisis-change';
+import { reactionDueAt } from '../core/model/deadlines';
 import {
+  LEVELS,
   STEPS,
   type Crisis,
   type CrisisEvent,
   type CrisisStep,
+  type Level,
+  type Settings,
   type StepState,
 } from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage, LevelChip, StepText } from '../ui/components';
-import { formatDateTime, stepName } from '../ui/format';
+import { ErrorMessage, StepText } from '../ui/components';
+import { formatDateTime, levelName, stepName } from '../ui/format';
 import { MentionList } from './mention-list';
+import { ReactStep } from './react-step';
 
 const STATE_KEYS: Record<StepState, MessageKey> = {
   pending: 'stepPending',
@@ -26,6 +32,9 @@ const STATE_KEYS: Record<StepState, MessageKey> = {
 const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   opened: 'eventOpened',
   'level-changed': 'eventLevelChanged',
+  'checklist-done': 'eventChecklistDone',
+  'checklist-undone': 'eventChecklistUndone',
+  renamed: 'eventRenamed',
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
   'step-changed': 'eventStepChanged',
@@ -45,6 +54,9 @@ function eventText(e: CrisisEvent): string {
       ? stepName(value as CrisisStep)
       : '';
   if (e.type === 'step-done' || e.type === 'step-skipped') return t(key, step(e.data.step));
+  if (e.type === 'checklist-done' || e.type === 'checklist-undone')
+    return t(key, String(e.data.label ?? ''));
+  if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
 
@@ -52,9 +64,11 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
   const [crisis, setCrisis] = useState<Crisis | null>(null);
   const [events, setEvents] = useState<CrisisEvent[]>([]);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
 
   const load = useCallback(async () => {
-    const reply = await ask('getCrisis', { id });
+    const [reply, stored] = await Promise.all([ask('getCrisis', { id }), ask('getSettings', {})]);
+    if (stored.ok) setSettings(stored.value);
     if (!reply.ok) return setError(reply.error);
     setCrisis(reply.value.crisis);
     setEvents(reply.value.events);
@@ -64,6 +78,13 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
     void load();
   }, [load]);
 
+  const change = async (c: CrisisChange) => {
+    const reply = await ask('updateCrisis', { id, change: c });
+    if (!reply.ok) return setError(reply.error);
+    await load();
+    onChanged();
+  };
+
   const moveTo = async (step: CrisisStep) => {
     const reply = await ask('setCrisisStep', { id, step });
     if (!reply.ok) return setError(reply.error);
@@ -72,6 +93,10 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
   };
 
   if (!crisis) return <ErrorMessage error={error} />;
+  const reactDueAt =
+    crisis.state === 'open' && crisis.steps.react === 'pending' && settings
+      ? new Date(reactionDueAt(crisis, settings)).toISOString()
+      : null;
   const current = STEPS.indexOf(crisis.step as (typeof STEPS)[number]);
   const nextStep: CrisisStep | null =
     crisis.step === 'closed' ? null : (STEPS[current + 1] ?? 'closed');
@@ -82,7 +107,22 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         class="meta small muted"
         style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '6px' }}
       >
-        <LevelChip level={crisis.level} />
+        <label class={`chip level-${crisis.level}`}>
+          {t('levelLabel')}{' '}
+          <select
+            class="level-select"
+            value={crisis.level}
+            onChange={(e) =>
+              void change({ op: 'level', level: Number(e.currentTarget.value) as Level })
+            }
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {l} · {levelName(l)}
+              </option>
+            ))}
+          </select>
+        </label>
         <span>{t('logOpenedAt', formatDateTime(crisis.openedAt))}</span>
         <span>
           {crisis.state === 'open'
@@ -117,7 +157,11 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
           </button>
         )}
       </p>
-      <p class="muted small">{t('crisisStepToolsSoon')}</p>
+      {crisis.step === 'react' ? (
+        <ReactStep crisis={crisis} reactDueAt={reactDueAt} onChange={(c) => void change(c)} />
+      ) : (
+        <p class="muted small">{t('crisisStepToolsSoon')}</p>
+      )}
 
       <h2 class="section">{t('crisisMentions')}</h2>
       <MentionList scope={{ in: 'crisis', crisisId: id }} onChanged={onChanged} />

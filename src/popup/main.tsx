@@ -9,6 +9,7 @@ import { t } from '../core/i18n';
 import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
+import { Countdown } from '../ui/countdown';
 import { formatDateTime } from '../ui/format';
 
 async function activeTabId(): Promise<number | null> {
@@ -151,7 +152,7 @@ function Popup() {
                     <span class="muted small">
                       <StepText step={c.step} />
                     </span>
-                    <span class="countdown small" data-crisis-id={c.id} />
+                    <Countdown dueAt={c.reactDueAt} crisisId={c.id} />
                   </button>
                 </li>
               ))}

@@ -4,9 +4,11 @@
  */
 import type { CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
 import { newId } from '../model/ids';
+import { reactionDueAt } from '../model/deadlines';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
+import { getSettings } from './settings';
 
 let sequence = 0;
 
@@ -92,6 +94,7 @@ export async function moveMentions(
 }
 
 async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSummary[]> {
+  const settings = await getSettings(db);
   const tx = db.transaction('mentions');
   const index = tx.store.index('crisisId');
   const counts = await Promise.all(
@@ -106,6 +109,10 @@ async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSum
     state: c.state,
     openedAt: c.openedAt,
     mentionCount: counts[i] ?? 0,
+    reactDueAt:
+      c.state === 'open' && c.steps.react === 'pending'
+        ? new Date(reactionDueAt(c, settings)).toISOString()
+        : null,
   }));
 }
 

@@ -3,6 +3,7 @@
  * Each call is a method signature: a wrong argument, a wrong result or a missing handler is a
  * compile error. Results and errors cross as data (`Result`), never as thrown exceptions.
  */
+import type { CrisisChange } from '../model/crisis-change';
 import type {
   CaptureLimit,
   Crisis,
@@ -49,6 +50,8 @@ export interface CrisisSummary {
   state: Crisis['state'];
   openedAt: string;
   mentionCount: number;
+  /** When the reaction target falls due; null once step 1 is done or the crisis is closed. */
+  reactDueAt: string | null;
 }
 
 export interface PopupState {
@@ -116,6 +119,8 @@ export interface BackgroundCalls {
   }): CrisisPage;
   /** A crisis with its journal, oldest event first. */
   getCrisis(args: { id: string }): { crisis: Crisis; events: CrisisEvent[] };
+  /** Changes a crisis (level, title, a checklist item…); every change is journaled. */
+  updateCrisis(args: { id: string; change: CrisisChange }): Crisis;
   /** Moves a crisis to a step (forward, back, or skipping the ones between). */
   setCrisisStep(args: { id: string; step: StepId | 'closed' }): Crisis;
   getSettings(args: Record<string, never>): Settings;

@@ -29,6 +29,17 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
       state: 'open',
       openedAt: '2026-11-20T09:00:00.000Z',
       mentionCount: 2,
+      reactDueAt: null,
+    },
+    {
+      id: 'c2',
+      title: 'Late reaction',
+      level: 4,
+      step: 'react',
+      state: 'open',
+      openedAt: '2026-11-20T09:00:00.000Z',
+      mentionCount: 1,
+      reactDueAt: '2026-11-20T10:00:00.000Z',
     },
   ],
   ...overrides,
@@ -59,6 +70,15 @@ describe('popup', () => {
     expect(text).toContain('3 · Crisis');
     expect(text).toContain('Assess the damage');
     expect(document.querySelectorAll('[data-testid="popup-page-mention"]')).toHaveLength(1);
+  });
+
+  it('counts down to each reaction target, and says when it is overdue', async () => {
+    await renderPopup({ getPopupState: () => ({ ok: true, value: state() }) });
+    const [first, second] = [...document.querySelectorAll('.countdown')].map(
+      (el) => el.textContent,
+    );
+    expect(first).toBe('');
+    expect(second).toMatch(/^Reaction overdue by /);
   });
 
   it('shows markup from a page as text and creates no element from it', async () => {
