@@ -21,6 +21,7 @@ import { ask } from '../ui/background';
 import { ErrorMessage, StepText } from '../ui/components';
 import { formatDateTime, levelName, stepName } from '../ui/format';
 import { MentionList } from './mention-list';
+import { AssessStep, areaLabel } from './assess-step';
 import { ReactStep } from './react-step';
 
 const STATE_KEYS: Record<StepState, MessageKey> = {
@@ -35,6 +36,7 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   'checklist-done': 'eventChecklistDone',
   'checklist-undone': 'eventChecklistUndone',
   renamed: 'eventRenamed',
+  'damage-changed': 'eventDamageChanged',
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
   'step-changed': 'eventStepChanged',
@@ -57,6 +59,7 @@ function eventText(e: CrisisEvent): string {
   if (e.type === 'checklist-done' || e.type === 'checklist-undone')
     return t(key, String(e.data.label ?? ''));
   if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
+  if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
 
@@ -159,6 +162,8 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
       </p>
       {crisis.step === 'react' ? (
         <ReactStep crisis={crisis} reactDueAt={reactDueAt} onChange={(c) => void change(c)} />
+      ) : crisis.step === 'assess' ? (
+        <AssessStep crisis={crisis} onChange={(c) => void change(c)} />
       ) : (
         <p class="muted small">{t('crisisStepToolsSoon')}</p>
       )}

@@ -56,7 +56,14 @@ function App() {
   const refresh = useCallback(() => {
     void ask('getCounts', {}).then((reply) => reply.ok && setCounts(reply.value));
   }, []);
-  useEffect(refresh, [refresh]);
+  // Counts change elsewhere too (a flag from the popup or the menu): refresh them on every
+  // route change and whenever the tab comes back into view.
+  useEffect(refresh, [refresh, route]);
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [refresh]);
   useEffect(() => {
     document.title = `${t('logTitle')} — ${t('extName')}`;
   }, []);

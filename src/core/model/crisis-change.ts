@@ -3,13 +3,43 @@
  * journal. One pure function, so that every change is journaled the same way.
  */
 import type { EventDraft } from './journal';
-import type { Crisis, Level } from './types';
+import type { Crisis, DamageArea, DamageRow, Level } from './types';
 import { LEVELS } from './types';
 
 export type CrisisChange =
   | { op: 'level'; level: Level }
   | { op: 'title'; title: string }
-  | { op: 'checklist'; itemId: string; done: boolean };
+  | { op: 'checklist'; itemId: string; done: boolean }
+  | { op: 'damage'; row: DamageRow }
+  | { op: 'damage-remove'; rowId: string };
+
+const AREAS: readonly DamageArea[] = [
+  'customers',
+  'social',
+  'press',
+  'search',
+  'employees',
+  'partners',
+  'finance',
+  'legal',
+  'custom',
+];
+
+/** A damage row as the user may enter it: a known area, degree 1–5, a cost of zero or more. */
+function cleanDamage(row: DamageRow): DamageRow | null {
+  if (!row.id || !AREAS.includes(row.area)) return null;
+  const degree = Math.min(5, Math.max(1, Math.round(row.degree))) as DamageRow['degree'];
+  const cost = Number.isFinite(row.cost) && row.cost > 0 ? row.cost : 0;
+  return {
+    ...row,
+    degree,
+    cost,
+    customArea: row.area === 'custom' ? row.customArea.trim().slice(0, 100) : '',
+    currency: (row.currency.trim().toUpperCase() || 'EUR').slice(0, 3),
+    note: row.note.slice(0, 5000),
+    mentionIds: [...new Set(row.mentionIds)],
+  };
+}
 
 /** The crisis after `change`, and the journal lines it writes; null when nothing changes. */
 export function applyCrisisChange(
@@ -51,6 +81,35 @@ export function applyCrisisChange(
             type: change.done ? 'checklist-done' : 'checklist-undone',
             data: { itemId: item.id, label: item.label, temporary: item.temporary },
           },
+        ],
+      };
+    }
+    case 'damage': {
+      const row = cleanDamage(change.row);
+      if (!row) return null;
+      const exists = crisis.assess.damages.some((d) => d.id === row.id);
+      const damages = exists
+        ? crisis.assess.damages.map((d) => (d.id === row.id ? row : d))
+        : [...crisis.assess.damages, row];
+      const area = row.area === 'custom' ? row.customArea : row.area;
+      return {
+        crisis: { ...crisis, assess: { damages }, updatedAt: now },
+        events: [
+          {
+            type: 'damage-changed',
+            data: { rowId: row.id, area, degree: row.degree, added: !exists },
+          },
+        ],
+      };
+    }
+    case 'damage-remove': {
+      const row = crisis.assess.damages.find((d) => d.id === change.rowId);
+      if (!row) return null;
+      const damages = crisis.assess.damages.filter((d) => d.id !== row.id);
+      return {
+        crisis: { ...crisis, assess: { damages }, updatedAt: now },
+        events: [
+          { type: 'damage-changed', data: { rowId: row.id, area: row.area, removed: true } },
         ],
       };
     }

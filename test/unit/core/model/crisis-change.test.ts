@@ -56,3 +56,47 @@ describe('changes to a crisis', () => {
     expect(applyCrisisChange(crisis(), { op: 'title', title: '   ' }, at(1))).toBeNull();
   });
 });
+
+describe('damage inventory changes', () => {
+  const row = {
+    id: 'r1',
+    area: 'custom' as const,
+    customArea: '  Local forum ',
+    degree: 9 as never,
+    cost: -5,
+    currency: 'usd',
+    note: '',
+    mentionIds: ['m1', 'm1'],
+    accepted: false,
+  };
+
+  it('adds a row cleaned of out-of-range values, then edits and removes it, each journaled', () => {
+    const added = applyCrisisChange(crisis(), { op: 'damage', row }, at(1))!;
+    expect(added.crisis.assess.damages).toEqual([
+      {
+        ...row,
+        customArea: 'Local forum',
+        degree: 5,
+        cost: 0,
+        currency: 'USD',
+        mentionIds: ['m1'],
+      },
+    ]);
+    expect(added.events[0]).toMatchObject({
+      type: 'damage-changed',
+      data: { area: 'Local forum', added: true },
+    });
+    const edited = applyCrisisChange(
+      added.crisis,
+      { op: 'damage', row: { ...row, degree: 2 } },
+      at(2),
+    )!;
+    expect(edited.crisis.assess.damages).toHaveLength(1);
+    expect(edited.crisis.assess.damages[0]?.degree).toBe(2);
+    const removed = applyCrisisChange(edited.crisis, { op: 'damage-remove', rowId: 'r1' }, at(3))!;
+    expect(removed.crisis.assess.damages).toEqual([]);
+    expect(
+      applyCrisisChange(removed.crisis, { op: 'damage-remove', rowId: 'r1' }, at(4)),
+    ).toBeNull();
+  });
+});

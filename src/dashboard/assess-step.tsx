@@ -1,0 +1,231 @@
+/**
+ * Step 2, assess the damage: an inventory of affected areas with a degree and an estimated
+ * repair cost; Vigie ranks them (what to treat first), totals the cost, draws the ranking and
+ * suggests a level, applied in one click.
+ */
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../core/i18n';
+import { rankDamages, suggestLevel, totalCost } from '../core/model/assessment';
+import type { CrisisChange } from '../core/model/crisis-change';
+import { newId } from '../core/model/ids';
+import type { Crisis, DamageArea, DamageRow } from '../core/model/types';
+import { levelName } from '../ui/format';
+
+const AREA_KEYS: Record<DamageArea, MessageKey> = {
+  customers: 'areaCustomers',
+  social: 'areaSocial',
+  press: 'areaPress',
+  search: 'areaSearch',
+  employees: 'areaEmployees',
+  partners: 'areaPartners',
+  finance: 'areaFinance',
+  legal: 'areaLegal',
+  custom: 'areaCustom',
+};
+const AREAS = Object.keys(AREA_KEYS) as DamageArea[];
+
+export const areaName = (row: Pick<DamageRow, 'area' | 'customArea'>) =>
+  row.area === 'custom' && row.customArea ? row.customArea : t(AREA_KEYS[row.area]);
+
+/** A journaled area: a preset's name in the user's language, or the custom name as typed. */
+export const areaLabel = (area: string) =>
+  Object.hasOwn(AREA_KEYS, area) ? t(AREA_KEYS[area as DamageArea]) : area;
+
+const blank = (): DamageRow => ({
+  id: newId(),
+  area: 'customers',
+  customArea: '',
+  degree: 3,
+  cost: 0,
+  currency: 'EUR',
+  note: '',
+  mentionIds: [],
+  accepted: false,
+});
+
+function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
+}
+
+function DamageForm(props: {
+  row: DamageRow;
+  onSave: (row: DamageRow) => void;
+  onCancel: () => void;
+}) {
+  const [row, setRow] = useState(props.row);
+  const set = (patch: Partial<DamageRow>) => setRow({ ...row, ...patch });
+  return (
+    <form
+      class="edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(row);
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
+      <label>
+        {t('assessArea')}
+        <select
+          value={row.area}
+          onChange={(e) => set({ area: e.currentTarget.value as DamageArea })}
+        >
+          {AREAS.map((area) => (
+            <option key={area} value={area}>
+              {t(AREA_KEYS[area])}
+            </option>
+          ))}
+        </select>
+      </label>
+      {row.area === 'custom' && (
+        <label>
+          {t('assessCustomArea')}
+          <input
+            type="text"
+            required
+            value={row.customArea}
+            onInput={(e) => set({ customArea: e.currentTarget.value })}
+          />
+        </label>
+      )}
+      <label>
+        {t('assessDegree')}
+        <select
+          value={row.degree}
+          onChange={(e) => set({ degree: Number(e.currentTarget.value) as DamageRow['degree'] })}
+        >
+          {[1, 2, 3, 4, 5].map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('assessCost')}
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={row.cost}
+          onInput={(e) => set({ cost: Number(e.currentTarget.value) })}
+        />
+      </label>
+      <label>
+        {t('assessCurrency')}
+        <input
+          type="text"
+          maxLength={3}
+          value={row.currency}
+          onInput={(e) => set({ currency: e.currentTarget.value })}
+        />
+      </label>
+      <label class="wide">
+        {t('logNote')}
+        <textarea rows={2} value={row.note} onInput={(e) => set({ note: e.currentTarget.value })} />
+      </label>
+      <div class="buttons">
+        <button type="submit" class="button primary">
+          {t('save')}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AssessStep(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
+  const { crisis } = props;
+  const [editing, setEditing] = useState<DamageRow | null>(null);
+  const ranked = rankDamages(crisis.assess.damages);
+  const totals = Object.entries(totalCost(ranked));
+  const suggested = suggestLevel(ranked);
+  return (
+    <section class="step-panel" aria-labelledby="assess-title">
+      <h2 class="section" id="assess-title">
+        {t('assessTitle')}
+      </h2>
+      {ranked.length === 0 ? (
+        <p class="muted small">{t('assessEmpty')}</p>
+      ) : (
+        <ol class="ranking" aria-label={t('assessRanking')}>
+          {ranked.map((row) => (
+            <li key={row.id}>
+              <span class="area">{areaName(row)}</span>
+              <svg
+                class="bar"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                role="img"
+                aria-label={t('assessDegreeIs', String(row.degree))}
+              >
+                <rect width={row.degree * 20} height="10" rx="2" class={`degree-${row.degree}`} />
+              </svg>
+              <span class="small">{t('assessDegreeIs', String(row.degree))}</span>
+              <span class="small">{row.cost > 0 ? formatMoney(row.cost, row.currency) : '—'}</span>
+              <span>
+                <button type="button" class="button link" onClick={() => setEditing(row)}>
+                  {t('logEdit')}
+                </button>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => props.onChange({ op: 'damage-remove', rowId: row.id })}
+                >
+                  {t('logDelete')}
+                </button>
+              </span>
+              {row.note && <p class="note small">{row.note}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {totals.length > 0 && (
+        <p>
+          {t(
+            'assessTotal',
+            totals.map(([currency, amount]) => formatMoney(amount, currency)).join(' + '),
+          )}
+        </p>
+      )}
+      {suggested !== null && (
+        <p class="status">
+          {t('assessSuggested', `${suggested} · ${levelName(suggested)}`)}{' '}
+          {suggested !== crisis.level && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => props.onChange({ op: 'level', level: suggested })}
+            >
+              {t('assessApplyLevel')}
+            </button>
+          )}
+        </p>
+      )}
+      {editing ? (
+        <DamageForm
+          key={editing.id}
+          row={editing}
+          onCancel={() => setEditing(null)}
+          onSave={(row) => {
+            props.onChange({ op: 'damage', row });
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <button type="button" class="button" onClick={() => setEditing(blank())}>
+          {t('assessAdd')}
+        </button>
+      )}
+    </section>
+  );
+}
