@@ -107,6 +107,7 @@ export async function openCrisisWith(
     level: args.level,
     openedAt: at,
     checklist: checklistFrom(settings, deps.labels),
+    stakeholders: settings.stakeholders,
   });
   const opened = newEvent(crisis.id, at, 'opened', { level: crisis.level, title: crisis.title });
   await moveMentions(deps.db, args.mentionIds, crisis.id, at, { crisis, events: [opened] });

@@ -22,6 +22,7 @@ import { ErrorMessage, StepText } from '../ui/components';
 import { formatDateTime, levelName, stepName } from '../ui/format';
 import { MentionList } from './mention-list';
 import { AssessStep, areaLabel } from './assess-step';
+import { InformStep } from './inform-step';
 import { ReactStep } from './react-step';
 
 const STATE_KEYS: Record<StepState, MessageKey> = {
@@ -37,6 +38,8 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   'checklist-undone': 'eventChecklistUndone',
   renamed: 'eventRenamed',
   'damage-changed': 'eventDamageChanged',
+  'stakeholder-informed': 'eventStakeholderInformed',
+  'stakeholder-uninformed': 'eventStakeholderUninformed',
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
   'step-changed': 'eventStepChanged',
@@ -59,6 +62,9 @@ function eventText(e: CrisisEvent): string {
   if (e.type === 'checklist-done' || e.type === 'checklist-undone')
     return t(key, String(e.data.label ?? ''));
   if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
+  if (e.type === 'stakeholder-informed' || e.type === 'stakeholder-uninformed') {
+    return t(key, String(e.data.name ?? ''));
+  }
   if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
@@ -164,6 +170,8 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         <ReactStep crisis={crisis} reactDueAt={reactDueAt} onChange={(c) => void change(c)} />
       ) : crisis.step === 'assess' ? (
         <AssessStep crisis={crisis} onChange={(c) => void change(c)} />
+      ) : crisis.step === 'inform' && settings ? (
+        <InformStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
       ) : (
         <p class="muted small">{t('crisisStepToolsSoon')}</p>
       )}

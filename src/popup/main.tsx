@@ -10,7 +10,7 @@ import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/me
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, nextActionText } from '../ui/format';
 
 async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -153,6 +153,12 @@ function Popup() {
                       <StepText step={c.step} />
                     </span>
                     <Countdown dueAt={c.reactDueAt} crisisId={c.id} />
+                    {c.next && <span class="next small">→ {nextActionText(c.next)}</span>}
+                    {c.uninformedKey > 0 && c.next?.kind !== 'inform' && (
+                      <span class="next small warn">
+                        {t('nextInform', String(c.uninformedKey))}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

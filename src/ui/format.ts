@@ -4,6 +4,7 @@
  */
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
+import type { NextAction } from '../core/model/next-action';
 import type { CrisisStep, Level, Reach, Tone } from '../core/model/types';
 
 let dateTime: Intl.DateTimeFormat | null = null;
@@ -62,4 +63,22 @@ export const reachName = (reach: Reach) => t(REACH_KEYS[reach]);
 /** Only web and file addresses become links; anything else stays text. */
 export function isOpenableUrl(url: string): boolean {
   return /^(https?|file):/i.test(url);
+}
+
+/** The next thing to do, in words ("Inform 2 key stakeholders"). */
+export function nextActionText(next: NextAction): string {
+  switch (next.kind) {
+    case 'contain':
+      return t('nextContain', String(next.count));
+    case 'inform':
+      return t('nextInform', String(next.count));
+    case 'assess':
+      return t('nextAssess');
+    case 'plan':
+      return t('nextPlan');
+    case 'learn':
+      return t('nextLearn');
+    case 'step':
+      return stepName(next.step);
+  }
 }

@@ -5,6 +5,7 @@
 import type { CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
 import { newId } from '../model/ids';
 import { reactionDueAt } from '../model/deadlines';
+import { nextAction, uninformedKeyCount } from '../model/next-action';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
@@ -113,6 +114,8 @@ async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSum
       c.state === 'open' && c.steps.react === 'pending'
         ? new Date(reactionDueAt(c, settings)).toISOString()
         : null,
+    uninformedKey: uninformedKeyCount(c),
+    next: nextAction(c),
   }));
 }
 

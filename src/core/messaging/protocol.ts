@@ -4,6 +4,7 @@
  * compile error. Results and errors cross as data (`Result`), never as thrown exceptions.
  */
 import type { CrisisChange } from '../model/crisis-change';
+import type { NextAction } from '../model/next-action';
 import type {
   CaptureLimit,
   Crisis,
@@ -52,6 +53,9 @@ export interface CrisisSummary {
   mentionCount: number;
   /** When the reaction target falls due; null once step 1 is done or the crisis is closed. */
   reactDueAt: string | null;
+  /** Key stakeholders not informed yet. */
+  uninformedKey: number;
+  next: NextAction | null;
 }
 
 export interface PopupState {

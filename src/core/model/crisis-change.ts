@@ -3,7 +3,14 @@
  * journal. One pure function, so that every change is journaled the same way.
  */
 import type { EventDraft } from './journal';
-import type { Crisis, DamageArea, DamageRow, Level } from './types';
+import type {
+  Crisis,
+  CrisisStakeholder,
+  DamageArea,
+  DamageRow,
+  Level,
+  StakeholderRole,
+} from './types';
 import { LEVELS } from './types';
 
 export type CrisisChange =
@@ -11,7 +18,11 @@ export type CrisisChange =
   | { op: 'title'; title: string }
   | { op: 'checklist'; itemId: string; done: boolean }
   | { op: 'damage'; row: DamageRow }
-  | { op: 'damage-remove'; rowId: string };
+  | { op: 'damage-remove'; rowId: string }
+  | { op: 'stakeholder'; stakeholder: CrisisStakeholder }
+  | { op: 'stakeholder-remove'; stakeholderId: string }
+  | { op: 'informed'; stakeholderId: string; informed: boolean }
+  | { op: 'message'; text: string };
 
 const AREAS: readonly DamageArea[] = [
   'customers',
@@ -24,6 +35,21 @@ const AREAS: readonly DamageArea[] = [
   'legal',
   'custom',
 ];
+
+const ROLES: readonly StakeholderRole[] = ['boss', 'supervisor', 'client', 'partner', 'other'];
+
+/** A stakeholder as the user may enter it: a name, a known role. */
+function cleanStakeholder(s: CrisisStakeholder): CrisisStakeholder | null {
+  const name = s.name.trim().slice(0, 200);
+  if (!s.id || !name || !ROLES.includes(s.role)) return null;
+  return {
+    ...s,
+    name,
+    channel: s.channel.trim().slice(0, 100),
+    contact: s.contact.trim().slice(0, 500),
+    key: Boolean(s.key),
+  };
+}
 
 /** A damage row as the user may enter it: a known area, degree 1–5, a cost of zero or more. */
 function cleanDamage(row: DamageRow): DamageRow | null {
@@ -111,6 +137,59 @@ export function applyCrisisChange(
         events: [
           { type: 'damage-changed', data: { rowId: row.id, area: row.area, removed: true } },
         ],
+      };
+    }
+    case 'stakeholder': {
+      const person = cleanStakeholder(change.stakeholder);
+      if (!person) return null;
+      const list = crisis.inform.stakeholders;
+      const exists = list.some((p) => p.id === person.id);
+      const stakeholders = exists
+        ? list.map((p) => (p.id === person.id ? person : p))
+        : [...list, person];
+      return {
+        crisis: { ...crisis, inform: { ...crisis.inform, stakeholders }, updatedAt: now },
+        events: [],
+      };
+    }
+    case 'stakeholder-remove': {
+      const list = crisis.inform.stakeholders;
+      if (!list.some((p) => p.id === change.stakeholderId)) return null;
+      const stakeholders = list.filter((p) => p.id !== change.stakeholderId);
+      return {
+        crisis: { ...crisis, inform: { ...crisis.inform, stakeholders }, updatedAt: now },
+        events: [],
+      };
+    }
+    case 'informed': {
+      const person = crisis.inform.stakeholders.find((p) => p.id === change.stakeholderId);
+      if (!person || (person.informedAt !== null) === change.informed) return null;
+      const stakeholders = crisis.inform.stakeholders.map((p) =>
+        p.id === person.id ? { ...p, informedAt: change.informed ? now : null } : p,
+      );
+      return {
+        crisis: { ...crisis, inform: { ...crisis.inform, stakeholders }, updatedAt: now },
+        events: change.informed
+          ? [
+              {
+                type: 'stakeholder-informed',
+                data: { stakeholderId: person.id, name: person.name, key: person.key },
+              },
+            ]
+          : [
+              {
+                type: 'stakeholder-uninformed',
+                data: { stakeholderId: person.id, name: person.name },
+              },
+            ],
+      };
+    }
+    case 'message': {
+      if (change.text === crisis.inform.message) return null;
+      const message = change.text.slice(0, 20_000);
+      return {
+        crisis: { ...crisis, inform: { ...crisis.inform, message }, updatedAt: now },
+        events: [],
       };
     }
   }

@@ -2,7 +2,15 @@
  * Pure functions over crises: a new crisis from the settings, and moving between steps.
  */
 import { newId } from './ids';
-import type { ChecklistItem, Crisis, CrisisStep, Level, StepId, StepState } from './types';
+import type {
+  ChecklistItem,
+  Crisis,
+  CrisisStep,
+  Level,
+  Stakeholder,
+  StepId,
+  StepState,
+} from './types';
 import { STEPS } from './types';
 
 /** A crisis opened now, at the given level, with the containment checklist from the settings. */
@@ -11,6 +19,8 @@ export function newCrisis(args: {
   level: Level;
   openedAt: string;
   checklist: { id: string; label: string; temporary: boolean }[];
+  /** The directory's stakeholders, copied into the crisis's list to inform. */
+  stakeholders?: readonly Stakeholder[];
 }): Crisis {
   const checklist: ChecklistItem[] = args.checklist.map((item) => ({
     id: item.id,
@@ -37,7 +47,10 @@ export function newCrisis(args: {
     updatedAt: args.openedAt,
     react: { checklist },
     assess: { damages: [] },
-    inform: { stakeholders: [], message: '' },
+    inform: {
+      stakeholders: (args.stakeholders ?? []).map((s) => ({ ...s, informedAt: null })),
+      message: '',
+    },
     plan: { actions: [], apologies: [], updates: [] },
     learn: {
       whatHappened: '',

@@ -219,6 +219,7 @@ export type EventType =
   | 'checklist-undone'
   | 'damage-changed'
   | 'stakeholder-informed'
+  | 'stakeholder-uninformed'
   | 'message-drafted'
   | 'update-sent'
   | 'action-changed'

@@ -30,6 +30,8 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
       openedAt: '2026-11-20T09:00:00.000Z',
       mentionCount: 2,
       reactDueAt: null,
+      uninformedKey: 2,
+      next: { kind: 'inform', count: 2 },
     },
     {
       id: 'c2',
@@ -40,6 +42,8 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
       openedAt: '2026-11-20T09:00:00.000Z',
       mentionCount: 1,
       reactDueAt: '2026-11-20T10:00:00.000Z',
+      uninformedKey: 0,
+      next: { kind: 'contain', count: 3 },
     },
   ],
   ...overrides,
@@ -69,6 +73,8 @@ describe('popup', () => {
     expect(text).toContain('Refund storm');
     expect(text).toContain('3 · Crisis');
     expect(text).toContain('Assess the damage');
+    expect(text).toContain('→ Inform 2 key stakeholder(s)');
+    expect(text).toContain('→ Stop the damage: 3 containment item(s) left');
     expect(document.querySelectorAll('[data-testid="popup-page-mention"]')).toHaveLength(1);
   });
 
