@@ -23,6 +23,7 @@ import { formatDateTime, levelName, stepName } from '../ui/format';
 import { MentionList } from './mention-list';
 import { AssessStep, areaLabel } from './assess-step';
 import { InformStep } from './inform-step';
+import { PlanStep } from './plan-step';
 import { ReactStep } from './react-step';
 
 const STATE_KEYS: Record<StepState, MessageKey> = {
@@ -39,6 +40,10 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   renamed: 'eventRenamed',
   'damage-changed': 'eventDamageChanged',
   'stakeholder-informed': 'eventStakeholderInformed',
+  'action-changed': 'eventActionChanged',
+  'action-done': 'eventActionDone',
+  'apology-sent': 'eventApologySent',
+  'update-sent': 'eventUpdateSent',
   'stakeholder-uninformed': 'eventStakeholderUninformed',
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
@@ -65,6 +70,9 @@ function eventText(e: CrisisEvent): string {
   if (e.type === 'stakeholder-informed' || e.type === 'stakeholder-uninformed') {
     return t(key, String(e.data.name ?? ''));
   }
+  if (e.type === 'action-changed' || e.type === 'action-done')
+    return t(key, String(e.data.what ?? ''));
+  if (e.type === 'apology-sent') return t(key, String(e.data.party ?? ''));
   if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
@@ -172,6 +180,8 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         <AssessStep crisis={crisis} onChange={(c) => void change(c)} />
       ) : crisis.step === 'inform' && settings ? (
         <InformStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
+      ) : crisis.step === 'plan' && settings ? (
+        <PlanStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
       ) : (
         <p class="muted small">{t('crisisStepToolsSoon')}</p>
       )}

@@ -4,6 +4,9 @@
  */
 import type { EventDraft } from './journal';
 import type {
+  Action,
+  ActionStatus,
+  Apology,
   Crisis,
   CrisisStakeholder,
   DamageArea,
@@ -11,6 +14,7 @@ import type {
   Level,
   StakeholderRole,
 } from './types';
+import { newId } from './ids';
 import { LEVELS } from './types';
 
 export type CrisisChange =
@@ -22,7 +26,14 @@ export type CrisisChange =
   | { op: 'stakeholder'; stakeholder: CrisisStakeholder }
   | { op: 'stakeholder-remove'; stakeholderId: string }
   | { op: 'informed'; stakeholderId: string; informed: boolean }
-  | { op: 'message'; text: string };
+  | { op: 'message'; text: string }
+  | { op: 'action'; action: Action }
+  | { op: 'action-remove'; actionId: string }
+  | { op: 'accept-damage'; rowId: string; accepted: boolean }
+  | { op: 'apology'; apology: Apology }
+  | { op: 'update-sent'; text: string };
+
+const STATUSES: readonly ActionStatus[] = ['todo', 'doing', 'done'];
 
 const AREAS: readonly DamageArea[] = [
   'customers',
@@ -190,6 +201,97 @@ export function applyCrisisChange(
       return {
         crisis: { ...crisis, inform: { ...crisis.inform, message }, updatedAt: now },
         events: [],
+      };
+    }
+    case 'action': {
+      const what = change.action.what.trim().slice(0, 1000);
+      if (!change.action.id || !what || !STATUSES.includes(change.action.status)) return null;
+      const action: Action = {
+        ...change.action,
+        what,
+        owner: change.action.owner.trim().slice(0, 200),
+        damageId: crisis.assess.damages.some((d) => d.id === change.action.damageId)
+          ? change.action.damageId
+          : null,
+      };
+      const before = crisis.plan.actions.find((a) => a.id === action.id);
+      const actions = before
+        ? crisis.plan.actions.map((a) => (a.id === action.id ? action : a))
+        : [...crisis.plan.actions, action];
+      const done = action.status === 'done' && before?.status !== 'done';
+      return {
+        crisis: { ...crisis, plan: { ...crisis.plan, actions }, updatedAt: now },
+        events: [
+          {
+            type: done ? 'action-done' : 'action-changed',
+            data: { actionId: action.id, what: action.what, status: action.status, added: !before },
+          },
+        ],
+      };
+    }
+    case 'action-remove': {
+      const action = crisis.plan.actions.find((a) => a.id === change.actionId);
+      if (!action) return null;
+      const actions = crisis.plan.actions.filter((a) => a.id !== action.id);
+      return {
+        crisis: { ...crisis, plan: { ...crisis.plan, actions }, updatedAt: now },
+        events: [
+          {
+            type: 'action-changed',
+            data: { actionId: action.id, what: action.what, removed: true },
+          },
+        ],
+      };
+    }
+    case 'accept-damage': {
+      const row = crisis.assess.damages.find((d) => d.id === change.rowId);
+      if (!row || row.accepted === change.accepted) return null;
+      const damages = crisis.assess.damages.map((d) =>
+        d.id === row.id ? { ...d, accepted: change.accepted } : d,
+      );
+      return {
+        crisis: { ...crisis, assess: { damages }, updatedAt: now },
+        events: [
+          {
+            type: 'damage-changed',
+            data: {
+              rowId: row.id,
+              area: row.area === 'custom' ? row.customArea : row.area,
+              accepted: change.accepted,
+            },
+          },
+        ],
+      };
+    }
+    case 'apology': {
+      const party = change.apology.party.trim().slice(0, 200);
+      if (!change.apology.id || !party) return null;
+      const apology: Apology = {
+        ...change.apology,
+        party,
+        note: change.apology.note.slice(0, 5000),
+      };
+      const before = crisis.plan.apologies.find((a) => a.id === apology.id);
+      const apologies = before
+        ? crisis.plan.apologies.map((a) => (a.id === apology.id ? apology : a))
+        : [...crisis.plan.apologies, apology];
+      const sent = apology.sentAt !== null && !before?.sentAt;
+      return {
+        crisis: { ...crisis, plan: { ...crisis.plan, apologies }, updatedAt: now },
+        events: sent ? [{ type: 'apology-sent', data: { apologyId: apology.id, party } }] : [],
+      };
+    }
+    case 'update-sent': {
+      const text = change.text.trim().slice(0, 20_000);
+      if (!text) return null;
+      const update = { id: newId(), sentAt: now, text };
+      return {
+        crisis: {
+          ...crisis,
+          plan: { ...crisis.plan, updates: [...crisis.plan.updates, update] },
+          updatedAt: now,
+        },
+        events: [{ type: 'update-sent', data: { updateId: update.id } }],
       };
     }
   }

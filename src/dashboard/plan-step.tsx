@@ -1,0 +1,318 @@
+/**
+ * Step 4, plan and act while keeping people informed: considered actions tied to the damage they
+ * repair, apologies to each affected party, and status updates logged on a cadence. What the
+ * plan misses (a damage with no repair, a temporary fix with no lasting one) stays flagged.
+ */
+import { useState } from 'preact/hooks';
+import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import { rankDamages } from '../core/model/assessment';
+import type { CrisisChange } from '../core/model/crisis-change';
+import { newId } from '../core/model/ids';
+import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
+import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
+import type { Action, ActionStatus, Crisis, Settings } from '../core/model/types';
+import { formatDateTime } from '../ui/format';
+import { areaName } from './assess-step';
+
+const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
+  todo: 'actionTodo',
+  doing: 'actionDoing',
+  done: 'actionDone',
+};
+const STATUSES = Object.keys(STATUS_KEYS) as ActionStatus[];
+const HOUR = 3_600_000;
+
+const newAction = (overrides: Partial<Action> = {}): Action => ({
+  id: newId(),
+  what: '',
+  damageId: null,
+  owner: '',
+  due: null,
+  status: 'todo',
+  replacesChecklistId: null,
+  ...overrides,
+});
+
+function ActionForm(props: {
+  crisis: Crisis;
+  action: Action;
+  onSave: (a: Action) => void;
+  onCancel: () => void;
+}) {
+  const [action, setAction] = useState(props.action);
+  const set = (patch: Partial<Action>) => setAction({ ...action, ...patch });
+  return (
+    <form
+      class="edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(action);
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
+      <label class="wide">
+        {t('actionWhat')}
+        <input
+          type="text"
+          required
+          value={action.what}
+          onInput={(e) => set({ what: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        {t('actionRepairs')}
+        <select
+          value={action.damageId ?? ''}
+          onChange={(e) => set({ damageId: e.currentTarget.value || null })}
+        >
+          <option value="">—</option>
+          {rankDamages(props.crisis.assess.damages).map((d) => (
+            <option key={d.id} value={d.id}>
+              {areaName(d)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('actionOwner')}
+        <input
+          type="text"
+          value={action.owner}
+          onInput={(e) => set({ owner: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        {t('actionDue')}
+        <input
+          type="date"
+          value={action.due?.slice(0, 10) ?? ''}
+          onInput={(e) =>
+            set({
+              due: e.currentTarget.value ? new Date(e.currentTarget.value).toISOString() : null,
+            })
+          }
+        />
+      </label>
+      <div class="buttons">
+        <button type="submit" class="button primary">
+          {t('save')}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PlanStep(props: {
+  crisis: Crisis;
+  settings: Settings;
+  onChange: (change: CrisisChange) => void;
+}) {
+  const { crisis, settings, onChange } = props;
+  const [editing, setEditing] = useState<Action | null>(null);
+  const [party, setParty] = useState('');
+  const lang = uiLanguage();
+  const lastUpdate = crisis.plan.updates.at(-1)?.sentAt ?? crisis.openedAt;
+  const nextUpdate = new Date(
+    Date.parse(lastUpdate) + settings.updateCadenceHours[crisis.level] * HOUR,
+  ).toISOString();
+  const [update, setUpdate] = useState(() =>
+    fillTemplate(settings.templates.update[lang] || DEFAULT_TEMPLATES.update[lang], {
+      crisis: crisis.title,
+      summary: crisis.title,
+      nextUpdate: formatDateTime(
+        new Date(Date.now() + settings.updateCadenceHours[crisis.level] * HOUR).toISOString(),
+      ),
+    }),
+  );
+  const unrepaired = unrepairedDamages(crisis);
+  const temporary = temporaryFixesToReplace(crisis);
+  const damageName = (id: string | null) => {
+    const row = crisis.assess.damages.find((d) => d.id === id);
+    return row ? areaName(row) : null;
+  };
+
+  return (
+    <section class="step-panel" aria-labelledby="plan-title">
+      <h2 class="section" id="plan-title">
+        {t('planTitle')}
+      </h2>
+      {unrepaired.map((d) => (
+        <p key={d.id} class="error">
+          {t('planUnrepaired', areaName(d))}{' '}
+          <button
+            type="button"
+            class="button link"
+            onClick={() => setEditing(newAction({ damageId: d.id }))}
+          >
+            {t('planAddRepair')}
+          </button>
+          <button
+            type="button"
+            class="button link"
+            onClick={() => onChange({ op: 'accept-damage', rowId: d.id, accepted: true })}
+          >
+            {t('planAccept')}
+          </button>
+        </p>
+      ))}
+      {temporary.map((item) => (
+        <p key={item.id} class="error">
+          {t('planTemporary', item.label)}{' '}
+          <button
+            type="button"
+            class="button link"
+            onClick={() => setEditing(newAction({ replacesChecklistId: item.id }))}
+          >
+            {t('planAddRepair')}
+          </button>
+        </p>
+      ))}
+      {crisis.plan.actions.length === 0 && <p class="muted small">{t('planEmpty')}</p>}
+      <ul class="rows">
+        {crisis.plan.actions.map((a) => (
+          <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+            <div>
+              <strong>{a.what}</strong>
+              <div class="meta small muted">
+                {damageName(a.damageId) && (
+                  <span>{t('actionRepairsIs', damageName(a.damageId)!)}</span>
+                )}
+                {a.owner && <span>{t('actionOwnerIs', a.owner)}</span>}
+                {a.due && <span>{t('actionDueIs', formatDateTime(a.due))}</span>}
+              </div>
+            </div>
+            <div class="meta">
+              <label>
+                <span class="visually-hidden">{t('actionStatus')}</span>
+                <select
+                  value={a.status}
+                  aria-label={t('actionStatus')}
+                  onChange={(e) =>
+                    onChange({
+                      op: 'action',
+                      action: { ...a, status: e.currentTarget.value as ActionStatus },
+                    })
+                  }
+                >
+                  {STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(STATUS_KEYS[s])}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" class="button link" onClick={() => setEditing(a)}>
+                {t('logEdit')}
+              </button>
+              <button
+                type="button"
+                class="button link"
+                onClick={() => onChange({ op: 'action-remove', actionId: a.id })}
+              >
+                {t('logDelete')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {editing ? (
+        <ActionForm
+          key={editing.id}
+          crisis={crisis}
+          action={editing}
+          onCancel={() => setEditing(null)}
+          onSave={(action) => {
+            onChange({ op: 'action', action });
+            setEditing(null);
+          }}
+        />
+      ) : (
+        <p>
+          <button type="button" class="button" onClick={() => setEditing(newAction())}>
+            {t('planAddAction')}
+          </button>
+        </p>
+      )}
+
+      <h3 class="section">{t('apologiesTitle')}</h3>
+      <ul class="rows">
+        {crisis.plan.apologies.map((a) => (
+          <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+            <span>
+              <strong>{a.party}</strong>{' '}
+              <span class="small muted">
+                {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
+              </span>
+            </span>
+            {!a.sentAt && (
+              <button
+                type="button"
+                class="button primary"
+                onClick={() =>
+                  onChange({ op: 'apology', apology: { ...a, sentAt: new Date().toISOString() } })
+                }
+              >
+                {t('apologyMarkSent')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form
+        class="meta"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onChange({ op: 'apology', apology: { id: newId(), party, sentAt: null, note: '' } });
+          setParty('');
+        }}
+      >
+        <label>
+          {t('apologyParty')}{' '}
+          <input
+            type="text"
+            required
+            value={party}
+            onInput={(e) => setParty(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="button">
+          {t('apologyAdd')}
+        </button>
+      </form>
+
+      <h3 class="section">{t('updatesTitle')}</h3>
+      <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>
+        {t('updatesNextDue', formatDateTime(nextUpdate))}
+      </p>
+      <textarea
+        class="message"
+        rows={7}
+        aria-label={t('updatesTitle')}
+        value={update}
+        onInput={(e) => setUpdate(e.currentTarget.value)}
+      />
+      <p>
+        <button
+          type="button"
+          class="button primary"
+          onClick={() => onChange({ op: 'update-sent', text: update })}
+        >
+          {t('updatesLogSent')}
+        </button>
+      </p>
+      <ol class="journal">
+        {crisis.plan.updates.map((u) => (
+          <li key={u.id}>
+            <time class="small muted" dateTime={u.sentAt}>
+              {formatDateTime(u.sentAt)}
+            </time>{' '}
+            — {u.text.split('\n')[0]}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
