@@ -4,6 +4,7 @@
  */
 import { browser } from '../core/browser';
 import {
+  allCrises,
   countOpenCrises,
   getCrisis,
   listCrises,
@@ -12,6 +13,7 @@ import {
   newEvent,
   recentOpenCrises,
   saveCrisis,
+  sitesSharedWith,
 } from '../core/db/crises';
 import {
   deleteMentions,
@@ -28,7 +30,9 @@ import { AppError, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
 import { applyCrisisChange } from '../core/model/crisis-change';
 import { applyMentionPatch } from '../core/model/mention';
+import { newId } from '../core/model/ids';
 import { stepMoveEvents } from '../core/model/journal';
+import { findRepeats } from '../core/model/recurrence';
 import { LEVELS } from '../core/model/types';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
@@ -59,6 +63,19 @@ function ids(list: unknown): string[] {
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unknown> {
   const { db } = deps;
   const now = () => deps.now().toISOString();
+
+  /** New watch terms from a post-mortem join the watchlist in the settings (once each). */
+  async function addWatchTerms(terms: readonly string[]): Promise<void> {
+    const settings = await getSettings(db);
+    const known = new Set(settings.watchlist.map((w) => w.term.toLowerCase()));
+    const added = terms.filter((term) => !known.has(term.toLowerCase()));
+    if (added.length === 0) return;
+    const watchlist = [
+      ...settings.watchlist,
+      ...added.map((term) => ({ id: newId(), term, aliases: [] })),
+    ];
+    await updateSettings(db, { watchlist });
+  }
 
   return {
     async getPopupState({ tabId }) {
@@ -162,6 +179,13 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       );
       deps.changed({ crises: true });
       return result.crisis;
+    },
+
+    async getRepeats({ id }) {
+      const crisis = await getCrisis(db, id);
+      if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
+      const [crises, sites] = await Promise.all([allCrises(db), sitesSharedWith(db, id)]);
+      return findRepeats(crisis, crises, sites);
     },
 
     async setCrisisStep({ id, step }) {

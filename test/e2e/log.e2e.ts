@@ -1,71 +1,82 @@
 /**
- * The crisis log as a user works in it: edit a mention, delete with undo, open a crisis from
- * the inbox; markup from a page stays text; the log survives a browser restart.
+ * The crisis log as a user works in it: triage the inbox (edit, delete with undo), open a
+ * crisis from mentions and move others into it; markup taken from a page stays text in the
+ * popup and the log; the log survives a browser restart.
  */
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Mention } from '../../src/core/model/types';
+import { CrisisLog } from './fixtures/crisis-log';
+import { ActionPopup } from './fixtures/popup';
 import {
   allMentions,
-  clickMenu,
+  badgeText,
+  flagSelection,
+  menuHas,
+  openCrises,
   openTab,
-  popupText,
-  select,
+  stored,
   until,
   useVigie,
 } from './fixtures/vigie';
 
 const session = useVigie();
 
+/** Presses Tab until the focused control is the one of this accessible name (or label). */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 15; i++) {
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement as HTMLInputElement | null;
+      return [e?.labels?.[0]?.textContent, e?.getAttribute('aria-label'), e?.textContent];
+    });
+    if (focused.some((text) => text?.trim().startsWith(name))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
 beforeAll(async () => {
-  const { page, tab } = await openTab(session.vigie, session.server.url('article.html'));
+  const article = await openTab(session.vigie, session.server.url('article.html'));
   for (const [id, part] of [
     ['#p1', 'charged us twice'],
     ['#p2', 'stale by noon'],
     ['#p3', 'this place is a scam'],
   ] as const) {
-    await clickMenu(session.vigie, 'flag-mention', tab, {
-      selectionText: await select(page, id, part),
-    });
+    await flagSelection(session.vigie, article, id, part);
     // The page is read after the click: wait for it before selecting something else.
-    await until(
-      () => allMentions(session.vigie),
-      (list) => list.some((m) => m.quote === part),
-    );
+    await stored(session.vigie, (m) => m.quote === part);
   }
 });
 
-async function openLog(hash = '#inbox') {
-  const log = await session.vigie.context.newPage();
-  await log.goto(`chrome-extension://${session.vigie.id}/dashboard/index.html${hash}`);
-  await log.waitForSelector('body[data-ready="true"]');
-  return log;
-}
-
-const row = (log: Awaited<ReturnType<typeof openLog>>, quote: string) =>
-  log.locator('[data-testid="log-mention"]', { hasText: quote });
-
 describe('crisis log', () => {
   it('lists the inbox newest first', async () => {
-    const log = await openLog();
+    const log = await CrisisLog.open(session.vigie);
     await expect
-      .poll(() => log.locator('[data-testid="log-mention-quote"]').allTextContents())
+      .poll(() => log.quotes())
       .toEqual(['“this place is a scam”', '“stale by noon”', '“charged us twice”']);
+    expect(await log.page.getByRole('link', { name: /^Inbox/ }).textContent()).toMatch(
+      /^Inbox\s*3$/,
+    );
     await log.close();
   });
 
-  it('edits note, tags, tone and reach, and keeps the capture hash', async () => {
-    const before = (await allMentions(session.vigie)).find((m) => m.quote === 'stale by noon')!;
-    const log = await openLog();
-    await row(log, 'stale by noon').getByTestId('log-mention-edit').click();
-    await log.getByLabel('Note').fill('Supplier issue, call them');
-    await log.getByLabel('Tags (comma-separated)').fill('food, supplier');
-    await log.getByLabel('Tone').selectOption('neutral');
-    await log.getByLabel('Reach').selectOption('high');
-    await log.getByTestId('log-mention-save').click();
-    await expect
-      .poll(() => row(log, 'stale by noon').textContent())
-      .toContain('Supplier issue, call them');
-    const after = (await allMentions(session.vigie)).find((m) => m.id === before.id)!;
+  it('edits note, tags, tone and reach; the mention counts as triaged; its hash stays', async () => {
+    const { vigie } = session;
+    const before = await stored(vigie, (m) => m.quote === 'stale by noon');
+    const log = await CrisisLog.open(vigie);
+    await log.edit('stale by noon', {
+      note: 'Supplier issue, call them',
+      tags: 'food, supplier, ',
+      tone: 'neutral',
+      reach: 'high',
+    });
+    const row = log.mention('stale by noon');
+    await expect.poll(() => row.textContent()).toContain('Supplier issue, call them');
+    expect(await row.locator('.tag').allTextContents()).toEqual(['food', 'supplier']);
+    expect(await row.textContent()).toContain('Neutral');
+    expect(await row.textContent()).toContain('Reach: High');
+    await log.screenshot('log-edited');
+
+    const after = await stored(vigie, (m) => m.id === before.id);
     expect(after).toMatchObject({
       note: 'Supplier issue, call them',
       tags: ['food', 'supplier'],
@@ -73,89 +84,137 @@ describe('crisis log', () => {
       toneSource: 'user',
       reach: 'high',
     });
+    expect(after.triagedAt).not.toBeNull();
     expect(after.evidence.captureSha256).toBe(before.evidence.captureSha256);
+    // Two left to triage: the badge and the log's summary say so.
+    await until(
+      () => badgeText(vigie),
+      (text) => text === '2',
+    );
+    await log.page.reload();
+    await expect
+      .poll(() => log.page.locator('nav').textContent())
+      .toContain('2 mention(s) not yet reviewed');
+    // A new visit shows the edit (it was stored, not only shown).
+    expect(await log.mention('stale by noon').textContent()).toContain('Supplier issue, call them');
     await log.close();
   });
 
   it('deletes with undo: the mention comes back exactly as it was', async () => {
-    const before = (await allMentions(session.vigie)).find((m) => m.quote === 'charged us twice')!;
-    const log = await openLog();
-    await row(log, 'charged us twice').getByRole('checkbox').check();
-    await log.getByTestId('log-mention-delete').click();
-    await expect.poll(() => row(log, 'charged us twice').count()).toBe(0);
-    expect((await allMentions(session.vigie)).some((m) => m.id === before.id)).toBe(false);
-    await log.getByTestId('log-undo').click();
-    await expect.poll(() => row(log, 'charged us twice').count()).toBe(1);
-    expect((await allMentions(session.vigie)).find((m) => m.id === before.id)).toEqual(before);
+    const { vigie } = session;
+    const before = await stored(vigie, (m) => m.quote === 'charged us twice');
+    const log = await CrisisLog.open(vigie);
+    await log.check('charged us twice');
+    await log.deleteChecked();
+    await expect.poll(() => log.mention('charged us twice').count()).toBe(0);
+    expect(
+      await log.page.getByRole('status').filter({ hasText: 'deleted' }).textContent(),
+    ).toContain('1 mention(s) deleted.');
+    expect((await allMentions(vigie)).some((m) => m.id === before.id)).toBe(false);
+    await log.screenshot('log-deleted');
+    await log.undo();
+    await expect.poll(() => log.mention('charged us twice').count()).toBe(1);
+    expect((await allMentions(vigie)).find((m) => m.id === before.id)).toEqual(before);
     await log.close();
   });
 
-  it('opens a crisis from selected mentions, keyboard only', async () => {
-    const log = await openLog();
-    await row(log, 'this place is a scam').getByRole('checkbox').focus();
-    await log.keyboard.press('Space');
-    await log.getByTestId('log-create-crisis').focus();
-    await log.keyboard.press('Enter');
-    await log.getByLabel('Crisis title').fill('Scam accusations');
-    await log.getByLabel('Crisis level').selectOption('3');
-    await log.keyboard.press('Enter');
-    await expect.poll(() => row(log, 'this place is a scam').count()).toBe(0);
-    await log.goto(`chrome-extension://${session.vigie.id}/dashboard/index.html#crises`);
+  it('opens a crisis from checked mentions, keyboard only', async () => {
+    const { vigie } = session;
+    const log = await CrisisLog.open(vigie);
+    const keys = log.page.keyboard;
+    await log.mention('this place is a scam').getByRole('checkbox').focus();
+    await keys.press('Space');
+    await log.page.getByTestId('log-create-crisis').focus();
+    await keys.press('Enter');
+    await tabTo(log.page, 'Crisis title');
+    // The title is filled with the quote; the user types over it.
+    await keys.press('ControlOrMeta+A');
+    await keys.type('Scam accusations');
+    await tabTo(log.page, 'Crisis level');
+    await keys.type('3');
+    await tabTo(log.page, 'Create the crisis');
+    await keys.press('Enter');
+    await expect.poll(() => log.mention('this place is a scam').count()).toBe(0);
+
+    await log.navigate('Crises');
     await expect
-      .poll(() => log.getByTestId('log-crisis').allTextContents())
+      .poll(() => log.crises().allTextContents())
       .toEqual([expect.stringContaining('Scam accusations')]);
-    expect(await log.getByTestId('log-crisis').textContent()).toContain('3 · Crisis');
+    expect(await log.crises().textContent()).toContain('3 · Crisis');
+    expect(await log.crises().textContent()).toContain('1 mention(s)');
     await log.close();
+  });
+
+  it('moves a mention from the inbox into an open crisis', async () => {
+    const { vigie } = session;
+    const log = await CrisisLog.open(vigie);
+    await log.check('charged us twice');
+    await log.moveChecked('Scam accusations');
+    await expect.poll(() => log.mention('charged us twice').count()).toBe(0);
+    await log.navigate('Crises');
+    await log.openCrisis('Scam accusations');
+    await expect.poll(() => log.quotes()).toEqual(['“this place is a scam”', '“charged us twice”']);
+    await expect.poll(() => log.page.locator('.journal').textContent()).toContain('Mention added');
+    await log.screenshot('log-moved');
+    await log.close();
+    const [crisis] = await openCrises(vigie);
+    expect(crisis).toMatchObject({ title: 'Scam accusations', mentionCount: 2 });
   });
 });
 
 describe('page text is never markup', () => {
-  it('shows a title and a quote full of tags as plain text, and runs nothing', async () => {
-    const { page, tab } = await openTab(session.vigie, session.server.url('markup.html'));
-    const selected = await select(page, '#evil');
-    await clickMenu(session.vigie, 'flag-mention', tab, { selectionText: selected });
-    const mention = (
-      await until(
-        () => allMentions(session.vigie),
-        (l) => l.some((m) => m.quote.includes('onerror')),
-      )
-    ).find((m: Mention) => m.quote.includes('onerror'))!;
-    expect(mention.quote).toContain('<img src=x onerror="window.__pwned=1">');
-    expect(mention.pageTitle).toContain('<script>window.__pwned=1</script>');
-
-    const text = await popupText(session.vigie, page);
-    expect(text).toContain('<img src=x onerror="window.__pwned=1">');
-    const popupImages = await session.vigie.ext.evaluate(() =>
-      chrome.extension
-        .getViews({ type: 'popup' })
-        .map(
-          (v) =>
-            v.document.querySelectorAll('img:not([src$="icon-32.png"]), script:not([src])').length,
-        ),
+  it('shows a title and a quote full of tags as plain text in the popup and the log', async () => {
+    const { vigie, server } = session;
+    const markup = await openTab(vigie, server.url('markup.html'));
+    await flagSelection(vigie, markup, '#evil');
+    const mention = await stored(vigie, (m) => m.quote.includes('onerror'));
+    expect(mention.quote).toBe(
+      'Terrible service <img src=x onerror="window.__pwned=1"> and ' +
+        '<script>window.__pwned=1</script> never again.',
     );
-    expect(popupImages).toEqual([0]);
+    expect(mention.pageTitle).toBe(
+      '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> Review',
+    );
 
-    const log = await openLog('#all');
-    const quote = row(log, 'never again');
+    const popup = await ActionPopup.open(vigie, markup.page);
+    const [listed] = await popup.pageMentions();
+    expect(listed).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(listed).toContain('<script>window.__pwned=1</script>');
+    expect(await popup.injected()).toEqual({ elements: 0, pwned: false });
+    await popup.screenshot('popup-markup');
+    await popup.close();
+
+    const log = await CrisisLog.open(vigie, '#all');
+    const row = log.mention('never again');
     await expect
-      .poll(() => quote.getByTestId('log-mention-quote').textContent())
-      .toContain('<img src=x onerror="window.__pwned=1">');
-    expect(await quote.getByTestId('log-mention-title').textContent()).toContain(
-      '<script>window.__pwned=1</script>',
-    );
-    expect(await log.locator('img[src="x"], main script').count()).toBe(0);
-    expect(await log.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      .poll(() => row.getByTestId('log-mention-quote').textContent())
+      .toBe(`“${mention.quote}”`);
+    expect(await row.getByTestId('log-mention-title').textContent()).toBe(mention.pageTitle);
+    // Editing the mention shows the page text inside a form, still as text.
+    await row.getByTestId('log-mention-edit').click();
+    await row.locator('form').waitFor();
+    expect(await log.injected()).toEqual({ elements: 0, pwned: false });
+    await log.screenshot('log-markup');
     await log.close();
   });
 });
 
 describe('nothing lost', () => {
-  it('keeps every mention after the browser is closed and opened again on the same profile', async () => {
+  it('keeps every mention and crisis after the browser is closed and opened again', async () => {
     const before = await allMentions(session.vigie);
+    const crisesBefore = await openCrises(session.vigie);
+    expect(before).toHaveLength(4);
     await session.restart();
     expect(await allMentions(session.vigie)).toEqual(before);
-    const log = await openLog('#all');
-    await expect.poll(() => log.getByTestId('log-mention').count()).toBe(before.length);
+    expect(await openCrises(session.vigie)).toEqual(crisesBefore);
+    const log = await CrisisLog.open(session.vigie, '#all');
+    await expect.poll(() => log.mentions().count()).toBe(before.length);
     await log.close();
+    // The badge and the menu are rebuilt from the database at startup.
+    await until(
+      () => badgeText(session.vigie),
+      (text) => text === '1',
+    );
+    expect(await menuHas(session.vigie, `flag-into:${crisesBefore[0]!.id}`)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { CrisisChange } from '../model/crisis-change';
 import type { NextAction } from '../model/next-action';
+import type { Repeat } from '../model/recurrence';
 import type {
   CaptureLimit,
   Crisis,
@@ -125,6 +126,8 @@ export interface BackgroundCalls {
   getCrisis(args: { id: string }): { crisis: Crisis; events: CrisisEvent[] };
   /** Changes a crisis (level, title, a checklist item…); every change is journaled. */
   updateCrisis(args: { id: string; change: CrisisChange }): Crisis;
+  /** Earlier crises this one repeats, by root cause or by a site its mentions came from. */
+  getRepeats(args: { id: string }): Repeat[];
   /** Moves a crisis to a step (forward, back, or skipping the ones between). */
   setCrisisStep(args: { id: string; step: StepId | 'closed' }): Crisis;
   getSettings(args: Record<string, never>): Settings;

@@ -12,6 +12,7 @@ import type {
   DamageArea,
   DamageRow,
   Level,
+  PostMortem,
   StakeholderRole,
 } from './types';
 import { newId } from './ids';
@@ -31,7 +32,8 @@ export type CrisisChange =
   | { op: 'action-remove'; actionId: string }
   | { op: 'accept-damage'; rowId: string; accepted: boolean }
   | { op: 'apology'; apology: Apology }
-  | { op: 'update-sent'; text: string };
+  | { op: 'update-sent'; text: string }
+  | { op: 'postmortem'; learn: PostMortem };
 
 const STATUSES: readonly ActionStatus[] = ['todo', 'doing', 'done'];
 
@@ -292,6 +294,28 @@ export function applyCrisisChange(
           updatedAt: now,
         },
         events: [{ type: 'update-sent', data: { updateId: update.id } }],
+      };
+    }
+    case 'postmortem': {
+      const text = (value: string, max = 5000) => value.trim().slice(0, max);
+      const list = (values: readonly string[], max = 200) =>
+        values.map((v) => text(v, max)).filter(Boolean);
+      const l = change.learn;
+      const learn: PostMortem = {
+        whatHappened: text(l.whatHappened, 20_000),
+        whys: list(l.whys, 2000).slice(0, 10),
+        decision: text(l.decision),
+        circumstances: text(l.circumstances),
+        rootCause: text(l.rootCause, 200),
+        precautions: l.precautions
+          .filter((p) => p.id && text(p.what))
+          .map((p) => ({ ...p, what: text(p.what, 1000), owner: text(p.owner, 200) })),
+        watchTerms: [...new Set(list(l.watchTerms, 100))],
+      };
+      if (JSON.stringify(learn) === JSON.stringify(crisis.learn)) return null;
+      return {
+        crisis: { ...crisis, learn, updatedAt: now },
+        events: [{ type: 'postmortem-changed', data: { rootCause: learn.rootCause } }],
       };
     }
   }
