@@ -177,6 +177,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
         result.crisis,
         result.events.map((e) => newEvent(id, at, e.type, e.data)),
       );
+      if (change.op === 'postmortem') await addWatchTerms(result.crisis.learn.watchTerms);
       deps.changed({ crises: true });
       return result.crisis;
     },
