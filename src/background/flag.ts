@@ -6,7 +6,6 @@ import { addMention, getMention } from '../core/db/mentions';
 import { getCrisis, moveMentions, newEvent } from '../core/db/crises';
 import type { VigieDatabase } from '../core/db/open';
 import { getSettings } from '../core/db/settings';
-import { AppError } from '../core/messaging/rpc';
 import type { FlagInto, FlagOutcome, PageCapture } from '../core/messaging/protocol';
 import { newCrisis } from '../core/model/crisis';
 import { sha256Hex } from '../core/model/hash';
@@ -132,10 +131,20 @@ export async function fileFlag(
       mentionIds: [mention.id],
     });
   } else if (into.to === 'crisis') {
+    // A menu item can outlive its crisis (deleted meanwhile): the flag then stays in the inbox.
     crisis = (await getCrisis(deps.db, into.crisisId)) ?? null;
-    if (!crisis) throw new AppError('not-found', `No crisis ${into.crisisId}`);
-    await moveMentions(deps.db, [mention.id], crisis.id, at);
+    if (crisis) await moveMentions(deps.db, [mention.id], crisis.id, at);
   }
   const filed = crisis ? ((await getMention(deps.db, mention.id)) ?? mention) : mention;
-  return { mention: filed, duplicate, crisis, limit: built.captureLimit };
+  return {
+    mention: filed,
+    duplicate,
+    crisis,
+    limit: built.captureLimit,
+    crisisGone: into.to === 'crisis' && crisis === null,
+    movedFrom:
+      duplicate && crisis && mention.crisisId && mention.crisisId !== crisis.id
+        ? mention.crisisId
+        : null,
+  };
 }

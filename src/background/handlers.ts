@@ -21,7 +21,7 @@ import {
   listMentions,
   mentionCounts,
   mentionsOnPage,
-  putMentions,
+  restoreMentions,
   updateMention,
 } from '../core/db/mentions';
 import { getSettings, updateSettings } from '../core/db/settings';
@@ -33,12 +33,12 @@ import { applyMentionPatch } from '../core/model/mention';
 import { newId } from '../core/model/ids';
 import { stepMoveEvents } from '../core/model/journal';
 import { findRepeats } from '../core/model/recurrence';
-import { LEVELS } from '../core/model/types';
+import { LEVELS, type Mention } from '../core/model/types';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
 import { isMention } from '../core/model/schemas';
-import { keepForUndo, takeUndo } from './undo';
+import { dropUndo, keepForUndo, peekUndo } from './undo';
 
 export interface HandlerDeps extends FlagDeps {
   /** Called after any change the badge or the menus show. */
@@ -133,10 +133,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async restoreMentions({ undoToken }) {
-      const mentions = await takeUndo(undoToken);
+      const mentions = await peekUndo(undoToken);
       if (!mentions.every(isMention)) throw new AppError('bad-request', 'Damaged undo buffer');
-      await putMentions(db, mentions);
-      deps.changed({ crises: false });
+      await restoreMentions(db, mentions as Mention[]);
+      await dropUndo(undoToken);
+      deps.changed({ crises: true });
       return { restored: mentions.length };
     },
 

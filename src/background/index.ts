@@ -94,6 +94,11 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   void (async () => {
     const active =
       tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? undefined;
+    if (!active?.url) {
+      // The browser hides the address of its own pages: nothing worth keeping can be flagged.
+      await notifyFlagFailed(t('notifyShortcutNoPage'));
+      return;
+    }
     await flagFromBrowser(
       active,
       { pageUrl: active?.url ?? '', pageTitle: active?.title ?? '' },

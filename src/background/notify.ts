@@ -16,13 +16,16 @@ function clip(text: string, max: number): string {
 /** Tells the user what the flag stored, where, and whether the page could be read. */
 export async function notifyFlagged(outcome: FlagOutcome): Promise<void> {
   const { mention, crisis, duplicate, limit } = outcome;
-  const title = duplicate
-    ? t('notifyAlreadyFlaggedTitle')
-    : crisis
-      ? t('notifyFlaggedIntoTitle', clip(crisis.title, 60))
-      : t('notifyFlaggedTitle');
+  const title = outcome.movedFrom
+    ? t('notifyMovedTitle', clip(crisis?.title ?? '', 60))
+    : duplicate
+      ? t('notifyAlreadyFlaggedTitle')
+      : crisis
+        ? t('notifyFlaggedIntoTitle', clip(crisis.title, 60))
+        : t('notifyFlaggedTitle');
   const lines = [`“${clip(mentionLabel(mention), 140)}”`];
   if (limit === 'unscriptable') lines.push(t('notifyLimited'));
+  if (outcome.crisisGone) lines.push(t('notifyCrisisGone'));
   try {
     await browser.notifications.create(`flag:${mention.id}:${Date.now()}`, {
       type: 'basic',

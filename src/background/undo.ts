@@ -31,11 +31,14 @@ export async function keepForUndo(mentions: Mention[], now: Date): Promise<strin
   return token;
 }
 
-/** The mentions kept under `token`, removed from the buffer. */
-export async function takeUndo(token: string): Promise<Mention[]> {
+/** The mentions kept under `token` (the buffer stays until `dropUndo`, once they are back). */
+export async function peekUndo(token: string): Promise<unknown[]> {
   const key = PREFIX + token;
   const stored = (await browser.storage.session.get(key))[key];
   if (!Array.isArray(stored)) throw new AppError('not-found', 'This undo has expired.');
-  await browser.storage.session.remove(key);
-  return stored as Mention[];
+  return stored;
+}
+
+export async function dropUndo(token: string): Promise<void> {
+  await browser.storage.session.remove(PREFIX + token);
 }

@@ -10,6 +10,7 @@ import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import type { Crisis, DamageArea, DamageRow } from '../core/model/types';
 import { levelName } from '../ui/format';
+import { useAutoFocus } from '../ui/use-auto-focus';
 
 const AREA_KEYS: Record<DamageArea, MessageKey> = {
   customers: 'areaCustomers',
@@ -61,9 +62,11 @@ function DamageForm(props: {
   onCancel: () => void;
 }) {
   const [row, setRow] = useState(props.row);
+  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<DamageRow>) => setRow({ ...row, ...patch });
   return (
     <form
+      ref={formRef}
       class="edit"
       onSubmit={(e) => {
         e.preventDefault();

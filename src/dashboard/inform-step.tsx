@@ -13,6 +13,7 @@ import { DEFAULT_TEMPLATES, fillTemplate, mailtoLink } from '../core/model/templ
 import type { Crisis, CrisisStakeholder, Settings, StakeholderRole } from '../core/model/types';
 import { formatDateTime } from '../ui/format';
 import { areaName } from './assess-step';
+import { useAutoFocus } from '../ui/use-auto-focus';
 
 const ROLE_KEYS: Record<StakeholderRole, MessageKey> = {
   boss: 'roleBoss',
@@ -52,9 +53,11 @@ function StakeholderForm(props: { onSave: (s: CrisisStakeholder) => void; onCanc
     key: true,
     informedAt: null,
   });
+  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<CrisisStakeholder>) => setPerson({ ...person, ...patch });
   return (
     <form
+      ref={formRef}
       class="edit"
       onSubmit={(e) => {
         e.preventDefault();

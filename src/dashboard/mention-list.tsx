@@ -15,6 +15,7 @@ import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, Toast } from '../ui/components';
 import { levelName } from '../ui/format';
+import { useAutoFocus } from '../ui/use-auto-focus';
 import { MentionRow } from './mention-row';
 
 const PAGE = 50;
@@ -28,6 +29,7 @@ function CreateCrisisForm(props: {
     props.first ? mentionLabel(props.first).slice(0, 80) : '',
   );
   const [level, setLevel] = useState<Level>(2);
+  const titleRef = useAutoFocus<HTMLInputElement>();
   return (
     <form
       class="create"
@@ -43,7 +45,7 @@ function CreateCrisisForm(props: {
           type="text"
           value={title}
           required
-          autoFocus
+          ref={titleRef}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </label>

@@ -8,6 +8,7 @@ import type { MentionPatch } from '../core/messaging/protocol';
 import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/model/types';
 import { MentionText } from '../ui/components';
 import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format';
+import { useAutoFocus } from '../ui/use-auto-focus';
 
 function EditForm(props: {
   mention: Mention;
@@ -19,6 +20,7 @@ function EditForm(props: {
   const [tags, setTags] = useState(mention.tags.join(', '));
   const [tone, setTone] = useState<Tone>(mention.tone);
   const [reach, setReach] = useState<Reach>(mention.reach);
+  const noteRef = useAutoFocus<HTMLTextAreaElement>();
   return (
     <form
       class="edit"
@@ -32,7 +34,12 @@ function EditForm(props: {
     >
       <label class="wide">
         {t('logNote')}
-        <textarea rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} autoFocus />
+        <textarea
+          ref={noteRef}
+          rows={3}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('logTags')}

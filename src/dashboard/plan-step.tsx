@@ -13,6 +13,7 @@ import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
 import type { Action, ActionStatus, Crisis, Settings } from '../core/model/types';
 import { formatDateTime } from '../ui/format';
 import { areaName } from './assess-step';
+import { useAutoFocus } from '../ui/use-auto-focus';
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   todo: 'actionTodo',
@@ -40,9 +41,11 @@ function ActionForm(props: {
   onCancel: () => void;
 }) {
   const [action, setAction] = useState(props.action);
+  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<Action>) => setAction({ ...action, ...patch });
   return (
     <form
+      ref={formRef}
       class="edit"
       onSubmit={(e) => {
         e.preventDefault();

@@ -110,6 +110,7 @@ function Popup() {
         </button>
       </div>
       {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
+      {state && !page && <p class="muted small">{t('popupNoPage')}</p>}
       <p class="status" role="status" data-testid="popup-status" hidden={!status}>
         {status}
       </p>

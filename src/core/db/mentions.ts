@@ -90,7 +90,37 @@ export async function deleteMentions(
   return deleted;
 }
 
-/** Puts mentions back exactly as given (undo of a delete). */
+/**
+ * Puts deleted mentions back (undo), in one transaction. Where the same quote was flagged again
+ * since, the two are merged into the restored record: its crisis (if it had none), notes and
+ * tags join it, so nothing the user wrote is lost.
+ */
+export async function restoreMentions(
+  db: VigieDatabase,
+  mentions: readonly Mention[],
+): Promise<void> {
+  const tx = db.transaction('mentions', 'readwrite');
+  for (const mention of mentions) {
+    let restored = mention;
+    const stored = toStored(mention);
+    const again = await tx.store.index('dedupeKey').get(stored.dedupeKey);
+    if (again && again.id !== mention.id) {
+      const newer = fromStored(again);
+      restored = {
+        ...mention,
+        crisisId: mention.crisisId ?? newer.crisisId,
+        triagedAt: mention.triagedAt ?? newer.triagedAt,
+        note: [mention.note, newer.note].filter(Boolean).join('\n\n'),
+        tags: [...new Set([...mention.tags, ...newer.tags])],
+      };
+      await tx.store.delete(newer.id);
+    }
+    await tx.store.put(toStored(restored));
+  }
+  await tx.done;
+}
+
+/** Puts mentions back exactly as given. */
 export async function putMentions(db: VigieDatabase, mentions: readonly Mention[]): Promise<void> {
   const tx = db.transaction('mentions', 'readwrite');
   await Promise.all([...mentions.map((m) => tx.store.put(toStored(m))), tx.done]);

@@ -41,6 +41,10 @@ export interface FlagOutcome {
   duplicate: boolean;
   crisis: Crisis | null;
   limit: CaptureLimit;
+  /** The crisis asked for no longer exists: the mention waits in the inbox. */
+  crisisGone: boolean;
+  /** An already-flagged quote was moved into `crisis` from this other crisis. */
+  movedFrom: string | null;
 }
 
 /** A crisis as the popup and lists show it. */

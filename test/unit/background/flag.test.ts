@@ -100,16 +100,18 @@ describe('flagging', () => {
     ]);
   });
 
-  it('files a flag into an open crisis, and refuses a crisis that does not exist', async () => {
+  it('files a flag into an open crisis, and into the inbox when that crisis is gone', async () => {
     const d = await deps();
     const { crisis } = await fileFlag(d, source, capture, { to: 'new-crisis' });
     const other = { ...source, selectionText: 'fuyez' };
     const into = await fileFlag(d, other, null, { to: 'crisis', crisisId: crisis!.id });
     expect(into.mention.crisisId).toBe(crisis!.id);
-    await expect(
-      fileFlag(d, source, capture, { to: 'crisis', crisisId: 'gone' }),
-    ).rejects.toMatchObject({
-      code: 'not-found',
+    const moved = await fileFlag(d, source, capture, { to: 'new-crisis' });
+    expect(moved).toMatchObject({ duplicate: true, movedFrom: crisis!.id });
+    const gone = await fileFlag(d, { ...source, selectionText: 'ailleurs' }, null, {
+      to: 'crisis',
+      crisisId: 'gone',
     });
+    expect(gone).toMatchObject({ crisis: null, crisisGone: true, mention: { crisisId: null } });
   });
 });
