@@ -5,6 +5,7 @@
 import { browser } from '../core/browser';
 import {
   allCrises,
+  appendEvents,
   countOpenCrises,
   getCrisis,
   listCrises,
@@ -128,17 +129,36 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
         db,
         mentions.map((m) => m.id),
       );
-      deps.changed({ crises: false });
+      const at = now();
+      await appendEvents(
+        db,
+        deleted.flatMap((m) =>
+          m.crisisId
+            ? [newEvent(m.crisisId, at, 'mention-unlinked', { mentionId: m.id, deleted: true })]
+            : [],
+        ),
+      );
+      deps.changed({ crises: deleted.some((m) => m.crisisId) });
       return { deleted: deleted.length, undoToken };
     },
 
     async restoreMentions({ undoToken }) {
       const mentions = await peekUndo(undoToken);
       if (!mentions.every(isMention)) throw new AppError('bad-request', 'Damaged undo buffer');
-      await restoreMentions(db, mentions as Mention[]);
+      const restored = mentions as Mention[];
+      await restoreMentions(db, restored);
       await dropUndo(undoToken);
+      const at = now();
+      await appendEvents(
+        db,
+        restored.flatMap((m) =>
+          m.crisisId
+            ? [newEvent(m.crisisId, at, 'mention-linked', { mentionId: m.id, restored: true })]
+            : [],
+        ),
+      );
       deps.changed({ crises: true });
-      return { restored: mentions.length };
+      return { restored: restored.length };
     },
 
     async moveMentions(args) {

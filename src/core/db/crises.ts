@@ -42,6 +42,16 @@ export function listEvents(db: VigieDatabase, crisisId: string): Promise<CrisisE
   return db.getAllFromIndex('events', 'crisisAt', IDBKeyRange.bound([crisisId], [crisisId, []]));
 }
 
+/** Appends journal events (for changes that live outside the crisis record). */
+export async function appendEvents(
+  db: VigieDatabase,
+  events: readonly CrisisEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const tx = db.transaction('events', 'readwrite');
+  await Promise.all([...events.map((e) => tx.store.add(e)), tx.done]);
+}
+
 /** Writes a crisis and appends its events, atomically. */
 export async function saveCrisis(
   db: VigieDatabase,
