@@ -23,6 +23,7 @@ import { formatDateTime, levelName, stepName } from '../ui/format';
 import { MentionList } from './mention-list';
 import { AssessStep, areaLabel } from './assess-step';
 import { InformStep } from './inform-step';
+import { LearnStep } from './learn-step';
 import { PlanStep } from './plan-step';
 import { ReactStep } from './react-step';
 
@@ -44,6 +45,7 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   'action-done': 'eventActionDone',
   'apology-sent': 'eventApologySent',
   'update-sent': 'eventUpdateSent',
+  'postmortem-changed': 'eventPostmortemChanged',
   'stakeholder-uninformed': 'eventStakeholderUninformed',
   'mention-linked': 'eventMentionLinked',
   'mention-unlinked': 'eventMentionUnlinked',
@@ -182,6 +184,8 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         <InformStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
       ) : crisis.step === 'plan' && settings ? (
         <PlanStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
+      ) : crisis.step === 'learn' ? (
+        <LearnStep crisis={crisis} onChange={(c) => void change(c)} />
       ) : (
         <p class="muted small">{t('crisisStepToolsSoon')}</p>
       )}
