@@ -58,9 +58,10 @@ describe('reminders', () => {
       const kinds = reminders.filter((e) => e.type === 'reminder-sent').map((e) => e.data.kind);
       expect(kinds).toEqual(['react-half', 'react-overdue']);
       expect(reminders.find((e) => e.type === 'reminder-sent')?.actor).toBe('vigie');
-      expect(await vigie.ext.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([
-        197, 34, 31, 255,
-      ]);
+      // The badge is recomputed right after the reminder is journaled.
+      await expect
+        .poll(() => vigie.ext.evaluate(() => chrome.action.getBadgeBackgroundColor({})))
+        .toEqual([197, 34, 31, 255]);
       // The reminders came from a worker the alarms started anew, not from the stopped one.
       const [worker] = vigie.context.serviceWorkers();
       expect(await worker?.evaluate(() => '__beforeStop' in globalThis)).toBe(false);
