@@ -10,7 +10,7 @@ import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import type { Crisis, DamageArea, DamageRow } from '../core/model/types';
 import { levelName } from '../ui/format';
-import { useAutoFocus } from '../ui/use-auto-focus';
+import { EditForm } from '../ui/edit-form';
 
 const AREA_KEYS: Record<DamageArea, MessageKey> = {
   customers: 'areaCustomers',
@@ -62,18 +62,9 @@ function DamageForm(props: {
   onCancel: () => void;
 }) {
   const [row, setRow] = useState(props.row);
-  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<DamageRow>) => setRow({ ...row, ...patch });
   return (
-    <form
-      ref={formRef}
-      class="edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave(row);
-      }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
-    >
+    <EditForm onSubmit={() => props.onSave(row)} onCancel={props.onCancel}>
       <label>
         {t('assessArea')}
         <select
@@ -134,15 +125,7 @@ function DamageForm(props: {
         {t('logNote')}
         <textarea rows={2} value={row.note} onInput={(e) => set({ note: e.currentTarget.value })} />
       </label>
-      <div class="buttons">
-        <button type="submit" class="button primary">
-          {t('save')}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_TEMPLATES, fillTemplate, mailtoLink } from '../core/model/templ
 import type { Crisis, CrisisStakeholder, Settings, StakeholderRole } from '../core/model/types';
 import { formatDateTime } from '../ui/format';
 import { areaName } from './assess-step';
-import { useAutoFocus } from '../ui/use-auto-focus';
+import { EditForm } from '../ui/edit-form';
 
 const ROLE_KEYS: Record<StakeholderRole, MessageKey> = {
   boss: 'roleBoss',
@@ -53,18 +53,9 @@ function StakeholderForm(props: { onSave: (s: CrisisStakeholder) => void; onCanc
     key: true,
     informedAt: null,
   });
-  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<CrisisStakeholder>) => setPerson({ ...person, ...patch });
   return (
-    <form
-      ref={formRef}
-      class="edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave(person);
-      }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
-    >
+    <EditForm onSubmit={() => props.onSave(person)} onCancel={props.onCancel}>
       <label>
         {t('informName')}
         <input
@@ -113,15 +104,7 @@ function StakeholderForm(props: { onSave: (s: CrisisStakeholder) => void; onCanc
           {t('informKey')}
         </span>
       </label>
-      <div class="buttons">
-        <button type="submit" class="button primary">
-          {t('save')}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

@@ -15,7 +15,7 @@ import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, Toast } from '../ui/components';
 import { levelName } from '../ui/format';
-import { useAutoFocus } from '../ui/use-auto-focus';
+import { EditForm } from '../ui/edit-form';
 import { MentionRow } from './mention-row';
 
 const PAGE = 50;
@@ -29,15 +29,12 @@ function CreateCrisisForm(props: {
     props.first ? mentionLabel(props.first).slice(0, 80) : '',
   );
   const [level, setLevel] = useState<Level>(2);
-  const titleRef = useAutoFocus<HTMLInputElement>();
   return (
-    <form
-      class="create"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onCreate(title, level);
-      }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    <EditForm
+      onSubmit={() => props.onCreate(title, level)}
+      onCancel={props.onCancel}
+      submitTestId="log-create-crisis-confirm"
+      submitLabel={t('logCreateCrisis')}
     >
       <label class="wide">
         {t('logCrisisTitle')}
@@ -45,7 +42,6 @@ function CreateCrisisForm(props: {
           type="text"
           value={title}
           required
-          ref={titleRef}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </label>
@@ -59,15 +55,7 @@ function CreateCrisisForm(props: {
           ))}
         </select>
       </label>
-      <div class="buttons">
-        <button type="submit" class="button primary" data-testid="log-create-crisis-confirm">
-          {t('logCreateCrisis')}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

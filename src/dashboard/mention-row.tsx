@@ -8,9 +8,9 @@ import type { MentionPatch } from '../core/messaging/protocol';
 import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/model/types';
 import { MentionText } from '../ui/components';
 import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format';
-import { useAutoFocus } from '../ui/use-auto-focus';
+import { EditForm } from '../ui/edit-form';
 
-function EditForm(props: {
+function MentionEditForm(props: {
   mention: Mention;
   onSave: (patch: MentionPatch) => void;
   onCancel: () => void;
@@ -20,26 +20,15 @@ function EditForm(props: {
   const [tags, setTags] = useState(mention.tags.join(', '));
   const [tone, setTone] = useState<Tone>(mention.tone);
   const [reach, setReach] = useState<Reach>(mention.reach);
-  const noteRef = useAutoFocus<HTMLTextAreaElement>();
   return (
-    <form
-      class="edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave({ note, tags: tags.split(','), tone, reach });
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onCancel();
-      }}
+    <EditForm
+      onSubmit={() => props.onSave({ note, tags: tags.split(','), tone, reach })}
+      onCancel={props.onCancel}
+      submitTestId="log-mention-save"
     >
       <label class="wide">
         {t('logNote')}
-        <textarea
-          ref={noteRef}
-          rows={3}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
+        <textarea rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <label>
         {t('logTags')}
@@ -65,15 +54,7 @@ function EditForm(props: {
           ))}
         </select>
       </label>
-      <div class="buttons">
-        <button type="submit" class="button primary" data-testid="log-mention-save">
-          {t('save')}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 
@@ -135,7 +116,7 @@ export function MentionRow(props: {
           </button>
         </div>
         {editing && (
-          <EditForm
+          <MentionEditForm
             mention={m}
             onCancel={() => setEditing(false)}
             onSave={(patch) => void props.onSave(patch).then((ok) => ok && setEditing(false))}

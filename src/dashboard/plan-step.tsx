@@ -13,7 +13,7 @@ import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
 import type { Action, ActionStatus, Crisis, Settings } from '../core/model/types';
 import { formatDateTime } from '../ui/format';
 import { areaName } from './assess-step';
-import { useAutoFocus } from '../ui/use-auto-focus';
+import { EditForm } from '../ui/edit-form';
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   todo: 'actionTodo',
@@ -41,18 +41,9 @@ function ActionForm(props: {
   onCancel: () => void;
 }) {
   const [action, setAction] = useState(props.action);
-  const formRef = useAutoFocus<HTMLFormElement>();
   const set = (patch: Partial<Action>) => setAction({ ...action, ...patch });
   return (
-    <form
-      ref={formRef}
-      class="edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave(action);
-      }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
-    >
+    <EditForm onSubmit={() => props.onSave(action)} onCancel={props.onCancel}>
       <label class="wide">
         {t('actionWhat')}
         <input
@@ -96,15 +87,7 @@ function ActionForm(props: {
           }
         />
       </label>
-      <div class="buttons">
-        <button type="submit" class="button primary">
-          {t('save')}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 
