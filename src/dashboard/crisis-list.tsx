@@ -17,11 +17,12 @@ export function CrisisList() {
 
   const load = async (after: TimeCursor | null) => {
     const reply = await ask('listCrises', { state: 'all', limit: 50, after });
+    setLoaded(true);
     if (!reply.ok) return setError(reply.error);
+    setError(null);
     setItems((current) => (after ? [...current, ...reply.value.items] : reply.value.items));
     setNext(reply.value.next);
     setTotal(reply.value.total);
-    setLoaded(true);
   };
 
   useEffect(() => {
@@ -57,7 +58,7 @@ export function CrisisList() {
               </a>
               <div class="meta small muted">
                 <LevelChip level={c.level} />
-                <StepText step={c.step} />
+                {c.state === 'open' && <StepText step={c.step} />}
                 <span>{t('logOpenedAt', formatDateTime(c.openedAt))}</span>
                 <span>{t('logMentionCount', String(c.mentionCount))}</span>
                 <span>{c.state === 'open' ? t('crisisOpen') : t('crisisClosed')}</span>

@@ -97,6 +97,11 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
     void load();
   }, [load]);
 
+  // The crisis's mention list marks the page ready; a crisis that cannot be shown does it here.
+  useEffect(() => {
+    if (error && !crisis) document.body.dataset.ready = 'true';
+  }, [error, crisis]);
+
   const change = async (c: CrisisChange) => {
     const reply = await ask('updateCrisis', { id, change: c });
     if (!reply.ok) return setError(reply.error);
@@ -130,7 +135,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
           {t('levelLabel')}{' '}
           <select
             class="level-select"
-            value={crisis.level}
+            value={String(crisis.level)}
             onChange={(e) =>
               void change({ op: 'level', level: Number(e.currentTarget.value) as Level })
             }
@@ -158,7 +163,9 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
               aria-current={crisis.step === step ? 'step' : undefined}
               onClick={() => void moveTo(step)}
             >
-              {i + 1}. <StepText step={step} />
+              <span>
+                {i + 1}. <StepText step={step} />
+              </span>
               <span class="state">{t(STATE_KEYS[crisis.steps[step]])}</span>
             </button>
           </li>
@@ -187,7 +194,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
       ) : crisis.step === 'learn' ? (
         <LearnStep crisis={crisis} onChange={(c) => void change(c)} />
       ) : (
-        <p class="muted small">{t('crisisStepToolsSoon')}</p>
+        <p class="status">{t('crisisClosedHelp')}</p>
       )}
 
       <h2 class="section">{t('crisisMentions')}</h2>

@@ -13,7 +13,7 @@ import type {
 import { mentionLabel } from '../core/model/mention';
 import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage, Toast } from '../ui/components';
+import { ErrorMessage, LiveRegion, Toast } from '../ui/components';
 import { levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
 import { MentionRow } from './mention-row';
@@ -47,7 +47,10 @@ function CreateCrisisForm(props: {
       </label>
       <label>
         {t('levelLabel')}
-        <select value={level} onChange={(e) => setLevel(Number(e.currentTarget.value) as Level)}>
+        <select
+          value={String(level)}
+          onChange={(e) => setLevel(Number(e.currentTarget.value) as Level)}
+        >
           {LEVELS.map((l) => (
             <option key={l} value={l}>
               {l} · {levelName(l)}
@@ -80,13 +83,13 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
         ask('listMentions', { scope, limit: PAGE, after }),
         ask('listCrises', { state: 'open', limit: 50, after: null }),
       ]);
+      setLoaded(true);
       if (!page.ok) return setError(page.error);
       setError(null);
       setItems((current) => (after ? [...current, ...page.value.items] : page.value.items));
       setTotal(page.value.total);
       setNext(page.value.next);
       if (open.ok) setCrises(open.value.items);
-      setLoaded(true);
     },
     // scopeKey stands for scope: a new object with the same content is the same list.
     [scopeKey],
@@ -109,8 +112,11 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
   }, [loaded]);
 
   const ids = [...selected];
-  const crisisTitle = (id: string | null) =>
-    id ? (crises.find((c) => c.id === id)?.title ?? null) : null;
+  /** The crisis a row names: its title when it is open, a plain link when it is closed. */
+  const crisisOf = (id: string | null) =>
+    id && scope.in !== 'crisis'
+      ? { id, title: crises.find((c) => c.id === id)?.title ?? null }
+      : null;
 
   const act = async <T,>(
     call: Promise<{ ok: true; value: T } | { ok: false; error: AppErrorData }>,
@@ -226,13 +232,15 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
       <p class="muted small" aria-live="polite">
         {loaded ? t('logShowing', [String(items.length), String(total)]) : t('loading')}
       </p>
-      {loaded && items.length === 0 && <p class="status">{t('logEmpty')}</p>}
+      {loaded && !error && items.length === 0 && (
+        <p class="status">{scope.in === 'crisis' ? t('logEmptyCrisis') : t('logEmpty')}</p>
+      )}
       <ul class="rows">
         {items.map((m) => (
           <MentionRow
             key={m.id}
             mention={m}
-            crisisTitle={scope.in === 'crisis' ? null : crisisTitle(m.crisisId)}
+            crisis={crisisOf(m.crisisId)}
             selected={selected.has(m.id)}
             onSelect={(on) => {
               const nextSet = new Set(selected);
@@ -256,14 +264,16 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
           </button>
         </p>
       )}
-      {undo && (
-        <Toast
-          onClose={closeUndo}
-          action={{ label: t('undo'), run: () => void restore(), testid: 'log-undo' }}
-        >
-          {t('logDeleted', String(undo.count))}
-        </Toast>
-      )}
+      <LiveRegion>
+        {undo && (
+          <Toast
+            onClose={closeUndo}
+            action={{ label: t('undo'), run: () => void restore(), testid: 'log-undo' }}
+          >
+            {t('logDeleted', String(undo.count))}
+          </Toast>
+        )}
+      </LiveRegion>
     </div>
   );
 }

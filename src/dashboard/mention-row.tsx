@@ -2,7 +2,7 @@
  * One mention in the crisis log: its quote and capture, and the form that edits what the user
  * may change (note, tags, tone, reach). Page-derived text is rendered as text only.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { MentionPatch } from '../core/messaging/protocol';
 import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/model/types';
@@ -60,14 +60,21 @@ function MentionEditForm(props: {
 
 export function MentionRow(props: {
   mention: Mention;
-  crisisTitle: string | null;
+  /** The crisis to name on the row (title null when it is not among the open ones). */
+  crisis: { id: string; title: string | null } | null;
   selected: boolean;
   onSelect: (selected: boolean) => void;
   onSave: (patch: MentionPatch) => Promise<boolean>;
 }) {
   const { mention: m } = props;
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const label = m.quote || m.pageTitle || m.url;
+  // The keyboard focus goes back to the Edit button when the form closes.
+  const closeEditor = () => {
+    setEditing(false);
+    editButton.current?.focus();
+  };
   return (
     <li class="row" data-testid="log-mention" data-mention-id={m.id}>
       <input
@@ -84,7 +91,11 @@ export function MentionRow(props: {
           <time dateTime={m.capturedAt}>{formatDateTime(m.capturedAt)}</time>
           <span class={`tone-${m.tone}`}>{toneName(m.tone)}</span>
           <span>{t('logReachIs', reachName(m.reach))}</span>
-          {props.crisisTitle && <span>{t('logInCrisis', props.crisisTitle)}</span>}
+          {props.crisis && (
+            <a href={`#crisis/${props.crisis.id}`}>
+              {props.crisis.title ? t('logInCrisis', props.crisis.title) : t('logInClosedCrisis')}
+            </a>
+          )}
           {m.captureLimit === 'unscriptable' && <span>{t('logLimitedCapture')}</span>}
           {m.tags.length > 0 && (
             <span class="tags">
@@ -109,6 +120,7 @@ export function MentionRow(props: {
             type="button"
             class="button link"
             data-testid="log-mention-edit"
+            ref={editButton}
             aria-expanded={editing}
             onClick={() => setEditing(!editing)}
           >
@@ -118,8 +130,8 @@ export function MentionRow(props: {
         {editing && (
           <MentionEditForm
             mention={m}
-            onCancel={() => setEditing(false)}
-            onSave={(patch) => void props.onSave(patch).then((ok) => ok && setEditing(false))}
+            onCancel={closeEditor}
+            onSave={(patch) => void props.onSave(patch).then((ok) => ok && closeEditor())}
           />
         )}
       </div>

@@ -12,9 +12,10 @@ import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components
 import { Countdown } from '../ui/countdown';
 import { formatDateTime, nextActionText } from '../ui/format';
 
+/** The tab the popup was opened over; null when there is none (the popup then says so). */
 async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  const tabs = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return tabs[0]?.id ?? null;
 }
 
 /** The first state is asked for as the script starts, while Preact renders the frame. */
@@ -24,14 +25,21 @@ const first = activeTabId().then(async (tabId) => ({
 }));
 
 function outcomeText(outcome: FlagOutcome): string {
+  const { crisis } = outcome;
+  if (outcome.duplicate && crisis) return t('popupAlreadyFlaggedInto', crisis.title);
   if (outcome.duplicate) return t('popupAlreadyFlagged');
-  if (outcome.crisis) return t('popupFlaggedInto', outcome.crisis.title);
+  if (crisis) return t('popupFlaggedInto', crisis.title);
   return t('popupFlagged');
 }
 
-function openLog(hash = ''): void {
-  void browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html${hash}`) });
-  window.close();
+/** The crisis log, in the tab it already has if any; the popup closes once it is asked for. */
+function openLog(): void {
+  void browser.runtime.openOptionsPage().finally(() => window.close());
+}
+
+function openCrisis(id: string): void {
+  const url = browser.runtime.getURL(`dashboard/index.html#crisis/${id}`);
+  void browser.tabs.create({ url }).finally(() => window.close());
 }
 
 function Popup() {
@@ -68,6 +76,7 @@ function Popup() {
     if (tabId === null) return;
     setBusy(true);
     setError(null);
+    setStatus('');
     const reply = await ask('flagTab', { tabId, into });
     setBusy(false);
     if (!reply.ok) {
@@ -89,32 +98,34 @@ function Popup() {
         </span>
       </header>
 
-      <div class="actions">
-        <button
-          type="button"
-          class="button primary"
-          data-testid="popup-flag"
-          disabled={busy || !page}
-          onClick={() => void flag({ to: 'inbox' })}
-        >
-          {t('popupFlag')}
-        </button>
-        <button
-          type="button"
-          class="button"
-          data-testid="popup-flag-new-crisis"
-          disabled={busy || !page}
-          onClick={() => void flag({ to: 'new-crisis' })}
-        >
-          {t('popupFlagNewCrisis')}
-        </button>
+      <div class="flag">
+        <div class="actions">
+          <button
+            type="button"
+            class="button primary"
+            data-testid="popup-flag"
+            disabled={busy || !page}
+            onClick={() => void flag({ to: 'inbox' })}
+          >
+            {t('popupFlag')}
+          </button>
+          <button
+            type="button"
+            class="button"
+            data-testid="popup-flag-new-crisis"
+            disabled={busy || !page}
+            onClick={() => void flag({ to: 'new-crisis' })}
+          >
+            {t('popupFlagNewCrisis')}
+          </button>
+        </div>
+        {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
+        {state && !page && <p class="muted small">{t('popupNoPage')}</p>}
+        <p class="status" role="status" data-testid="popup-status">
+          {status}
+        </p>
+        <ErrorMessage error={error} />
       </div>
-      {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
-      {state && !page && <p class="muted small">{t('popupNoPage')}</p>}
-      <p class="status" role="status" data-testid="popup-status" hidden={!status}>
-        {status}
-      </p>
-      <ErrorMessage error={error} />
 
       {state && (
         <section aria-labelledby="on-page">
@@ -125,7 +136,7 @@ function Popup() {
             <ul class="list" data-testid="popup-page-mentions">
               {state.pageMentions.map((m) => (
                 <li key={m.id} data-testid="popup-page-mention">
-                  <MentionText mention={m} />
+                  <MentionText mention={m} clamp />
                   <span class="muted small">{formatDateTime(m.capturedAt)}</span>
                 </li>
               ))}
@@ -143,12 +154,10 @@ function Popup() {
             <ul class="list" data-testid="popup-crises">
               {state.openCrises.map((c) => (
                 <li key={c.id} data-testid="popup-crisis">
-                  <button
-                    type="button"
-                    class="crisis-button"
-                    onClick={() => openLog(`#crisis/${c.id}`)}
-                  >
-                    <span class="title">{c.title}</span>
+                  <button type="button" class="crisis-button" onClick={() => openCrisis(c.id)}>
+                    <span class="title clamp" title={c.title}>
+                      {c.title}
+                    </span>
                     <LevelChip level={c.level} />
                     <span class="muted small">
                       <StepText step={c.step} />

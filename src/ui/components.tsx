@@ -7,7 +7,7 @@ import { t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { CrisisStep, Level, Mention } from '../core/model/types';
 import { mentionLabel } from '../core/model/mention';
-import { errorText, levelName, stepName } from './format';
+import { errorText, levelName, quoted, stepName } from './format';
 
 export function LevelChip({ level }: { level: Level }) {
   return (
@@ -21,12 +21,20 @@ export function StepText({ step }: { step: CrisisStep }) {
   return <span class="step">{stepName(step)}</span>;
 }
 
-/** A mention's quote (or its link, image or page), always as text. */
-export function MentionText({ mention, testid }: { mention: Mention; testid?: string }) {
+/**
+ * A mention's quote (or its link, image or page), always as text. `clamp` cuts it to a few
+ * lines, the whole text staying in the tooltip.
+ */
+export function MentionText(props: { mention: Mention; testid?: string; clamp?: boolean }) {
+  const { mention, testid, clamp } = props;
   const label = mentionLabel(mention);
   return (
-    <p class="quote" data-testid={testid}>
-      {mention.quote ? `“${label}”` : label}
+    <p
+      class={clamp ? 'quote clamp' : 'quote'}
+      data-testid={testid}
+      title={clamp ? label : undefined}
+    >
+      {mention.quote ? quoted(label) : label}
     </p>
   );
 }
@@ -40,7 +48,22 @@ export function ErrorMessage({ error }: { error: AppErrorData | null }) {
   );
 }
 
-/** A message at the bottom of the page that goes away by itself, with one optional action. */
+/**
+ * A live region that is in the page before anything is said in it: screen readers announce
+ * what changes inside a region they already know, not a region that appears with its text.
+ */
+export function LiveRegion(props: { children?: ComponentChildren; class?: string }) {
+  return (
+    <div role="status" aria-live="polite" class={props.class}>
+      {props.children}
+    </div>
+  );
+}
+
+/**
+ * A message at the bottom of the page that goes away by itself, with one optional action.
+ * Render it inside a `LiveRegion` so that it is announced.
+ */
 export function Toast(props: {
   children: ComponentChildren;
   action?: { label: string; run: () => void; testid?: string };
@@ -53,7 +76,7 @@ export function Toast(props: {
     return () => clearTimeout(timer);
   }, [onClose, seconds]);
   return (
-    <div class="toast" role="status">
+    <div class="toast">
       <span>{props.children}</span>
       {props.action && (
         <button

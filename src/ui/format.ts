@@ -60,6 +60,11 @@ export const stepName = (step: CrisisStep) => t(STEP_KEYS[step]);
 export const toneName = (tone: Tone) => t(TONE_KEYS[tone]);
 export const reachName = (reach: Reach) => t(REACH_KEYS[reach]);
 
+/** Text quoted as the UI language quotes it: “…” in English, « … » in French. */
+export function quoted(text: string): string {
+  return uiLanguage() === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`;
+}
+
 /** Only web and file addresses become links; anything else stays text. */
 export function isOpenableUrl(url: string): boolean {
   return /^(https?|file):/i.test(url);

@@ -131,4 +131,69 @@ describe('popup', () => {
       into: { to: 'inbox' },
     });
   });
+
+  it('flags into a new crisis and names it', async () => {
+    const { calls } = await renderPopup({
+      getPopupState: () => ({ ok: true, value: state() }),
+      flagTab: () => ({
+        ok: true,
+        value: {
+          mention: mention(),
+          duplicate: false,
+          crisis: { title: 'Lumen Coffee is a scam' },
+          limit: null,
+          crisisGone: false,
+          movedFrom: null,
+        },
+      }),
+    });
+    (document.querySelector('[data-testid="popup-flag-new-crisis"]') as HTMLButtonElement).click();
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-testid="popup-status"]')?.textContent).toBe(
+        'Flagged into “Lumen Coffee is a scam”.',
+      ),
+    );
+    expect(calls.find((c) => c.call === 'flagTab')?.args).toEqual({
+      tabId: 7,
+      into: { to: 'new-crisis' },
+    });
+    // The state is asked for again, so that the new mention and crisis show.
+    expect(calls.filter((c) => c.call === 'getPopupState')).toHaveLength(2);
+  });
+
+  it('still flags a page it cannot read, and says it keeps only the address', async () => {
+    await renderPopup({
+      getPopupState: () => ({
+        ok: true,
+        value: state({
+          page: { url: 'https://chromewebstore.google.com/x', title: 'Store', canScript: false },
+          pageMentions: [],
+          pageMentionCount: 0,
+        }),
+      }),
+    });
+    expect(document.body.textContent).toContain("Vigie can't read this page");
+    expect(document.body.textContent).toContain('it will keep its address');
+    expect(document.body.textContent).toContain('Nothing flagged on this page yet.');
+    const flag = document.querySelector('[data-testid="popup-flag"]') as HTMLButtonElement;
+    expect(flag.disabled).toBe(false);
+  });
+
+  it('opens the crisis log, or one crisis in it, and closes', async () => {
+    const fake = await renderPopup({ getPopupState: () => ({ ok: true, value: state() }) });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const openOptions = vi.spyOn(fake.browser.runtime, 'openOptionsPage');
+    const create = vi.spyOn(fake.browser.tabs, 'create');
+
+    (document.querySelector('[data-testid="popup-open-log"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(1));
+    expect(openOptions).toHaveBeenCalledTimes(1);
+
+    document.querySelector<HTMLButtonElement>('[data-testid="popup-crisis"] button')!.click();
+    await vi.waitFor(() => expect(close).toHaveBeenCalledTimes(2));
+    expect(create).toHaveBeenCalledWith({
+      url: 'chrome-extension://test/dashboard/index.html#crisis/c1',
+    });
+    close.mockRestore();
+  });
 });
