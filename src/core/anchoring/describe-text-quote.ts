@@ -1,10 +1,10 @@
 /**
  * Describes a DOM range as a W3C TextQuoteSelector: the exact text, plus enough prefix and
- * suffix to tell it apart from every other occurrence. Same results as apache/incubator-annotator's
- * describeTextQuote (their test tables run against this code), over a flat string.
+ * suffix to tell it apart from every other occurrence. Same algorithm and results as
+ * apache/incubator-annotator's describeTextQuote (their test tables run against this code),
+ * over the flat text of the scope instead of a chunk seeker.
  */
 import type { TextQuoteSelector } from '../model/types';
-import { findQuoteOffsets } from './match-text-quote';
 import { buildTextIndex } from './text-index';
 
 export interface DescribeTextQuoteOptions {
@@ -12,13 +12,16 @@ export interface DescribeTextQuoteOptions {
   minimalContext?: boolean;
   /** Pad prefix and suffix until prefix + exact + suffix reaches this length. */
   minimumQuoteLength?: number;
-  /** Give up completing a word of context after this many characters. */
+  /** Give up completing a word of context after this many characters (default 50). */
   maxWordLength?: number;
 }
 
 const isSpace = (c: string) => /^\s$/.test(c);
 
-/** Characters read from `from` outwards (backwards when `reverse`) until whitespace. */
+/**
+ * The characters read from `from` outwards (backwards when `reverse`) up to whitespace, the
+ * text's edge, or `limit` characters: what completes a word cut by the context.
+ */
 function untilWhitespace(text: string, from: number, limit: number, reverse: boolean): string {
   let i = from;
   while (Math.abs(i - from) < limit) {
@@ -30,8 +33,9 @@ function untilWhitespace(text: string, from: number, limit: number, reverse: boo
 }
 
 /**
- * Characters read outwards from `target` until they differ from those at `other`;
- * undefined when the text ends first (the two cannot be told apart this way).
+ * The characters read outwards from `target` up to and including the first one that differs
+ * from the character as far from `other`: the context that rules `other` out. Undefined when
+ * the text ends first on the target's side, since no context there can tell them apart.
  */
 function untilDifferent(
   text: string,
@@ -49,7 +53,29 @@ function untilDifferent(
   }
 }
 
-/** The selector for the text [start, end) of `text`. */
+/**
+ * Where the first match of `selector` other than the one at `target` starts its exact text,
+ * in document order; undefined when the target is the only one.
+ */
+function firstOtherOccurrence(
+  text: string,
+  selector: TextQuoteSelector,
+  target: number,
+): number | undefined {
+  const prefix = selector.prefix ?? '';
+  const pattern = prefix + selector.exact + (selector.suffix ?? '');
+  for (let i = text.indexOf(pattern); i !== -1; i = text.indexOf(pattern, i + 1)) {
+    if (i + prefix.length !== target) return i + prefix.length;
+    // indexOf('', n) keeps answering text.length: stop there.
+    if (i >= text.length) break;
+  }
+  return undefined;
+}
+
+/**
+ * The selector for the text [start, end) of `text`. Exported for callers that already hold the
+ * scope's text index (the capture script), so a page is indexed once per capture.
+ */
 export function describeQuoteOffsets(
   text: string,
   start: number,
@@ -63,46 +89,52 @@ export function describeQuoteOffsets(
   const length = () => prefix.length + exact.length + suffix.length;
 
   if (length() < minimumQuoteLength) {
-    // Half the padding before, the rest after, then before again at the end of the text.
+    // Half the padding before, the rest after, then before again when the text ends too soon.
     const half = Math.floor((minimumQuoteLength - length()) / 2);
     prefix = text.slice(Math.max(0, start - half), start);
-    suffix = text.slice(end, end + (minimumQuoteLength - length()));
     if (length() < minimumQuoteLength) {
-      prefix = text.slice(
-        Math.max(0, start - prefix.length - (minimumQuoteLength - length())),
-        start,
-      );
+      suffix = text.slice(end, end + (minimumQuoteLength - length()));
+    }
+    if (length() < minimumQuoteLength) {
+      const wanted = prefix.length + (minimumQuoteLength - length());
+      prefix = text.slice(Math.max(0, start - wanted), start);
     }
   }
 
   if (!minimalContext) {
+    // Context that stops mid-word reads badly and breaks on the slightest edit: finish words.
     prefix = untilWhitespace(text, start - prefix.length, maxWordLength, true) + prefix;
     suffix += untilWhitespace(text, end + suffix.length, maxWordLength, false);
   }
 
+  // Each round looks for the first occurrence of the tentative selector other than the target,
+  // and extends the context just enough to rule that one out, until none is left. Only the
+  // first other occurrence is needed, so the search stops there: on a 5 MB page a common word
+  // costs a short indexOf per round, not a list of every occurrence.
   for (;;) {
     const selector: TextQuoteSelector = { type: 'TextQuoteSelector', exact, prefix, suffix };
-    const other = findQuoteOffsets(text, selector).find(([s, e]) => s !== start || e !== end);
-    if (!other) return selector;
+    const other = firstOtherOccurrence(text, selector, start);
+    if (other === undefined) return selector;
 
-    const [otherStart, otherEnd] = other;
     const beforeAt = start - prefix.length;
-    let extraPrefix = untilDifferent(text, beforeAt, otherStart - prefix.length, true);
+    let extraPrefix = untilDifferent(text, beforeAt, other - prefix.length, true);
     if (extraPrefix !== undefined && !minimalContext) {
       extraPrefix =
         untilWhitespace(text, beforeAt - extraPrefix.length, maxWordLength, true) + extraPrefix;
     }
     const afterAt = end + suffix.length;
-    let extraSuffix = untilDifferent(text, afterAt, otherEnd + suffix.length, false);
+    let extraSuffix = untilDifferent(text, afterAt, other + exact.length + suffix.length, false);
     if (extraSuffix !== undefined && !minimalContext) {
       extraSuffix += untilWhitespace(text, afterAt + extraSuffix.length, maxWordLength, false);
     }
 
     if (extraPrefix === undefined && extraSuffix === undefined) {
-      // Only possible for a target that is not where the text says it is; keep what we have.
+      // Two different offsets always differ somewhere before or after; kept as a guard against
+      // looping forever, where annotator throws.
       return selector;
     }
     if (minimalContext) {
+      // The shorter of the two is enough.
       if (
         extraPrefix !== undefined &&
         (extraSuffix === undefined || extraPrefix.length <= extraSuffix.length)
@@ -112,13 +144,17 @@ export function describeQuoteOffsets(
         suffix += extraSuffix;
       }
     } else {
+      // Both, for redundancy against later edits of the page.
       if (extraPrefix !== undefined) prefix = extraPrefix + prefix;
       if (extraSuffix !== undefined) suffix += extraSuffix;
     }
   }
 }
 
-/** Describes `range`, within `scope` (default: its whole document), as a TextQuoteSelector. */
+/**
+ * Describes `range` as a TextQuoteSelector within `scope` (default: the range's whole
+ * document, as annotator does). The part of the range outside the scope is left out.
+ */
 export function describeTextQuote(
   range: Range,
   scope: Node | Range = range.startContainer.ownerDocument ?? range.startContainer,

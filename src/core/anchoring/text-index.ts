@@ -1,7 +1,9 @@
 /**
- * The text of a scope (a node or a range) as one string, with the way back from string offsets
- * to DOM positions. Built once per call with a TreeWalker, so that matching and describing
- * stay linear in the page's size. Offsets are UTF-16 code units, as in the DOM.
+ * The text of a scope (a node or a range) as one string, with the way back and forth between
+ * string offsets and DOM positions. Built once per call with a TreeWalker, so that describing
+ * and matching stay linear in the page's size however many text nodes it has. Offsets are
+ * UTF-16 code units, as in the DOM; `codePointCount` and `utf16Offset` convert for the
+ * TextPositionSelector, which counts code points.
  */
 
 interface Piece {
@@ -13,50 +15,65 @@ interface Piece {
   length: number;
 }
 
+/**
+ * Which DOM position an offset that falls between two text nodes gets: the end of the node
+ * before it, or the start of the node after it (skipping empty text nodes either way).
+ */
+export type Bias = 'before' | 'after';
+
 export interface TextIndex {
+  /** The scope's text: the data of its text nodes, in document order, cut to the scope. */
   readonly text: string;
   /** The scope's text offset of a DOM boundary point (clamped into the scope). */
   offsetOf(container: Node, offset: number): number;
-  /** The DOM range of the text [start, end), null when the scope has no text node. */
-  rangeOf(start: number, end: number, mode: 'quote' | 'position'): Range | null;
+  /** The text node and offset in it of a text offset; null when the scope has no text node. */
+  pointAt(offset: number, bias: Bias): [Text, number] | null;
+  /** The DOM range of the text [start, end); null when the scope has no text node. */
+  rangeOf(start: number, end: number, startBias: Bias, endBias: Bias): Range | null;
 }
+
+const following = (a: Node, b: Node) =>
+  (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 
 /**
  * Whether `node` lies at or after the boundary point (container, offset), in document order.
  * Written with compareDocumentPosition rather than Range.comparePoint, which some DOMs
- * (happy-dom) refuse across documents made by DOMParser.
+ * (happy-dom) get wrong for documents made by DOMParser.
  */
 function atOrAfter(node: Node, container: Node, offset: number): boolean {
-  const following = (a: Node, b: Node) =>
-    (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   if (container.nodeType === Node.TEXT_NODE) return following(container, node);
   const ref = container.childNodes[offset];
   if (ref) return ref === node || ref.contains(node) || following(ref, node);
   return !container.contains(node) && following(container, node);
 }
 
+function ownerOf(node: Node): Document {
+  return node.ownerDocument ?? (node as Document);
+}
+
 function scopeRange(scope: Node | Range): Range {
   if (!('nodeType' in scope)) return scope;
-  const range = (scope.ownerDocument ?? (scope as Document)).createRange();
+  const range = ownerOf(scope).createRange();
   range.selectNodeContents(scope);
   return range;
 }
 
-/** Indexes the text of `scope`. */
+/** Indexes the text of `scope`: one pass over its text nodes. */
 export function buildTextIndex(scope: Node | Range): TextIndex {
   const range = scopeRange(scope);
-  const doc = range.startContainer.ownerDocument ?? (range.startContainer as Document);
+  const doc = ownerOf(range.startContainer);
   const root = range.commonAncestorContainer;
   const pieces: Piece[] = [];
   const parts: string[] = [];
   let total = 0;
+  // A scope that is a node's whole content needs no per-node test; a cut range does.
   const whole =
     range.startContainer === range.endContainer &&
+    range.startContainer.nodeType !== Node.TEXT_NODE &&
     range.startOffset === 0 &&
-    range.endOffset === range.endContainer.childNodes.length &&
-    range.endContainer.nodeType !== Node.TEXT_NODE;
+    range.endOffset === range.endContainer.childNodes.length;
+
   const add = (node: Text) => {
-    // A text node is in the scope when it starts before the scope's end and ends after its start.
     if (
       !whole &&
       ((node !== range.startContainer &&
@@ -73,6 +90,7 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
     parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     total += to - from;
   };
+
   if (root.nodeType === Node.TEXT_NODE) {
     add(root as Text);
   } else {
@@ -81,8 +99,8 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
   }
   const text = parts.join('');
 
-  /** The last piece starting at or before `offset`. */
-  const pieceAt = (offset: number): number => {
+  /** Index of the last piece starting at or before `offset` (binary search: pieces are sorted). */
+  const lastStartingBy = (offset: number): number => {
     let lo = 0;
     let hi = pieces.length - 1;
     while (lo < hi) {
@@ -93,14 +111,14 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
     return lo;
   };
 
-  /** The DOM position of a text offset: in the piece ending there, or the one starting there. */
-  const position = (offset: number, preferPrevious: boolean): [Text, number] | null => {
+  const pointAt = (offset: number, bias: Bias): [Text, number] | null => {
     if (pieces.length === 0) return null;
-    let k = pieceAt(offset);
-    if (preferPrevious) {
-      // Walk back to the piece whose end is this offset, past empty pieces.
-      while (k > 0 && offset === pieces[k]!.start) k--;
+    let k = lastStartingBy(offset);
+    if (bias === 'before') {
+      // Back to the piece that ends here, past any empty ones.
+      while (k > 0 && offset <= pieces[k]!.start) k--;
     } else {
+      // The last piece starting here is the first non-empty one; past the end, the last piece.
       while (k < pieces.length - 1 && offset >= pieces[k]!.start + pieces[k]!.length) k++;
     }
     const piece = pieces[k]!;
@@ -121,20 +139,18 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
         if (node === container || atOrAfter(node, container, offset)) hi = mid;
         else lo = mid + 1;
       }
-      const p = pieces[lo];
-      if (!p) return total;
-      return p.node === container
-        ? p.start + Math.max(0, Math.min(p.length, offset - p.base))
-        : p.start;
+      const piece = pieces[lo];
+      if (!piece) return total;
+      return piece.node === container
+        ? piece.start + Math.max(0, Math.min(piece.length, offset - piece.base))
+        : piece.start;
     },
 
-    rangeOf(start, end, mode) {
-      // Where a boundary falls between two text nodes, annotator's matchers put a quote's start
-      // in the following node and its end (or an empty quote) in the preceding one, and both
-      // ends of a position in the following node. Vigie keeps the same convention.
-      const empty = start === end;
-      const from = position(start, mode === 'quote' && empty);
-      const to = position(end, mode === 'quote');
+    pointAt,
+
+    rangeOf(start, end, startBias, endBias) {
+      const from = pointAt(start, startBias);
+      const to = pointAt(end, endBias);
       if (!from || !to) return null;
       const result = doc.createRange();
       result.setStart(from[0], from[1]);
@@ -144,22 +160,34 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
   };
 }
 
-/** The UTF-16 offset of the `codePoints`-th code point of `text`. */
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The UTF-16 offset of the `codePoints`-th code point of `text` (its length when past the end). */
 export function utf16Offset(text: string, codePoints: number): number {
   let offset = 0;
   for (let i = 0; i < codePoints && offset < text.length; i++) {
-    const code = text.charCodeAt(offset);
-    offset += code >= 0xd800 && code <= 0xdbff && offset + 1 < text.length ? 2 : 1;
+    offset +=
+      isHighSurrogate(text.charCodeAt(offset)) && isLowSurrogate(text.charCodeAt(offset + 1))
+        ? 2
+        : 1;
   }
   return offset;
 }
 
-/** How many code points the first `offset` UTF-16 units of `text` hold. */
+/**
+ * How many code points the first `offset` UTF-16 units of `text` hold. An offset inside a
+ * surrogate pair counts up to the character's start, as incubator-annotator's seeker rounds.
+ */
 export function codePointCount(text: string, offset: number): number {
+  const end = Math.min(offset, text.length);
   let count = 0;
-  for (let i = 0; i < offset; i++) {
-    const code = text.charCodeAt(i);
-    if (!(code >= 0xdc00 && code <= 0xdfff && i > 0)) count++;
+  for (let i = 0; i < end; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      if (i + 1 >= end) break; // the pair is cut: its character is not before `offset`
+      i++;
+    }
+    count++;
   }
   return count;
 }
