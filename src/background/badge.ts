@@ -4,7 +4,7 @@
  */
 import { browser } from '../core/browser';
 import { t } from '../core/i18n';
-import { countOpenCrises, openCrises } from '../core/db/crises';
+import { openCrises } from '../core/db/crises';
 import { mentionCounts } from '../core/db/mentions';
 import { getSettings } from '../core/db/settings';
 import { isReactionOverdue } from '../core/model/deadlines';
@@ -46,15 +46,15 @@ export function refreshBadge(at?: number): Promise<void> {
   pending = pending
     .then(async () => {
       const db = await database();
+      // Open crises are few: one read gives both their number and whether one is overdue.
       const [counts, crises, settings] = await Promise.all([
         mentionCounts(db),
-        countOpenCrises(db),
+        openCrises(db),
         getSettings(db),
       ]);
       const now = Math.max(Date.now(), at ?? 0);
-      const overdue =
-        crises > 0 && (await openCrises(db)).some((c) => isReactionOverdue(c, settings, now));
-      const view = badgeView(counts.untriaged, crises, overdue);
+      const overdue = crises.some((c) => isReactionOverdue(c, settings, now));
+      const view = badgeView(counts.untriaged, crises.length, overdue);
       await Promise.all([
         browser.action.setBadgeText({ text: view.text }),
         browser.action.setBadgeBackgroundColor({ color: view.color }),

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
-import { ErrorMessage, LevelChip, StepText } from '../ui/components';
+import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
 import { formatDateTime } from '../ui/format';
 
 export function CrisisList() {
@@ -67,13 +67,7 @@ export function CrisisList() {
           </li>
         ))}
       </ul>
-      {next && (
-        <p>
-          <button type="button" class="button" onClick={() => void load(next)}>
-            {t('logLoadMore')}
-          </button>
-        </p>
-      )}
+      {next && <LoadMore onClick={() => void load(next)} />}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type {
 import { mentionLabel } from '../core/model/mention';
 import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage, LiveRegion, Toast } from '../ui/components';
+import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../ui/components';
 import { levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
 import { MentionRow } from './mention-row';
@@ -257,13 +257,7 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
           />
         ))}
       </ul>
-      {next && (
-        <p>
-          <button type="button" class="button" onClick={() => void load(next)}>
-            {t('logLoadMore')}
-          </button>
-        </p>
-      )}
+      {next && <LoadMore onClick={() => void load(next)} />}
       <LiveRegion>
         {undo && (
           <Toast

@@ -94,3 +94,14 @@ export function Toast(props: {
     </div>
   );
 }
+
+/** The button under a paged list that fetches its next page. */
+export function LoadMore({ onClick }: { onClick: () => void }) {
+  return (
+    <p>
+      <button type="button" class="button" onClick={onClick}>
+        {t('logLoadMore')}
+      </button>
+    </p>
+  );
+}
