@@ -6,7 +6,7 @@
  */
 import { browser, type Alarms } from '../core/browser';
 import { t } from '../core/i18n';
-import { listEvents, newEvent, openCrises, saveCrisis, getCrisis } from '../core/db/crises';
+import { appendEventOnce, getCrisis, listEvents, newEvent, openCrises } from '../core/db/crises';
 import { getSettings } from '../core/db/settings';
 import {
   parseAlarmName,
@@ -35,18 +35,20 @@ async function give(reminder: Reminder): Promise<void> {
   const db = await database();
   const crisis = await getCrisis(db, reminder.crisisId);
   if (!crisis || crisis.state !== 'open') return;
-  const events = await listEvents(db, crisis.id);
   const key = sentKey(reminder);
-  if (events.some((e) => e.type === 'reminder-sent' && e.data.key === key)) return;
-  await saveCrisis(db, crisis, [
-    newEvent(
-      crisis.id,
-      new Date().toISOString(),
-      'reminder-sent',
-      { key, kind: reminder.kind },
-      'vigie',
-    ),
-  ]);
+  const event = newEvent(
+    crisis.id,
+    new Date().toISOString(),
+    'reminder-sent',
+    { key, kind: reminder.kind },
+    'vigie',
+  );
+  const first = await appendEventOnce(
+    db,
+    event,
+    (e) => e.type === 'reminder-sent' && e.data.key === key,
+  );
+  if (!first) return;
   const text = message(reminder, crisis.title);
   try {
     await browser.notifications.create(`crisis|${crisis.id}|${reminder.kind}`, {

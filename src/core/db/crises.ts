@@ -52,6 +52,25 @@ export async function appendEvents(
   await Promise.all([...events.map((e) => tx.store.add(e)), tx.done]);
 }
 
+/**
+ * Appends an event unless the crisis's journal already has one that `same` recognises. The check
+ * and the write share one transaction, so two callers racing (an alarm and a worker start) cannot
+ * both append it. Returns whether it was appended.
+ */
+export async function appendEventOnce(
+  db: VigieDatabase,
+  event: CrisisEvent,
+  same: (existing: CrisisEvent) => boolean,
+): Promise<boolean> {
+  const tx = db.transaction('events', 'readwrite');
+  const range = IDBKeyRange.bound([event.crisisId], [event.crisisId, []]);
+  const existing = await tx.store.index('crisisAt').getAll(range);
+  const append = !existing.some(same);
+  if (append) await tx.store.add(event);
+  await tx.done;
+  return append;
+}
+
 /** Writes a crisis and appends its events, atomically. */
 export async function saveCrisis(
   db: VigieDatabase,
