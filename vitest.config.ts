@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
+    // The report inlines its stylesheet in the HTML file it downloads: load it as the build does.
+    css: { include: [/report\.css/] },
   },
 });

@@ -78,6 +78,20 @@ try {
   for (let i = 0; i < 100 && !(await copied()); i++) await page.waitForTimeout(50);
   await shot.screenshot({ path: join(out, `popup-${suffix}.png`) });
 
+  // The settings, and the closing report of the crisis once closed.
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#settings`);
+  await log.waitForSelector('.settings-section');
+  await log.screenshot({ path: join(out, `settings-${suffix}.png`), fullPage: true });
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#crises`);
+  await log.click('[data-testid="log-crisis"] a');
+  await log.getByRole('button', { name: /^5\./ }).click();
+  await log.locator('.stepper [aria-current="step"]').getByText(/^5\./).waitFor();
+  await log.locator('.no-print > .button.primary').click();
+  await log.waitForSelector('[data-testid="report"]');
+  await log.screenshot({ path: join(out, `report-${suffix}.png`), fullPage: true });
+  await log.emulateMedia({ media: 'print' });
+  await log.screenshot({ path: join(out, `report-print-${suffix}.png`), fullPage: true });
+
   // The README's picture: the crisis log with the popup beside it.
   const image = (name) =>
     `data:image/png;base64,${readFileSync(join(out, name)).toString('base64')}`;

@@ -4,7 +4,7 @@
  * The background owns the database: the popup, the crisis log and pages only ask it.
  */
 import { browser, type Menus, type Runtime, type Tabs } from '../core/browser';
-import { t, type MessageKey } from '../core/i18n';
+import { builtInChecklistLabel, t } from '../core/i18n';
 import type { BackgroundCalls, FlagInto } from '../core/messaging/protocol';
 import { dispatch, isEnvelope, toErrorData } from '../core/messaging/rpc';
 import { refreshBadge } from './badge';
@@ -15,13 +15,6 @@ import { createHandlers, type HandlerDeps } from './handlers';
 import { flagIntoFromMenuId, rebuildMenus } from './menus';
 import { notifyFlagFailed, notifyFlagged } from './notify';
 import { onReminderAlarm, scheduleReminders } from './reminders';
-
-const CHECKLIST_LABELS: Record<string, MessageKey> = {
-  'stop-damage': 'checklistStopDamage',
-  'holding-statement': 'checklistHoldingStatement',
-  'temporary-fix': 'checklistTemporaryFix',
-  escalate: 'checklistEscalate',
-};
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -36,10 +29,7 @@ async function deps(): Promise<HandlerDeps> {
     db: await database(),
     now: () => new Date(),
     labels: {
-      checklist: (id) => {
-        const key = CHECKLIST_LABELS[id];
-        return key ? t(key) : id;
-      },
+      checklist: (id) => builtInChecklistLabel(id) || id,
       untitledCrisis: t('crisisUntitled'),
     },
   };

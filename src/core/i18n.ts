@@ -16,3 +16,16 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 export function uiLanguage(): 'fr' | 'en' {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
+
+const CHECKLIST_KEYS: Readonly<Record<string, MessageKey>> = {
+  'stop-damage': 'checklistStopDamage',
+  'holding-statement': 'checklistHoldingStatement',
+  'temporary-fix': 'checklistTemporaryFix',
+  escalate: 'checklistEscalate',
+};
+
+/** A built-in containment checklist item's text in the UI language; '' for the user's own. */
+export function builtInChecklistLabel(id: string): string {
+  const key = Object.hasOwn(CHECKLIST_KEYS, id) ? CHECKLIST_KEYS[id] : undefined;
+  return key ? t(key) : '';
+}

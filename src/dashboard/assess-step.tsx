@@ -9,7 +9,7 @@ import { rankDamages, suggestLevel, totalCost } from '../core/model/assessment';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import type { Crisis, DamageArea, DamageRow } from '../core/model/types';
-import { levelName } from '../ui/format';
+import { formatMoney, levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
 
 const AREA_KEYS: Record<DamageArea, MessageKey> = {
@@ -43,18 +43,6 @@ const blank = (): DamageRow => ({
   mentionIds: [],
   accepted: false,
 });
-
-function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: 0,
-    }).format(amount);
-  } catch {
-    return `${Math.round(amount)} ${currency}`;
-  }
-}
 
 function DamageForm(props: {
   row: DamageRow;

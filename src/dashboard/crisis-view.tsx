@@ -3,7 +3,7 @@
  * mentions and its journal.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { reactionDueAt } from '../core/model/deadlines';
@@ -15,69 +15,18 @@ import {
   type CrisisStep,
   type Level,
   type Settings,
-  type StepState,
 } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, StepText } from '../ui/components';
-import { formatDateTime, levelName, stepName } from '../ui/format';
+import { formatDateTime, levelName, stepName, stepStateName } from '../ui/format';
 import { MentionList } from './mention-list';
-import { AssessStep, areaLabel } from './assess-step';
+import { AssessStep } from './assess-step';
+import { eventText } from './event-text';
 import { InformStep } from './inform-step';
 import { LearnStep } from './learn-step';
 import { PlanStep } from './plan-step';
+import { ReportPanel } from './report-view';
 import { ReactStep } from './react-step';
-
-const STATE_KEYS: Record<StepState, MessageKey> = {
-  pending: 'stepPending',
-  done: 'stepDone',
-  skipped: 'stepSkipped',
-};
-
-const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
-  opened: 'eventOpened',
-  'level-changed': 'eventLevelChanged',
-  'checklist-done': 'eventChecklistDone',
-  'checklist-undone': 'eventChecklistUndone',
-  renamed: 'eventRenamed',
-  'damage-changed': 'eventDamageChanged',
-  'stakeholder-informed': 'eventStakeholderInformed',
-  'action-changed': 'eventActionChanged',
-  'action-done': 'eventActionDone',
-  'apology-sent': 'eventApologySent',
-  'update-sent': 'eventUpdateSent',
-  'postmortem-changed': 'eventPostmortemChanged',
-  'stakeholder-uninformed': 'eventStakeholderUninformed',
-  'mention-linked': 'eventMentionLinked',
-  'mention-unlinked': 'eventMentionUnlinked',
-  'step-changed': 'eventStepChanged',
-  'step-done': 'eventStepDone',
-  'step-skipped': 'eventStepSkipped',
-  'reminder-sent': 'eventReminderSent',
-  closed: 'eventClosed',
-  reopened: 'eventReopened',
-};
-
-function eventText(e: CrisisEvent): string {
-  const key = EVENT_KEYS[e.type];
-  if (!key) return e.type;
-  const step = (value: unknown) =>
-    typeof value === 'string' &&
-    (value === 'closed' || (STEPS as readonly string[]).includes(value))
-      ? stepName(value as CrisisStep)
-      : '';
-  if (e.type === 'step-done' || e.type === 'step-skipped') return t(key, step(e.data.step));
-  if (e.type === 'checklist-done' || e.type === 'checklist-undone')
-    return t(key, String(e.data.label ?? ''));
-  if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
-  if (e.type === 'stakeholder-informed' || e.type === 'stakeholder-uninformed') {
-    return t(key, String(e.data.name ?? ''));
-  }
-  if (e.type === 'action-changed' || e.type === 'action-done')
-    return t(key, String(e.data.what ?? ''));
-  if (e.type === 'apology-sent') return t(key, String(e.data.party ?? ''));
-  if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
-  return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
-}
 
 export function CrisisView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [crisis, setCrisis] = useState<Crisis | null>(null);
@@ -126,9 +75,9 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
     crisis.step === 'closed' ? null : (STEPS[current + 1] ?? 'closed');
   return (
     <div>
-      <h1 class="quote">{crisis.title}</h1>
+      <h1 class="quote no-print">{crisis.title}</h1>
       <div
-        class="meta small muted"
+        class="meta small muted no-print"
         style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '6px' }}
       >
         <label class={`chip level-${crisis.level}`}>
@@ -155,7 +104,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         </span>
       </div>
       <ErrorMessage error={error} />
-      <ol class="stepper" aria-label={t('crisisSteps')}>
+      <ol class="stepper no-print" aria-label={t('crisisSteps')}>
         {STEPS.map((step, i) => (
           <li key={step}>
             <button
@@ -166,12 +115,12 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
               <span>
                 {i + 1}. <StepText step={step} />
               </span>
-              <span class="state">{t(STATE_KEYS[crisis.steps[step]])}</span>
+              <span class="state">{stepStateName(crisis.steps[step])}</span>
             </button>
           </li>
         ))}
       </ol>
-      <p style={{ display: 'flex', gap: '8px' }}>
+      <p class="no-print" style={{ display: 'flex', gap: '8px' }}>
         {nextStep && (
           <button type="button" class="button primary" onClick={() => void moveTo(nextStep)}>
             {nextStep === 'closed' ? t('crisisClose') : t('crisisNextStep', stepName(nextStep))}
@@ -193,24 +142,34 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         <PlanStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
       ) : crisis.step === 'learn' ? (
         <LearnStep crisis={crisis} onChange={(c) => void change(c)} />
-      ) : (
-        <p class="status">{t('crisisClosedHelp')}</p>
-      )}
+      ) : settings ? (
+        <>
+          <p class="status no-print">{t('crisisClosedHelp')}</p>
+          <ReportPanel crisis={crisis} events={events} settings={settings} />
+        </>
+      ) : null}
 
-      <h2 class="section">{t('crisisMentions')}</h2>
-      <MentionList scope={{ in: 'crisis', crisisId: id }} onChanged={onChanged} />
+      <div class="no-print">
+        <h2 class="section">{t('crisisMentions')}</h2>
+        <MentionList scope={{ in: 'crisis', crisisId: id }} onChanged={onChanged} />
 
-      <h2 class="section">{t('crisisJournal')}</h2>
-      <ol class="journal">
-        {events.map((e) => (
-          <li key={e.id}>
-            <time class="small muted" dateTime={e.at}>
-              {formatDateTime(e.at)}
-            </time>{' '}
-            — {eventText(e)}
-          </li>
-        ))}
-      </ol>
+        {/* A closed crisis's report has the journal as its timeline. */}
+        {crisis.state === 'open' && (
+          <>
+            <h2 class="section">{t('crisisJournal')}</h2>
+            <ol class="journal">
+              {events.map((e) => (
+                <li key={e.id}>
+                  <time class="small muted" dateTime={e.at}>
+                    {formatDateTime(e.at)}
+                  </time>{' '}
+                  — {eventText(e)}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
     </div>
   );
 }

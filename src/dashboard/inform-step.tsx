@@ -23,6 +23,7 @@ const ROLE_KEYS: Record<StakeholderRole, MessageKey> = {
   other: 'roleOther',
 };
 const ROLES = Object.keys(ROLE_KEYS) as StakeholderRole[];
+export const roleName = (role: StakeholderRole) => t(ROLE_KEYS[role]);
 const HOUR = 3_600_000;
 
 /** The draft of the message, from the user's template (or the built-in one) in `lang`. */

@@ -11,6 +11,7 @@ import { useHashRoute, type Route } from '../ui/use-hash-route';
 import { CrisisList } from './crisis-list';
 import { CrisisView } from './crisis-view';
 import { MentionList } from './mention-list';
+import { SettingsView } from './settings-view';
 
 function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
   return (
@@ -47,6 +48,8 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
       );
     case 'crisis':
       return <CrisisView key={route.id} id={route.id} onChanged={onChanged} />;
+    case 'settings':
+      return <SettingsView />;
   }
 }
 
@@ -98,6 +101,7 @@ function App() {
             {t('logUntriagedSummary', String(counts.untriaged))}
           </p>
         )}
+        <NavLink href="#settings" current={route.view === 'settings'} label={t('settingsTitle')} />
       </nav>
       <main class="content">
         <Screen route={route} onChanged={refresh} />

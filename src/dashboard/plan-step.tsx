@@ -21,6 +21,7 @@ const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   done: 'actionDone',
 };
 const STATUSES = Object.keys(STATUS_KEYS) as ActionStatus[];
+export const statusName = (status: ActionStatus) => t(STATUS_KEYS[status]);
 const HOUR = 3_600_000;
 
 const newAction = (overrides: Partial<Action> = {}): Action => ({

@@ -5,7 +5,7 @@
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
-import type { CrisisStep, Level, Reach, Tone } from '../core/model/types';
+import type { CrisisStep, Level, Reach, StepState, Tone } from '../core/model/types';
 
 let dateTime: Intl.DateTimeFormat | null = null;
 
@@ -14,6 +14,19 @@ export function formatDateTime(iso: string): string {
   dateTime ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+/** An amount in its currency, whole units ("€1,200"); the code itself when it is unknown. */
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
+  } catch {
+    return `${Math.round(amount)} ${currency}`;
+  }
 }
 
 /** What to tell the user when a call to the background failed. */
@@ -44,6 +57,11 @@ const STEP_KEYS: Record<CrisisStep, MessageKey> = {
   learn: 'stepLearn',
   closed: 'stepClosed',
 };
+const STATE_KEYS: Record<StepState, MessageKey> = {
+  pending: 'stepPending',
+  done: 'stepDone',
+  skipped: 'stepSkipped',
+};
 const TONE_KEYS: Record<Tone, MessageKey> = {
   negative: 'toneNegative',
   neutral: 'toneNeutral',
@@ -57,6 +75,7 @@ const REACH_KEYS: Record<Reach, MessageKey> = {
 
 export const levelName = (level: Level) => t(LEVEL_KEYS[level]);
 export const stepName = (step: CrisisStep) => t(STEP_KEYS[step]);
+export const stepStateName = (state: StepState) => t(STATE_KEYS[state]);
 export const toneName = (tone: Tone) => t(TONE_KEYS[tone]);
 export const reachName = (reach: Reach) => t(REACH_KEYS[reach]);
 

@@ -5,13 +5,18 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { view: 'inbox' } | { view: 'all' } | { view: 'crises' } | { view: 'crisis'; id: string };
+  | { view: 'inbox' }
+  | { view: 'all' }
+  | { view: 'crises' }
+  | { view: 'crisis'; id: string }
+  | { view: 'settings' };
 
 /** The route a #fragment names; the inbox for anything else. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'all') return { view: 'all' };
   if (path === 'crises') return { view: 'crises' };
+  if (path === 'settings') return { view: 'settings' };
   const crisis = /^crisis\/([\w-]+)$/.exec(path);
   if (crisis?.[1]) return { view: 'crisis', id: crisis[1] };
   return { view: 'inbox' };

@@ -1,0 +1,54 @@
+/**
+ * A journal line in words ("Level changed to 3", "Informed: Jane"), for the crisis view and
+ * the report.
+ */
+import { t, type MessageKey } from '../core/i18n';
+import { STEPS, type CrisisEvent, type CrisisStep } from '../core/model/types';
+import { stepName } from '../ui/format';
+import { areaLabel } from './assess-step';
+
+const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
+  opened: 'eventOpened',
+  'level-changed': 'eventLevelChanged',
+  'checklist-done': 'eventChecklistDone',
+  'checklist-undone': 'eventChecklistUndone',
+  renamed: 'eventRenamed',
+  'damage-changed': 'eventDamageChanged',
+  'stakeholder-informed': 'eventStakeholderInformed',
+  'action-changed': 'eventActionChanged',
+  'action-done': 'eventActionDone',
+  'apology-sent': 'eventApologySent',
+  'update-sent': 'eventUpdateSent',
+  'postmortem-changed': 'eventPostmortemChanged',
+  'stakeholder-uninformed': 'eventStakeholderUninformed',
+  'mention-linked': 'eventMentionLinked',
+  'mention-unlinked': 'eventMentionUnlinked',
+  'step-changed': 'eventStepChanged',
+  'step-done': 'eventStepDone',
+  'step-skipped': 'eventStepSkipped',
+  'reminder-sent': 'eventReminderSent',
+  closed: 'eventClosed',
+  reopened: 'eventReopened',
+};
+
+export function eventText(e: CrisisEvent): string {
+  const key = EVENT_KEYS[e.type];
+  if (!key) return e.type;
+  const step = (value: unknown) =>
+    typeof value === 'string' &&
+    (value === 'closed' || (STEPS as readonly string[]).includes(value))
+      ? stepName(value as CrisisStep)
+      : '';
+  if (e.type === 'step-done' || e.type === 'step-skipped') return t(key, step(e.data.step));
+  if (e.type === 'checklist-done' || e.type === 'checklist-undone')
+    return t(key, String(e.data.label ?? ''));
+  if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
+  if (e.type === 'stakeholder-informed' || e.type === 'stakeholder-uninformed') {
+    return t(key, String(e.data.name ?? ''));
+  }
+  if (e.type === 'action-changed' || e.type === 'action-done')
+    return t(key, String(e.data.what ?? ''));
+  if (e.type === 'apology-sent') return t(key, String(e.data.party ?? ''));
+  if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
+  return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
+}

@@ -1,0 +1,341 @@
+/**
+ * The settings screen of the crisis log: reaction targets and status update cadence per level,
+ * the default containment checklist, the stakeholder directory, the message templates and the
+ * backup reminder. Each section is saved on its own, and says so.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import type { AppErrorData } from '../core/messaging/protocol';
+import { DEFAULT_TEMPLATES } from '../core/model/templates';
+import { LEVELS, type Level, type Settings } from '../core/model/types';
+import { ask } from '../ui/background';
+import { ErrorMessage } from '../ui/components';
+import { levelName } from '../ui/format';
+import {
+  ChecklistSection,
+  DirectorySection,
+  FieldError,
+  SaveBar,
+  useSectionSave,
+} from './settings-lists';
+
+type Saved = (settings: Settings) => void;
+
+/** Hours as typed ("0.5" or, in French, "0,5"); null unless a number above 0. */
+function parseHours(text: string): number | null {
+  const value = text.trim().replace(',', '.');
+  return /^(\d+\.?\d*|\.\d+)$/.test(value) && Number(value) > 0 ? Number(value) : null;
+}
+
+/** A number as the UI language writes it: a decimal comma in French. */
+const numberText = (n: number) => (uiLanguage() === 'fr' ? String(n).replace('.', ',') : String(n));
+
+/** One section of the screen: its heading, what it is for, then its own form. */
+function Section(props: {
+  id: string;
+  title: MessageKey;
+  help: MessageKey;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="settings-section" aria-labelledby={`${props.id}-title`}>
+      <h2 class="section" id={`${props.id}-title`}>
+        {t(props.title)}
+      </h2>
+      <p class="muted small settings-help">{t(props.help)}</p>
+      {props.children}
+    </section>
+  );
+}
+
+function HoursForm(props: {
+  field: 'reactionTargetsHours' | 'updateCadenceHours';
+  settings: Settings;
+  onSaved: Saved;
+}) {
+  const { field } = props;
+  const [texts, setTexts] = useState(() =>
+    LEVELS.map((level) => numberText(props.settings[field][level])),
+  );
+  const [invalid, setInvalid] = useState<Level[]>([]);
+  const { status, error, save, clear } = useSectionSave(props.onSaved);
+  const submit = () => {
+    const hours = texts.map(parseHours);
+    const wrong = LEVELS.filter((_, i) => hours[i] === null);
+    setInvalid(wrong);
+    if (wrong[0]) return document.getElementById(`${field}-${wrong[0]}`)?.focus();
+    const [l1, l2, l3, l4] = hours as number[];
+    void save({ [field]: { 1: l1!, 2: l2!, 3: l3!, 4: l4! } });
+  };
+  return (
+    <form
+      class="settings-form"
+      data-testid={`settings-${field}`}
+      onInput={clear}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div class="settings-levels">
+        {LEVELS.map((level, i) => {
+          const id = `${field}-${level}`;
+          const wrong = invalid.includes(level);
+          return (
+            <div key={level} class="settings-field">
+              <label for={id}>{t('settingsLevel', [String(level), levelName(level)])}</label>
+              <span class="settings-unit">
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  id={id}
+                  size={6}
+                  aria-invalid={wrong ? 'true' : undefined}
+                  aria-describedby={wrong ? `${id}-error ${id}-unit` : `${id}-unit`}
+                  value={texts[i]}
+                  onInput={(e) => {
+                    const value = e.currentTarget.value;
+                    setTexts((all) => all.map((text, j) => (j === i ? value : text)));
+                  }}
+                />
+                <span id={`${id}-unit`}>{t('settingsHoursUnit')}</span>
+              </span>
+              <FieldError id={`${id}-error`} text={wrong ? t('settingsHoursInvalid') : undefined} />
+            </div>
+          );
+        })}
+      </div>
+      <SaveBar status={status} error={error}>
+        <button type="submit" class="button primary" data-testid={`settings-${field}-save`}>
+          {t('save')}
+        </button>
+      </SaveBar>
+    </form>
+  );
+}
+
+type TemplateKind = keyof Settings['templates'];
+type TemplateLang = 'en' | 'fr';
+const TEMPLATES: { kind: TemplateKind; lang: TemplateLang }[] = [
+  { kind: 'inform', lang: 'en' },
+  { kind: 'inform', lang: 'fr' },
+  { kind: 'update', lang: 'en' },
+  { kind: 'update', lang: 'fr' },
+];
+const KIND_KEYS: Record<TemplateKind, MessageKey> = {
+  inform: 'settingsTemplateInform',
+  update: 'settingsTemplateUpdate',
+};
+const LANG_KEYS: Record<TemplateLang, MessageKey> = {
+  en: 'settingsLanguageEn',
+  fr: 'settingsLanguageFr',
+};
+const PLACEHOLDERS: [string, MessageKey][] = [
+  ['{crisis}', 'settingsPlaceholderCrisis'],
+  ['{summary}', 'settingsPlaceholderSummary'],
+  ['{nextUpdate}', 'settingsPlaceholderNextUpdate'],
+];
+
+/** The text the user edits: their own template, or the built-in one to start from. */
+const shown = (templates: Settings['templates'], kind: TemplateKind, lang: TemplateLang) =>
+  templates[kind][lang] || DEFAULT_TEMPLATES[kind][lang];
+
+const draftsOf = (templates: Settings['templates']): Settings['templates'] => ({
+  inform: { en: shown(templates, 'inform', 'en'), fr: shown(templates, 'inform', 'fr') },
+  update: { en: shown(templates, 'update', 'en'), fr: shown(templates, 'update', 'fr') },
+});
+
+/** Stored as typed, or empty (the built-in one, kept up to date) when it is the built-in text. */
+const stored = (text: string, kind: TemplateKind, lang: TemplateLang) =>
+  text.trim() === DEFAULT_TEMPLATES[kind][lang].trim() ? '' : text;
+
+function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
+  const saved = props.settings.templates;
+  const [texts, setTexts] = useState(() => draftsOf(saved));
+  const { status, error, save, clear } = useSectionSave(props.onSaved);
+  const setText = (kind: TemplateKind, lang: TemplateLang, text: string) =>
+    setTexts((all) => ({ ...all, [kind]: { ...all[kind], [lang]: text } }));
+  const restore = async (kind: TemplateKind, lang: TemplateLang) => {
+    // Only this template: the others keep what is stored, and their drafts stay as they are.
+    const patch = { ...saved, [kind]: { ...saved[kind], [lang]: '' } };
+    if (await save({ templates: patch }, t('settingsTemplateRestored'))) {
+      setText(kind, lang, DEFAULT_TEMPLATES[kind][lang]);
+    }
+  };
+  const submit = async () => {
+    const next = {
+      inform: {
+        en: stored(texts.inform.en, 'inform', 'en'),
+        fr: stored(texts.inform.fr, 'inform', 'fr'),
+      },
+      update: {
+        en: stored(texts.update.en, 'update', 'en'),
+        fr: stored(texts.update.fr, 'update', 'fr'),
+      },
+    };
+    // A template emptied is the built-in one again: show it, to edit from.
+    if (await save({ templates: next })) setTexts(draftsOf(next));
+  };
+  return (
+    <form
+      class="settings-form"
+      data-testid="settings-templates"
+      onInput={clear}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <dl class="settings-placeholders small">
+        {PLACEHOLDERS.map(([code, key]) => (
+          <div key={code}>
+            <dt>
+              <code>{code}</code>
+            </dt>
+            <dd>{t(key)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="settings-templates">
+        {TEMPLATES.map(({ kind, lang }) => {
+          const id = `template-${kind}-${lang}`;
+          const name = t('settingsTemplateField', [t(KIND_KEYS[kind]), t(LANG_KEYS[lang])]);
+          const isDefault =
+            !saved[kind][lang] && texts[kind][lang] === DEFAULT_TEMPLATES[kind][lang];
+          return (
+            <div key={id} class="settings-field">
+              <label for={id}>{name}</label>
+              <textarea
+                id={id}
+                class="message"
+                rows={9}
+                lang={lang}
+                data-testid={id}
+                value={texts[kind][lang]}
+                onInput={(e) => setText(kind, lang, e.currentTarget.value)}
+              />
+              <span class="settings-template-state">
+                {isDefault ? (
+                  <span class="small muted">{t('settingsTemplateIsDefault')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    class="button link"
+                    data-testid={`${id}-restore`}
+                    aria-label={t('settingsTemplateRestoreOf', name)}
+                    onClick={() => void restore(kind, lang)}
+                  >
+                    {t('settingsTemplateRestore')}
+                  </button>
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      <SaveBar status={status} error={error}>
+        <button type="submit" class="button primary" data-testid="settings-templates-save">
+          {t('save')}
+        </button>
+      </SaveBar>
+    </form>
+  );
+}
+
+function BackupForm(props: { settings: Settings; onSaved: Saved }) {
+  const [text, setText] = useState(String(props.settings.backupReminderDays));
+  const [wrong, setWrong] = useState(false);
+  const { status, error, save, clear } = useSectionSave(props.onSaved);
+  return (
+    <form
+      class="settings-form"
+      data-testid="settings-backup"
+      onInput={clear}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const days = /^\s*\d+\s*$/.test(text) ? Number(text) : 0;
+        setWrong(days < 1);
+        if (days < 1) return document.getElementById('backup-days')?.focus();
+        void save({ backupReminderDays: days });
+      }}
+    >
+      <div class="settings-field">
+        <label for="backup-days">{t('settingsBackupDays')}</label>
+        <input
+          type="text"
+          inputMode="numeric"
+          id="backup-days"
+          size={6}
+          aria-invalid={wrong ? 'true' : undefined}
+          aria-describedby={wrong ? 'backup-days-error' : undefined}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <FieldError id="backup-days-error" text={wrong ? t('settingsBackupInvalid') : undefined} />
+      </div>
+      <SaveBar status={status} error={error}>
+        <button type="submit" class="button primary" data-testid="settings-backup-save">
+          {t('save')}
+        </button>
+      </SaveBar>
+    </form>
+  );
+}
+
+export function SettingsView() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+
+  useEffect(() => {
+    void ask('getSettings', {}).then((reply) =>
+      reply.ok ? setSettings(reply.value) : setError(reply.error),
+    );
+  }, []);
+  useEffect(() => {
+    if (settings || error) document.body.dataset.ready = 'true';
+  }, [settings, error]);
+
+  return (
+    <>
+      <h1>{t('settingsTitle')}</h1>
+      <p class="muted">{t('settingsIntro')}</p>
+      <ErrorMessage error={error} />
+      {!settings && !error && <p class="muted">{t('loading')}</p>}
+      {settings && (
+        <>
+          <Section id="settings-targets" title="settingsTargetsTitle" help="settingsTargetsHelp">
+            <HoursForm field="reactionTargetsHours" settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-cadence" title="settingsCadenceTitle" help="settingsCadenceHelp">
+            <HoursForm field="updateCadenceHours" settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section
+            id="settings-checklist"
+            title="settingsChecklistTitle"
+            help="settingsChecklistHelp"
+          >
+            <ChecklistSection settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section
+            id="settings-directory"
+            title="settingsDirectoryTitle"
+            help="settingsDirectoryHelp"
+          >
+            <DirectorySection settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section
+            id="settings-templates"
+            title="settingsTemplatesTitle"
+            help="settingsTemplatesHelp"
+          >
+            <TemplatesForm settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-backup" title="settingsBackupTitle" help="settingsBackupHelp">
+            <BackupForm settings={settings} onSaved={setSettings} />
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
