@@ -11,6 +11,8 @@ import { useHashRoute, type Route } from '../ui/use-hash-route';
 import { CrisisList } from './crisis-list';
 import { CrisisView } from './crisis-view';
 import { MentionList } from './mention-list';
+import { BackupView } from './backup-view';
+import { ChartsView } from './charts-view';
 import { SettingsView } from './settings-view';
 
 function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
@@ -48,6 +50,10 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
       );
     case 'crisis':
       return <CrisisView key={route.id} id={route.id} onChanged={onChanged} />;
+    case 'charts':
+      return <ChartsView />;
+    case 'backup':
+      return <BackupView />;
     case 'settings':
       return <SettingsView />;
   }
@@ -101,6 +107,8 @@ function App() {
             {t('logUntriagedSummary', String(counts.untriaged))}
           </p>
         )}
+        <NavLink href="#charts" current={route.view === 'charts'} label={t('chartsTitle')} />
+        <NavLink href="#backup" current={route.view === 'backup'} label={t('backupTitle')} />
         <NavLink href="#settings" current={route.view === 'settings'} label={t('settingsTitle')} />
       </nav>
       <main class="content">

@@ -9,6 +9,8 @@ export type Route =
   | { view: 'all' }
   | { view: 'crises' }
   | { view: 'crisis'; id: string }
+  | { view: 'charts' }
+  | { view: 'backup' }
   | { view: 'settings' };
 
 /** The route a #fragment names; the inbox for anything else. */
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   if (path === 'all') return { view: 'all' };
   if (path === 'crises') return { view: 'crises' };
+  if (path === 'charts') return { view: 'charts' };
+  if (path === 'backup') return { view: 'backup' };
   if (path === 'settings') return { view: 'settings' };
   const crisis = /^crisis\/([\w-]+)$/.exec(path);
   if (crisis?.[1]) return { view: 'crisis', id: crisis[1] };

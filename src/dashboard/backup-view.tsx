@@ -1,0 +1,12 @@
+/**
+ * Placeholder while the screen is built.
+ */
+import { useEffect } from 'preact/hooks';
+import { t } from '../core/i18n';
+
+export function BackupView() {
+  useEffect(() => {
+    document.body.dataset.ready = 'true';
+  }, []);
+  return <h1>{t('backupTitle')}</h1>;
+}
