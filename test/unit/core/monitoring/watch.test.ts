@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { compileWatchlist, fold, sentenceAround } from '../../../../src/core/monitoring/watch';
+
+const watchlist = compileWatchlist([
+  { id: 'acme', term: 'ACME', aliases: ['Acmé Café', 'Jean Dupont'] },
+  { id: 'lumen', term: 'Lumen Coffee', aliases: [] },
+]);
+const terms = (text: string) =>
+  watchlist.find(text).map((s) => [s.term, text.slice(s.start, s.end)]);
+
+describe('watched terms', () => {
+  it('folds case and accents without moving any offset', () => {
+    expect(fold('Élodie à l’ÉCOLE')).toBe('elodie a l’ecole');
+    expect(fold('Crème 😀 brûlée').length).toBe('Crème 😀 brûlée'.length);
+  });
+
+  it('finds a term and its aliases whatever the case and accents, as the page wrote them', () => {
+    expect(terms('acme a répondu. ACMÉ aussi. Chez acme cafe, Jean  Dupont signe.')).toEqual([
+      ['ACME', 'acme'],
+      ['ACME', 'ACMÉ'],
+      ['ACME', 'acme cafe'],
+      ['ACME', 'Jean  Dupont'],
+    ]);
+  });
+
+  it('matches whole words only, French elisions included', () => {
+    expect(terms("l'ACME, d’ACME et qu'Acme")).toEqual([
+      ['ACME', 'ACME'],
+      ['ACME', 'ACME'],
+      ['ACME', 'Acme'],
+    ]);
+    expect(terms('ACMEs, ACME2, acmeshop and ACME_bot are other words')).toEqual([]);
+  });
+
+  it('prefers the longest of overlapping names, and finds nothing with an empty list', () => {
+    expect(terms('I love Lumen Coffee')).toEqual([['Lumen Coffee', 'Lumen Coffee']]);
+    expect(compileWatchlist([]).find('ACME')).toEqual([]);
+  });
+
+  it('gives the sentence around a sighting, trimmed', () => {
+    const text = 'Great staff. But ACME charged me twice!   Never again.';
+    const at = text.indexOf('ACME');
+    expect(sentenceAround(text, at, at + 4)).toBe('But ACME charged me twice!');
+  });
+});
