@@ -1,7 +1,8 @@
 /**
- * Two build groups, as WXT draws them: the extension pages and the module background in one
- * multi-page build (mode "app"), and the content script alone as one classic IIFE file
- * (mode "content"), since a script injected into a page cannot be an ES module.
+ * Three build groups, as WXT draws them: the extension pages and the module background in one
+ * multi-page build (mode "app"), then each script that runs in pages alone as one classic IIFE
+ * file, since a script injected into a page cannot be an ES module: the capture script (mode
+ * "content") and the monitoring script (mode "monitor").
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +11,10 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const root = import.meta.dirname;
 const outDir = resolve(root, 'extension');
 
-/** Copies the manifest (with package.json's version), icons and locales into extension/. */
+/**
+ * Copies the manifest (with package.json's version), icons, locales and the monitoring
+ * script's stylesheet (registered beside it, never imported) into extension/.
+ */
 function extensionFiles(): Plugin {
   return {
     name: 'vigie-extension-files',
@@ -30,6 +34,7 @@ function extensionFiles(): Plugin {
         cpSync(resolve(root, `icons/icon-${size}.png`), resolve(outDir, `icons/icon-${size}.png`));
       }
       cpSync(resolve(root, 'src/_locales'), resolve(outDir, '_locales'), { recursive: true });
+      cpSync(resolve(root, 'src/content/monitor.css'), resolve(outDir, 'monitor.css'));
     },
   };
 }
@@ -67,20 +72,31 @@ const app: UserConfig = {
   },
 };
 
-const content: UserConfig = {
-  ...shared,
-  publicDir: false,
-  build: {
-    ...shared.build,
-    outDir,
-    emptyOutDir: false,
-    lib: {
-      entry: resolve(root, 'src/content/index.ts'),
-      formats: ['iife'],
-      name: 'VigieContent',
-      fileName: () => 'content.js',
+/** A script that runs in pages, alone as one IIFE file: `src/content/<entry>.ts` → `<file>`. */
+function pageScript(entry: string, name: string, file: string): UserConfig {
+  return {
+    ...shared,
+    publicDir: false,
+    build: {
+      ...shared.build,
+      outDir,
+      emptyOutDir: false,
+      // The word lists' licence notices (/*! @license … */) ship with the script that holds them.
+      rolldownOptions: { output: { comments: { legal: true } } },
+      lib: {
+        entry: resolve(root, `src/content/${entry}.ts`),
+        formats: ['iife'],
+        name,
+        fileName: () => file,
+      },
     },
-  },
+  };
+}
+
+const groups: Record<string, UserConfig> = {
+  app,
+  content: pageScript('index', 'VigieContent', 'content.js'),
+  monitor: pageScript('monitor', 'VigieMonitor', 'monitor.js'),
 };
 
-export default defineConfig(({ mode }) => (mode === 'content' ? content : app));
+export default defineConfig(({ mode }) => groups[mode] ?? app);

@@ -8,6 +8,18 @@
 // popup_ready_ms      median of 15 openings of the real toolbar popup over that page, with
 //                     1,000 more mentions stored on it: from the popup's navigation start to its
 //                     first state painted (the `vigie-ready` mark the popup sets then).
+// seed_100k_s        time to add 100,000 mentions and 500 crises to the log, in the stored
+//                     shape the product writes, in transactions of 10,000 (scripts/lib/bench-log.ts,
+//                     bundled and run in an extension page: a bench-only path, not the product's).
+// log_first_page_ms   median of 5 openings of the crisis log at #all over that log: from the
+//                     page's navigation start to the frame that paints its first page.
+// log_page_memory_mb  JS heap used by that page then, after a garbage collection (CDP).
+// log_search_ms       median of 5 searches for a word found in 1 % of the mentions: from the
+//                     moment the list asks (the typing pause over) to the frame that paints the
+//                     result. log_search_typed_ms is the same from the keystroke, the 200 ms
+//                     typing pause included.
+// log_filter_ms       median of 6 tone changes with a site filter set (the busiest site): from
+//                     the change to the frame that paints the result.
 // *_js_gz_kb          gzip (level 9) size of the JS a context loads: its entry and every chunk
 //                     it imports, transitively.
 import { createHash, randomUUID } from 'node:crypto';
@@ -17,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { build } from 'vite';
 import { grantedCopy, launchOptions, root } from './lib/extension.mjs';
 
 const built = join(root, 'extension');
@@ -30,6 +43,8 @@ if (!existsSync(join(built, 'manifest.json'))) {
 const FLAGS = 20;
 const SEEDED = 1000;
 const POPUP_RUNS = 15;
+const LOG_MENTIONS = 100_000;
+const LOG_CRISES = 500;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -224,6 +239,121 @@ try {
     console.error(`bench: the popup did not show the ${expected} mentions of its page.`);
   }
   print('popup_ready_ms', ready.length ? median(ready) : NaN, 'ms');
+
+  // The large log. The seeding script is bundled from TypeScript, so that it writes records
+  // through the product's own toStored(); it runs in the extension page, against the database
+  // the background opened.
+  const bundled = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: join(root, 'scripts/lib/bench-log.ts'), formats: ['iife'], name: 'VigieBench' },
+    },
+  });
+  await extPage.evaluate((Array.isArray(bundled) ? bundled[0] : bundled).output[0].code);
+  const seedStart = performance.now();
+  const seeded = await extPage.evaluate(
+    ([mentions, crises]) => globalThis.VigieBench.seedLog(mentions, crises),
+    [LOG_MENTIONS, LOG_CRISES],
+  );
+  print('seed_100k_s', (performance.now() - seedStart) / 1000, 's');
+  const markers = await extPage.evaluate(() => globalThis.VigieBench.MARKERS);
+
+  /**
+   * Opens the crisis log at `route`, recording when each list page is painted: the list marks
+   * `vigie-list` once its page is in the DOM; the frame's paint follows the animation-frame
+   * callbacks, and a message posted from one arrives after that paint.
+   */
+  async function openLog(route) {
+    const log = await context.newPage();
+    await log.addInitScript(() => {
+      window.__vigiePaints = [];
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, options) => {
+        const entry = mark(name, options);
+        if (name === 'vigie-list') {
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => window.__vigiePaints.push(performance.now());
+            channel.port2.postMessage(null);
+          });
+        }
+        return entry;
+      };
+    });
+    await log.goto(`chrome-extension://${id}/dashboard/index.html${route}`);
+    await log.waitForFunction(() => window.__vigiePaints.length > 0, null, { timeout: 60_000 });
+    return log;
+  }
+  const paints = (log) => log.evaluate(() => window.__vigiePaints.length);
+  /** Runs `act` in the page (it returns when it acted) and waits for the next list paint. */
+  async function timed(log, act, arg) {
+    const before = await paints(log);
+    const actedAt = await log.evaluate(act, arg);
+    await log.waitForFunction((n) => window.__vigiePaints.length > n, before, { timeout: 60_000 });
+    return log.evaluate((actedAt) => {
+      const painted = window.__vigiePaints.at(-1);
+      const asked = performance.getEntriesByName('vigie-list-ask').at(-1).startTime;
+      const quotes = [...document.querySelectorAll('[data-testid="log-mention-quote"]')];
+      return { sinceAct: painted - actedAt, sinceAsk: painted - asked, rows: quotes.length };
+    }, actedAt);
+  }
+
+  const firstPage = [];
+  let memory = NaN;
+  for (let i = 0; i < 5; i++) {
+    const log = await openLog('#all');
+    firstPage.push(await log.evaluate(() => window.__vigiePaints[0]));
+    if (i === 4) {
+      const cdp = await context.newCDPSession(log);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      memory = metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
+    }
+    await log.close();
+  }
+  print('log_first_page_ms', median(firstPage), 'ms');
+  print('log_page_memory_mb', memory, 'mb');
+
+  const log = await openLog('#all');
+  const type = (value) => {
+    const box = document.querySelector('[data-testid="log-search"]');
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    return performance.now();
+  };
+  const searched = [];
+  const typed = [];
+  for (const marker of markers) {
+    const result = await timed(log, type, marker);
+    if (result.rows === 0) console.error(`bench: the search for "${marker}" found nothing.`);
+    searched.push(result.sinceAsk);
+    typed.push(result.sinceAct);
+    await timed(log, type, '');
+  }
+  print('log_search_ms', median(searched), 'ms');
+  print('log_search_typed_ms', median(typed), 'ms');
+
+  const choose = ([testid, value]) => {
+    const field = document.querySelector(`[data-testid="${testid}"]`);
+    field.value = value;
+    field.dispatchEvent(
+      new Event(field.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }),
+    );
+    return performance.now();
+  };
+  await timed(log, choose, ['filter-site', seeded.busiestSite]);
+  const filtered = [];
+  for (const tone of ['negative', 'positive', 'neutral', 'negative', 'positive', 'neutral']) {
+    const result = await timed(log, choose, ['filter-tone', tone]);
+    if (result.rows === 0) console.error(`bench: no ${tone} mention of ${seeded.busiestSite}.`);
+    filtered.push(result.sinceAct);
+  }
+  print('log_filter_ms', median(filtered), 'ms');
+  await log.close();
 } finally {
   await context.close();
   server.close();

@@ -1,6 +1,6 @@
-// Builds the loadable extension into extension/: the app group (pages + background), then the
-// content script alone as one IIFE file. With --watch, rebuilds both groups on every save and
-// prints "built" after each rebuild.
+// Builds the loadable extension into extension/: the app group (pages + background), then each
+// script that runs in pages alone as one IIFE file (the capture script, the monitoring script).
+// With --watch, rebuilds every group on every save and prints "built" after each rebuild.
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
 
@@ -18,7 +18,7 @@ function report(label) {
 
 async function run() {
   rmSync(new URL('../extension', import.meta.url), { recursive: true, force: true });
-  for (const mode of ['app', 'content']) {
+  for (const mode of ['app', 'content', 'monitor']) {
     await build({
       configFile,
       mode,

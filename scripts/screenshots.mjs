@@ -91,6 +91,13 @@ try {
   await log.screenshot({ path: join(out, `report-${suffix}.png`), fullPage: true });
   await log.emulateMedia({ media: 'print' });
   await log.screenshot({ path: join(out, `report-print-${suffix}.png`), fullPage: true });
+  await log.emulateMedia({ media: 'screen' });
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#charts`);
+  await log.waitForSelector('[data-testid="charts-metrics"]');
+  await log.screenshot({ path: join(out, `charts-${suffix}.png`), fullPage: true });
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#backup`);
+  await log.waitForSelector('body[data-ready="true"]');
+  await log.screenshot({ path: join(out, `backup-${suffix}.png`), fullPage: true });
 
   // The README's picture: the crisis log with the popup beside it.
   const image = (name) =>

@@ -12,15 +12,18 @@ const built = join(root, 'extension');
 /**
  * A copy of extension/ whose manifest grants http://127.0.0.1/*, standing in for the activeTab
  * grant that a real right-click gives (a test cannot right-click). The product keeps none.
+ * With `allUrls`, it also grants <all_urls> at install, standing in for the user's "Allow" when
+ * monitoring asks for it (a test cannot click the browser's prompt): `permissions.request`
+ * then resolves at once. The optional permission the product declares stays as it is.
  */
-export function grantedCopy() {
+export function grantedCopy({ allUrls = false } = {}) {
   if (!existsSync(join(built, 'manifest.json'))) {
     throw new Error('extension/ is not built: run `npm run build` first.');
   }
   const dir = mkdtempSync(join(tmpdir(), 'vigie-ext-'));
   cpSync(built, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.host_permissions = ['http://127.0.0.1/*', ...(allUrls ? ['<all_urls>'] : [])];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }

@@ -3,6 +3,7 @@
  * database happens here (or in the flag service it calls).
  */
 import { browser } from '../core/browser';
+import { backupDue } from './backup-reminder';
 import {
   allCrises,
   appendEvents,
@@ -23,21 +24,28 @@ import {
   mentionCounts,
   mentionsOnPage,
   restoreMentions,
+  tagMentions,
   updateMention,
 } from '../core/db/mentions';
 import { getSettings, updateSettings } from '../core/db/settings';
+import { flagsSince, metricEvents } from '../core/db/stats';
+import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../core/model/stats';
 import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
 import { applyCrisisChange } from '../core/model/crisis-change';
-import { applyMentionPatch } from '../core/model/mention';
+import { applyMentionPatch, normalizeTags } from '../core/model/mention';
+import { isCrisisFilter, isMentionFilter } from '../core/model/search';
 import { newId } from '../core/model/ids';
 import { stepMoveEvents } from '../core/model/journal';
 import { findRepeats } from '../core/model/recurrence';
 import { LEVELS, type Mention } from '../core/model/types';
+import { createBackupHandlers } from './backup';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
+import { createMonitoringCalls, popupWatch } from './monitor-handlers';
+import { tellPages } from './monitoring';
 import { isMention } from '../core/model/schemas';
 import { dropUndo, keepForUndo, peekUndo } from './undo';
 
@@ -79,13 +87,25 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
   }
 
   return {
+    // Export, import: their own module, for their staging state and their size.
+    ...createBackupHandlers({
+      db,
+      now: deps.now,
+      changed: deps.changed,
+      appVersion: () => browser.runtime.getManifest().version,
+      keepAlive: () => void browser.runtime.getPlatformInfo(),
+    }),
+    // Monitoring's switch and the popup's flag of a sighting: their own module too.
+    ...createMonitoringCalls(deps),
+
     async getPopupState({ tabId }) {
       const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
       const url = tab?.url;
-      const [onPage, counts, crises] = await Promise.all([
+      const [onPage, counts, crises, monitor] = await Promise.all([
         url ? mentionsOnPage(db, url, 20) : Promise.resolve({ items: [], total: 0 }),
         mentionCounts(db),
         recentOpenCrises(db, 20),
+        url && tabId !== null ? popupWatch(db, tabId, url) : undefined,
       ]);
       return {
         page: url ? { url, title: tab?.title ?? '', canScript: canScript(url) } : null,
@@ -93,6 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
         pageMentionCount: onPage.total,
         untriaged: counts.untriaged,
         openCrises: crises,
+        ...(monitor ? { monitor } : {}),
       };
     },
 
@@ -111,8 +132,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       return outcome;
     },
 
-    listMentions({ scope, limit, after }) {
-      return listMentions(db, scope, pageSize(limit), after);
+    listMentions({ scope, limit, after, filter }) {
+      if (filter !== undefined && !isMentionFilter(filter)) {
+        throw new AppError('bad-request', 'Malformed mention filter');
+      }
+      return listMentions(db, scope, pageSize(limit), after, filter);
     },
 
     async updateMention({ id, patch }) {
@@ -170,6 +194,18 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       return { moved };
     },
 
+    async tagMentions(args) {
+      const given: unknown = args.add;
+      const add =
+        Array.isArray(given) && given.every((tag) => typeof tag === 'string')
+          ? normalizeTags(given)
+          : [];
+      if (add.length === 0) throw new AppError('bad-request', 'add must hold a tag');
+      const tagged = await tagMentions(db, ids(args.ids), add, now());
+      deps.changed({ crises: false });
+      return { tagged };
+    },
+
     async createCrisis({ title, level, mentionIds }) {
       if (!LEVELS.includes(level)) throw new AppError('bad-request', 'level must be 1 to 4');
       const crisis = await openCrisisWith(deps, { title, level, mentionIds: ids(mentionIds) });
@@ -177,8 +213,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       return crisis;
     },
 
-    listCrises({ state, limit, after }) {
-      return listCrises(db, state, pageSize(limit), after);
+    listCrises({ state, limit, after, filter }) {
+      if (filter !== undefined && !isCrisisFilter(filter)) {
+        throw new AppError('bad-request', 'Malformed crisis filter');
+      }
+      return listCrises(db, state, pageSize(limit), after, filter);
     },
 
     async getCrisis({ id }) {
@@ -226,14 +265,42 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async updateSettings({ patch }) {
-      const settings = await updateSettings(db, patch);
+      // Monitoring goes on and off through `setMonitoring` only, with the page access it needs.
+      const { monitoring: _monitoring, ...rest } = patch;
+      const settings = await updateSettings(db, rest);
+      if (settings.monitoring && (rest.watchlist || rest.wordRules)) {
+        void tellPages(browser, 'monitorRefresh');
+      }
       deps.changed({ crises: true });
       return settings;
     },
 
     async getCounts() {
-      const [counts, openCrises] = await Promise.all([mentionCounts(db), countOpenCrises(db)]);
-      return { ...counts, openCrises };
+      const [counts, openCrises, backupDueDays] = await Promise.all([
+        mentionCounts(db),
+        countOpenCrises(db),
+        backupDue(db, deps.now().getTime()),
+      ]);
+      return { ...counts, openCrises, backupDueDays };
+    },
+
+    async getCharts({ days }) {
+      if (!Number.isInteger(days) || days < 1 || days > 366) {
+        throw new AppError('bad-request', 'days must be a whole number from 1 to 366');
+      }
+      const now = deps.now().getTime();
+      const from = now - (days - 1) * 86_400_000;
+      const [flags, crises, events, settings] = await Promise.all([
+        flagsSince(db, new Date(from).toISOString().slice(0, 10)),
+        allCrises(db),
+        metricEvents(db, ['step-done', 'stakeholder-informed', 'closed']),
+        getSettings(db),
+      ]);
+      return {
+        perDay: flagsPerDay(flags, from, now),
+        perMonth: crisesPerMonth(crises, now),
+        byLevel: metricsByLevel(crises, (id) => events.get(id) ?? [], settings, now),
+      };
     },
   };
 }

@@ -5,7 +5,12 @@
  */
 import { browser, type Menus, type Runtime, type Tabs } from '../core/browser';
 import { builtInChecklistLabel, t } from '../core/i18n';
-import type { BackgroundCalls, FlagInto } from '../core/messaging/protocol';
+import type {
+  BackgroundCalls,
+  FlagInto,
+  FlagOutcome,
+  MonitorCalls,
+} from '../core/messaging/protocol';
 import { dispatch, isEnvelope, toErrorData } from '../core/messaging/rpc';
 import { refreshBadge } from './badge';
 import { canScript, captureFromTab } from './capture';
@@ -15,6 +20,13 @@ import { createHandlers, type HandlerDeps } from './handlers';
 import { flagIntoFromMenuId, rebuildMenus } from './menus';
 import { notifyFlagFailed, notifyFlagged } from './notify';
 import { onReminderAlarm, scheduleReminders } from './reminders';
+import { ensureBackupAlarm, onBackupAlarm } from './backup-reminder';
+import { keepPending, retryPending, RETRY_ALARM } from './pending-flags';
+import { getSettings, updateSettings } from '../core/db/settings';
+import { createMonitorHandlers } from './monitor-handlers';
+import { ALL_PAGES, reconcileMonitoring } from './monitoring';
+import { checkSpike, openSpikeCrisis, SPIKE_NOTIFICATION } from './spike-alert';
+import { forgetAllTabs, forgetTab } from './tab-watch';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -33,7 +45,13 @@ async function deps(): Promise<HandlerDeps> {
       untitledCrisis: t('crisisUntitled'),
     },
   };
-  return { ...flagDeps, changed, notifyFlagged };
+  return { ...flagDeps, changed, notifyFlagged: flagged };
+}
+
+/** Tells the user a flag worked, then whether flags now run well above their usual level. */
+async function flagged(outcome: FlagOutcome): Promise<void> {
+  await notifyFlagged(outcome);
+  if (!outcome.duplicate) void deps().then(checkSpike);
 }
 
 /** A flag from the context menu or the shortcut: capture, store, file, tell the user. */
@@ -48,15 +66,33 @@ async function flagFromBrowser(
       tab?.id !== undefined && canScript(source.pageUrl)
         ? await captureFromTab(tab.id, frameId)
         : null;
-    const outcome = await fileFlag(await deps(), source, capture, into);
-    changed({ crises: outcome.crisis !== null });
-    await notifyFlagged(outcome);
+    try {
+      const outcome = await fileFlag(await deps(), source, capture, into);
+      changed({ crises: outcome.crisis !== null });
+      await flagged(outcome);
+    } catch (error) {
+      // A full disk loses nothing: the flag waits in memory and is filed once there is room.
+      if (toErrorData(error).code !== 'storage-full') throw error;
+      const kept = await keepPending({ source, capture, into, at: new Date().toISOString() });
+      await notifyFlagFailed(kept ? t('errorStorageFullKept') : t('errorStorageFull'));
+    }
   } catch (error) {
     const data = toErrorData(error);
     await notifyFlagFailed(
       data.code === 'storage-full' ? t('errorStorageFull') : t('errorGeneric', data.message),
     );
   }
+}
+
+/** Files the flags that waited for room on the disk, with the time they were made. */
+async function retryPendingFlags(): Promise<void> {
+  const base = await deps();
+  const { saved } = await retryPending((flag) =>
+    fileFlag({ ...base, now: () => new Date(flag.at) }, flag.source, flag.capture, flag.into),
+  );
+  if (saved.length === 0) return;
+  changed({ crises: saved.some((outcome) => outcome.crisis !== null) });
+  for (const outcome of saved) await flagged(outcome);
 }
 
 browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
@@ -108,11 +144,33 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   );
 }
 
+/**
+ * A script of Vigie's own in a tab (the monitoring script): it may make the monitoring calls,
+ * and those only.
+ */
+function fromOwnContentScript(sender: Runtime.MessageSender): boolean {
+  return (
+    sender.id === browser.runtime.id &&
+    sender.tab?.id !== undefined &&
+    !(sender.url ?? '').startsWith(browser.runtime.getURL(''))
+  );
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isEnvelope(message) || !fromExtensionPage(sender)) return undefined;
-  return deps()
-    .then((d) => dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender))
-    .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
+  if (!isEnvelope(message)) return undefined;
+  if (fromExtensionPage(sender)) {
+    return deps()
+      .then((d) => dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender))
+      .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
+  }
+  if (fromOwnContentScript(sender)) {
+    return deps()
+      .then((d) =>
+        dispatch<MonitorCalls, Runtime.MessageSender>(createMonitorHandlers(d), message, sender),
+      )
+      .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
+  }
+  return undefined;
 });
 
 browser.runtime.onInstalled.addListener(() => {
@@ -129,6 +187,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void onReminderAlarm(alarm).then(async (ours) => {
     if (ours) await refreshBadge(alarm.scheduledTime);
   });
+  void database().then((db) => onBackupAlarm(alarm, db));
+  if (alarm.name === RETRY_ALARM) void retryPendingFlags();
 });
 
 browser.notifications.onClicked.addListener((id: string) => {
@@ -137,11 +197,55 @@ browser.notifications.onClicked.addListener((id: string) => {
     void browser.tabs.create({
       url: browser.runtime.getURL(`dashboard/index.html#crisis/${crisisId}`),
     });
+  } else if (kind === 'backup') {
+    void browser.tabs.create({ url: browser.runtime.getURL('dashboard/index.html#backup') });
+  } else if (id.startsWith(SPIKE_NOTIFICATION)) {
+    // Firefox shows no buttons: the notification itself leads to the inbox, to triage.
+    void browser.tabs.create({ url: browser.runtime.getURL('dashboard/index.html#inbox') });
   } else if (id.startsWith('flag')) {
     void browser.runtime.openOptionsPage();
   }
 });
 
+// "Open a crisis" on the spike alert (browsers with notification buttons).
+browser.notifications.onButtonClicked?.addListener((id: string) => {
+  if (!id.startsWith(SPIKE_NOTIFICATION)) return;
+  void deps().then(async (d) => {
+    const crisis = await openSpikeCrisis(d);
+    changed({ crises: true });
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`dashboard/index.html#crisis/${crisis.id}`),
+    });
+  });
+});
+
+/** Monitoring follows its setting and the access to pages the browser grants. */
+async function reconcile(): Promise<void> {
+  const db = await database();
+  const on = await reconcileMonitoring(
+    browser,
+    async () => (await getSettings(db)).monitoring,
+    async (v) => {
+      await updateSettings(db, { monitoring: v });
+    },
+  );
+  if (!on) await forgetAllTabs();
+}
+
+// The user may take the access back in the browser's own settings: monitoring then stops.
+browser.permissions.onRemoved.addListener((removed) => {
+  if (removed.origins?.some((o) => ALL_PAGES.origins.includes(o) || o === '*://*/*')) {
+    void reconcile();
+  }
+});
+
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void forgetTab(tabId);
+});
+
 // Each time the worker starts (a browser start, or a wake-up after being stopped), the reminder
 // schedule is rebuilt from the database: nothing depends on the worker having stayed alive.
 void scheduleReminders();
+void reconcile().catch((error: unknown) => console.error('Vigie: monitoring', error));
+void ensureBackupAlarm();
+void retryPendingFlags().catch((error: unknown) => console.error('Vigie: waiting flags', error));

@@ -5,7 +5,7 @@
  */
 import { browser } from '../core/browser';
 import type { ContentCalls, PageCapture } from '../core/messaging/protocol';
-import { dispatch, type Handlers } from '../core/messaging/rpc';
+import { dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
 import { describeSelection } from './describe-selection';
 
 declare global {
@@ -26,5 +26,10 @@ const handlers: Handlers<ContentCalls, unknown> = { capture };
 
 if (!globalThis.__vigieContent) {
   globalThis.__vigieContent = true;
-  browser.runtime.onMessage.addListener((message: unknown) => dispatch(handlers, message, null));
+  // The monitoring script may share this frame: each answers its own calls only.
+  browser.runtime.onMessage.addListener((message: unknown) =>
+    isEnvelope(message) && Object.hasOwn(handlers, message.call)
+      ? dispatch(handlers, message, null)
+      : undefined,
+  );
 }

@@ -1,45 +1,82 @@
 /**
- * Every crisis, most recently opened first, paged.
+ * Every crisis, most recently opened first, paged; searched and filtered by the route's query.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
 import { formatDateTime } from '../ui/format';
+import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
+import { CrisisFilterBar, type ParamsPatch } from './filter-bar';
+import { CRISIS_PARAMS, crisisQuery, isFiltered } from './list-filters';
 
-export function CrisisList() {
+export function CrisisList({ params = {} }: { params?: RouteParams }) {
   const [items, setItems] = useState<CrisisSummary[]>([]);
   const [next, setNext] = useState<TimeCursor | null>(null);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<number | null>(0);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const request = useRef(0);
+  const paramsKey = JSON.stringify(params);
 
-  const load = async (after: TimeCursor | null) => {
-    const reply = await ask('listCrises', { state: 'all', limit: 50, after });
-    setLoaded(true);
-    if (!reply.ok) return setError(reply.error);
-    setError(null);
-    setItems((current) => (after ? [...current, ...reply.value.items] : reply.value.items));
-    setNext(reply.value.next);
-    setTotal(reply.value.total);
-  };
+  const load = useCallback(
+    async (after: TimeCursor | null) => {
+      const mine = ++request.current;
+      const { state, filter } = crisisQuery(params);
+      const reply = await ask('listCrises', {
+        state,
+        limit: 50,
+        after,
+        ...(Object.keys(filter).length > 0 ? { filter } : {}),
+      });
+      // Only the latest request paints: an earlier search answering late is dropped.
+      if (mine !== request.current) return;
+      setLoaded(true);
+      if (!reply.ok) return setError(reply.error);
+      setError(null);
+      setItems((current) => (after ? [...current, ...reply.value.items] : reply.value.items));
+      setNext(reply.value.next);
+      setTotal(reply.value.total);
+    },
+    // paramsKey stands for params: a new object with the same content is the same list.
+    [paramsKey],
+  );
 
   useEffect(() => {
     void load(null);
-  }, []);
+  }, [load]);
 
   useEffect(() => {
     if (loaded) document.body.dataset.ready = 'true';
   }, [loaded]);
 
+  // The latest query, for a field whose typing pause ends after another filter changed.
+  const latest = useRef(params);
+  latest.current = params;
+  const changeParams = (patch: ParamsPatch) => {
+    const merged: Record<string, string> = { ...latest.current };
+    for (const [key, value] of Object.entries(patch)) merged[key] = value ?? '';
+    replaceRouteParams(merged);
+  };
+
+  const shown = !loaded
+    ? t('loading')
+    : total === null && next
+      ? t('filterShowingMore', String(items.length))
+      : t('logShowing', [String(items.length), String(total ?? items.length)]);
   return (
     <div>
+      <CrisisFilterBar params={params} onChange={changeParams} />
       <ErrorMessage error={error} />
-      <p class="muted small">
-        {loaded ? t('logShowing', [String(items.length), String(total)]) : t('loading')}
+      <p class="muted small" aria-live="polite" data-testid="crisis-shown">
+        {shown}
       </p>
-      {loaded && items.length === 0 && <p class="status">{t('logNoCrisis')}</p>}
+      {loaded && !error && items.length === 0 && (
+        <p class="status">
+          {isFiltered(params, CRISIS_PARAMS) ? t('filterNoCrisisMatch') : t('logNoCrisis')}
+        </p>
+      )}
       <ul class="rows">
         {items.map((c) => (
           <li

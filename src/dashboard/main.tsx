@@ -14,6 +14,7 @@ import { MentionList } from './mention-list';
 import { BackupView } from './backup-view';
 import { ChartsView } from './charts-view';
 import { SettingsView } from './settings-view';
+import { askPersistence } from './storage-status';
 
 function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
   return (
@@ -31,21 +32,21 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
         <>
           <h1>{t('navInbox')}</h1>
           <p class="muted">{t('logInboxHelp')}</p>
-          <MentionList scope={{ in: 'inbox' }} onChanged={onChanged} />
+          <MentionList scope={{ in: 'inbox' }} onChanged={onChanged} params={route.params} />
         </>
       );
     case 'all':
       return (
         <>
           <h1>{t('navAll')}</h1>
-          <MentionList scope={{ in: 'all' }} onChanged={onChanged} />
+          <MentionList scope={{ in: 'all' }} onChanged={onChanged} params={route.params} />
         </>
       );
     case 'crises':
       return (
         <>
           <h1>{t('navCrises')}</h1>
-          <CrisisList />
+          <CrisisList params={route.params} />
         </>
       );
     case 'crisis':
@@ -53,7 +54,7 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
     case 'charts':
       return <ChartsView />;
     case 'backup':
-      return <BackupView />;
+      return <BackupView onChanged={onChanged} />;
     case 'settings':
       return <SettingsView />;
   }
@@ -66,8 +67,9 @@ function App() {
     void ask('getCounts', {}).then((reply) => reply.ok && setCounts(reply.value));
   }, []);
   // Counts change elsewhere too (a flag from the popup or the menu): refresh them on every
-  // route change and whenever the tab comes back into view.
-  useEffect(refresh, [refresh, route]);
+  // change of screen (not of a list's search or filters) and whenever the tab comes back into view.
+  const screen = route.view === 'crisis' ? `crisis/${route.id}` : route.view;
+  useEffect(refresh, [refresh, screen]);
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && refresh();
     document.addEventListener('visibilitychange', onVisible);
@@ -75,6 +77,8 @@ function App() {
   }, [refresh]);
   useEffect(() => {
     document.title = `${t('logTitle')} — ${t('extName')}`;
+    // The log is evidence: ask the browser never to evict it under storage pressure.
+    void askPersistence().catch(() => false);
   }, []);
 
   return (
@@ -106,6 +110,11 @@ function App() {
           <p class="muted small" style={{ margin: '16px 10px' }}>
             {t('logUntriagedSummary', String(counts.untriaged))}
           </p>
+        )}
+        {counts?.backupDueDays != null && (
+          <a class="backup-due small" href="#backup" data-testid="log-backup-due">
+            {t('backupDueNav', String(counts.backupDueDays))}
+          </a>
         )}
         <NavLink href="#charts" current={route.view === 'charts'} label={t('chartsTitle')} />
         <NavLink href="#backup" current={route.view === 'backup'} label={t('backupTitle')} />

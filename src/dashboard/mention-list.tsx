@@ -1,13 +1,16 @@
 /**
  * A paged list of mentions (the inbox, all mentions, or one crisis's), newest first, with the
- * bulk actions: create a crisis from the selection, move it, delete it (with undo).
+ * search and filters of the route's query, and the bulk actions: create a crisis from the
+ * selection, move it, tag it, delete it (with undo).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type {
   AppErrorData,
   CrisisSummary,
+  MentionPage,
   MentionScope,
+  Result,
   TimeCursor,
 } from '../core/messaging/protocol';
 import { mentionLabel } from '../core/model/mention';
@@ -16,6 +19,9 @@ import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../ui/components';
 import { levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
+import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
+import { MentionFilterBar, type ParamsPatch } from './filter-bar';
+import { isFiltered, MENTION_PARAMS, mentionQuery } from './list-filters';
 import { MentionRow } from './mention-row';
 
 const PAGE = 50;
@@ -62,44 +68,96 @@ function CreateCrisisForm(props: {
   );
 }
 
-export function MentionList(props: { scope: MentionScope; onChanged: () => void }) {
-  const { scope, onChanged } = props;
+/** Calls one user action may make to fill a page when each comes back short (see MAX_SCAN). */
+const MAX_ROUNDS = 4;
+
+/** Distinct values, at most `max`, for a field's suggestions. */
+const distinct = (values: Iterable<string>, max = 50) => [...new Set(values)].slice(0, max);
+
+export function MentionList(props: {
+  scope: MentionScope;
+  onChanged: () => void;
+  /** The route's query: given, the list shows the filter bar and follows its filters. */
+  params?: RouteParams;
+}) {
+  const { onChanged, params } = props;
   const [items, setItems] = useState<Mention[]>([]);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<number | null>(0);
   const [next, setNext] = useState<TimeCursor | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [painted, setPainted] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [crises, setCrises] = useState<CrisisSummary[]>([]);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [creating, setCreating] = useState(false);
   const [moveTo, setMoveTo] = useState('');
+  const [tagToAdd, setTagToAdd] = useState('');
   const [undo, setUndo] = useState<{ token: string; count: number } | null>(null);
-  const scopeKey = JSON.stringify(scope);
+  const [notice, setNotice] = useState('');
+  const request = useRef(0);
+  // scopeKey and filterKey stand for scope and filter: a new object with the same content is
+  // the same list.
+  const scopeKey = JSON.stringify(props.scope);
+  const paramsKey = JSON.stringify(params ?? {});
+  const { scope, filter } = useMemo(
+    () => mentionQuery(props.scope, params ?? {}),
+    [scopeKey, paramsKey],
+  );
+  const filterKey = JSON.stringify([scope, filter]);
+  const filtered = params !== undefined && isFiltered(params, MENTION_PARAMS);
   const closeUndo = useCallback(() => setUndo(null), []);
+  const closeNotice = useCallback(() => setNotice(''), []);
 
   const load = useCallback(
     async (after: TimeCursor | null) => {
-      const [page, open] = await Promise.all([
-        ask('listMentions', { scope, limit: PAGE, after }),
-        ask('listCrises', { state: 'open', limit: 50, after: null }),
-      ]);
+      // Only the latest request paints: an earlier search answering late is dropped.
+      const mine = ++request.current;
+      // For `npm run bench` (log_search_ms): when the list asked.
+      performance.mark('vigie-list-ask');
+      const found: Mention[] = [];
+      let cursor = after;
+      let page: Result<MentionPage> | null = null;
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        page = await ask('listMentions', {
+          scope,
+          limit: PAGE - found.length,
+          after: cursor,
+          ...(Object.keys(filter).length > 0 ? { filter } : {}),
+        });
+        if (mine !== request.current) return;
+        if (!page.ok) break;
+        found.push(...page.value.items);
+        cursor = page.value.next;
+        // A filter that matches little comes back short with a cursor: read on a few times.
+        if (found.length >= PAGE || !cursor) break;
+      }
       setLoaded(true);
-      if (!page.ok) return setError(page.error);
+      setPainted((n) => n + 1);
+      if (!page?.ok) return setError(page?.error ?? null);
       setError(null);
-      setItems((current) => (after ? [...current, ...page.value.items] : page.value.items));
+      setItems((current) => (after ? [...current, ...found] : found));
       setTotal(page.value.total);
-      setNext(page.value.next);
-      if (open.ok) setCrises(open.value.items);
+      setNext(cursor);
     },
-    // scopeKey stands for scope: a new object with the same content is the same list.
-    [scopeKey],
+    [filterKey],
   );
+
+  // The open crises: named on the rows, offered to move into and to filter by. Read once,
+  // and again after an action, not at every search.
+  const loadCrises = useCallback(async () => {
+    const reply = await ask('listCrises', { state: 'open', limit: 50, after: null });
+    if (reply.ok) setCrises(reply.value.items);
+  }, []);
+
+  useEffect(() => {
+    void loadCrises();
+  }, [loadCrises]);
 
   const reload = useCallback(async () => {
     setSelected(new Set());
-    await load(null);
+    await Promise.all([load(null), loadCrises()]);
     onChanged();
-  }, [load, onChanged]);
+  }, [load, loadCrises, onChanged]);
 
   useEffect(() => {
     setLoaded(false);
@@ -107,9 +165,21 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
     void load(null);
   }, [load]);
 
-  useEffect(() => {
-    if (loaded) document.body.dataset.ready = 'true';
-  }, [loaded]);
+  useLayoutEffect(() => {
+    if (!loaded) return;
+    document.body.dataset.ready = 'true';
+    // For `npm run bench` (log_first_page_ms, log_search_ms): when a page was painted.
+    performance.mark('vigie-list');
+  }, [loaded, painted]);
+
+  // The latest query, for a field whose typing pause ends after another filter changed.
+  const latest = useRef(params ?? {});
+  latest.current = params ?? {};
+  const changeParams = (patch: ParamsPatch) => {
+    const merged: Record<string, string> = { ...latest.current };
+    for (const [key, value] of Object.entries(patch)) merged[key] = value ?? '';
+    replaceRouteParams(merged);
+  };
 
   const ids = [...selected];
   /** The crisis a row names: its title when it is open, a plain link when it is closed. */
@@ -132,6 +202,7 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
   const remove = async () => {
     const done = await act(ask('deleteMentions', { ids }));
     if (done) {
+      setNotice('');
       setUndo({ token: done.undoToken, count: done.deleted });
       await reload();
     }
@@ -159,9 +230,37 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
     }
   };
 
+  const tag = async () => {
+    const add = tagToAdd.trim();
+    if (!add) return;
+    const done = await act(ask('tagMentions', { ids, add: [add] }));
+    if (done) {
+      setTagToAdd('');
+      setUndo(null);
+      setNotice(t('filterTagged', [add, String(done.tagged)]));
+      await reload();
+    }
+  };
+
+  const shown = (() => {
+    if (!loaded) return t('loading');
+    if (total !== null) return t('logShowing', [String(items.length), String(total)]);
+    return next
+      ? t('filterShowingMore', String(items.length))
+      : t('logShowing', [String(items.length), String(items.length)]);
+  })();
   const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
   return (
     <div>
+      {params && (
+        <MentionFilterBar
+          params={params}
+          onChange={changeParams}
+          crises={props.scope.in === 'all' ? crises : null}
+          sites={distinct(items.map((m) => m.site).filter(Boolean))}
+          tags={distinct(items.flatMap((m) => m.tags))}
+        />
+      )}
       <div class="toolbar" role="toolbar" aria-label={t('logBulkActions')}>
         <label>
           <input
@@ -211,6 +310,35 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
         >
           {t('logMove')}
         </button>
+        <form
+          class="bulk-tag"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void tag();
+          }}
+        >
+          <label>
+            <span class="visually-hidden">{t('filterTagToAdd')}</span>
+            <input
+              type="text"
+              value={tagToAdd}
+              list="vigie-filter-tags"
+              placeholder={t('filterTagToAdd')}
+              maxLength={60}
+              disabled={ids.length === 0}
+              data-testid="log-tag-input"
+              onInput={(e) => setTagToAdd(e.currentTarget.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            class="button"
+            data-testid="log-tag"
+            disabled={ids.length === 0 || !tagToAdd.trim()}
+          >
+            {t('filterAddTag')}
+          </button>
+        </form>
         <button
           type="button"
           class="button danger"
@@ -229,11 +357,17 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
         />
       )}
       <ErrorMessage error={error} />
-      <p class="muted small" aria-live="polite">
-        {loaded ? t('logShowing', [String(items.length), String(total)]) : t('loading')}
+      <p class="muted small" aria-live="polite" data-testid="log-shown">
+        {shown}
       </p>
-      {loaded && !error && items.length === 0 && (
-        <p class="status">{scope.in === 'crisis' ? t('logEmptyCrisis') : t('logEmpty')}</p>
+      {loaded && !error && items.length === 0 && !next && (
+        <p class="status">
+          {filtered
+            ? t('filterNoMatch')
+            : scope.in === 'crisis'
+              ? t('logEmptyCrisis')
+              : t('logEmpty')}
+        </p>
       )}
       <ul class="rows">
         {items.map((m) => (
@@ -267,6 +401,7 @@ export function MentionList(props: { scope: MentionScope; onChanged: () => void 
             {t('logDeleted', String(undo.count))}
           </Toast>
         )}
+        {!undo && notice && <Toast onClose={closeNotice}>{notice}</Toast>}
       </LiveRegion>
     </div>
   );

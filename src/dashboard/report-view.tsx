@@ -171,7 +171,14 @@ export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; sett
       scope: { in: 'crisis', crisisId: crisis.id },
       limit: REPORT_MENTIONS,
       after: null,
-    }).then((reply) => setMentions(reply.ok ? reply.value : { items: [], total: 0 }));
+    }).then((reply) =>
+      // A crisis's whole list, unfiltered: its total is always counted.
+      setMentions(
+        reply.ok
+          ? { items: reply.value.items, total: reply.value.total ?? reply.value.items.length }
+          : { items: [], total: 0 },
+      ),
+    );
     void ask('getRepeats', { id: crisis.id }).then((reply) => reply.ok && setRepeats(reply.value));
   }, [crisis.id]);
 

@@ -1,7 +1,8 @@
 /**
  * The settings screen of the crisis log: reaction targets and status update cadence per level,
- * the default containment checklist, the stakeholder directory, the message templates and the
- * backup reminder. Each section is saved on its own, and says so.
+ * the default containment checklist, the stakeholder directory, the message templates, the
+ * backup reminder, and monitoring (its switch, the watchlist, the word rules). Each section is
+ * saved on its own, and says so.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -19,6 +20,7 @@ import {
   SaveBar,
   useSectionSave,
 } from './settings-lists';
+import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
 
 type Saved = (settings: Settings) => void;
 
@@ -333,6 +335,15 @@ export function SettingsView() {
           </Section>
           <Section id="settings-backup" title="settingsBackupTitle" help="settingsBackupHelp">
             <BackupForm settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-monitoring" title="watchMonitoringTitle" help="watchMonitoringHelp">
+            <MonitoringSwitch settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-watchlist" title="watchListTitle" help="watchListHelp">
+            <WatchlistSection settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-word-rules" title="watchRulesTitle" help="watchRulesHelp">
+            <WordRulesSection settings={settings} onSaved={setSettings} />
           </Section>
         </>
       )}

@@ -1,6 +1,8 @@
 /**
  * The toolbar popup (extension page). Renders from one round trip to the background: flag this
- * page or selection, what is already flagged here, the untriaged count, the open crises.
+ * page or selection, the watched terms monitoring saw here (one click flags one), what is
+ * already flagged here (and what of it is not on the page any more), the untriaged count, the
+ * open crises.
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
@@ -11,6 +13,7 @@ import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
 import { formatDateTime, nextActionText } from '../ui/format';
+import { Sightings } from './sightings';
 
 /** The tab the popup was opened over; null when there is none (the popup then says so). */
 async function activeTabId(): Promise<number | null> {
@@ -87,7 +90,28 @@ function Popup() {
     await load(tabId);
   };
 
+  const flagSighting = async (sightingId: string) => {
+    if (tabId === null) return;
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    const reply = await ask('flagSighting', { tabId, sightingId, into: { to: 'inbox' } });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setStatus(outcomeText(reply.value));
+    await load(tabId);
+  };
+
   const page = state?.page ?? null;
+  const notFound = new Set(state?.monitor?.notFound.map((m) => m.id));
+  const listed = new Set(state?.pageMentions.map((m) => m.id));
+  // Every flagged mention that is not on the page any more is listed, even past the newest 20.
+  const onPage = state
+    ? [...state.pageMentions, ...(state.monitor?.notFound.filter((m) => !listed.has(m.id)) ?? [])]
+    : [];
   return (
     <main class="popup">
       <header>
@@ -127,17 +151,26 @@ function Popup() {
         <ErrorMessage error={error} />
       </div>
 
+      {state?.monitor && (
+        <Sightings watch={state.monitor} busy={busy} onFlag={(id) => void flagSighting(id)} />
+      )}
+
       {state && (
         <section aria-labelledby="on-page">
           <h2 id="on-page">{t('popupOnThisPage', String(state.pageMentionCount))}</h2>
-          {state.pageMentions.length === 0 ? (
+          {onPage.length === 0 ? (
             <p class="muted small">{t('popupNothingOnPage')}</p>
           ) : (
             <ul class="list" data-testid="popup-page-mentions">
-              {state.pageMentions.map((m) => (
+              {onPage.map((m) => (
                 <li key={m.id} data-testid="popup-page-mention">
                   <MentionText mention={m} clamp />
                   <span class="muted small">{formatDateTime(m.capturedAt)}</span>
+                  {notFound.has(m.id) && (
+                    <p class="not-found small" data-testid="popup-not-found">
+                      {t('monitorNotFound')}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

@@ -17,7 +17,15 @@ export function fileSlug(text: string, max = 40): string {
 
 /** Starts the download of `text` as `name`. */
 export function downloadText(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/**
+ * Starts the download of `blob` as `name`. A large file is best built as a Blob of many pieces
+ * (`new Blob(pieces)`): it is then never one huge string in memory.
+ */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

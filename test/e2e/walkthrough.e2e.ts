@@ -183,6 +183,15 @@ describe('a crisis walked through the five steps', () => {
         plan: 'done',
         learn: 'done',
       });
+
+      // The charts count it: one level-3 crisis, its reaction target met.
+      await log.navigate('Charts');
+      const metrics3 = page.getByTestId('charts-metrics').getByRole('row', { name: /^3 · Crisis/ });
+      await expect.poll(() => metrics3.textContent()).toMatch('100 % (1 of 1)');
+      await expect
+        .poll(() => page.getByTestId('charts-flag-total').textContent())
+        .toBe('1 flag(s) over the last 30 days.');
+      await log.screenshot('walk-7-charts');
       await log.close();
     },
   );

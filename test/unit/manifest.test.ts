@@ -23,6 +23,11 @@ describe('manifest', () => {
     expect(manifest.content_scripts).toBeUndefined();
   });
 
+  it('asks for access to pages only as an optional permission, for monitoring, when turned on', () => {
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
   it('loads in Chromium (service worker) and Firefox (background scripts) from one file', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.background).toEqual({

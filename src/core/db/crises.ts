@@ -2,14 +2,17 @@
  * The crises repository and the journal. Every change to a crisis appends its event in the
  * same transaction, so the journal can never miss or invent a change.
  */
-import type { CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
+import type { CrisisFilter, CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
 import { newId } from '../model/ids';
 import { reactionDueAt } from '../model/deadlines';
 import { nextAction, uninformedKeyCount } from '../model/next-action';
+import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
+import { CountChanges } from './mention-counts';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
 import { getSettings } from './settings';
+import { timeRange, type Direction } from './time-range';
 
 let sequence = 0;
 
@@ -97,8 +100,9 @@ export async function moveMentions(
   now: string,
   extra: { crisis?: Crisis; events?: CrisisEvent[] } = {},
 ): Promise<number> {
-  const tx = db.transaction(['mentions', 'crises', 'events'], 'readwrite');
+  const tx = db.transaction(['mentions', 'crises', 'events', 'meta'], 'readwrite');
   const mentions = tx.objectStore('mentions');
+  const counts = new CountChanges();
   const events = tx.objectStore('events');
   if (extra.crisis) await tx.objectStore('crises').put(extra.crisis);
   for (const e of extra.events ?? []) await events.add(e);
@@ -116,9 +120,12 @@ export async function moveMentions(
       await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
     if (crisisId) await events.add(newEvent(crisisId, now, 'mention-linked', { mentionId: id }));
     const next: Mention = { ...m, crisisId, triagedAt: m.triagedAt ?? now, updatedAt: now };
-    await mentions.put(toStored(next));
+    const nextStored = toStored(next);
+    await mentions.put(nextStored);
+    counts.replaced(stored, nextStored);
     moved++;
   }
+  await counts.save(tx.objectStore('meta'));
   await tx.done;
   return moved;
 }
@@ -148,39 +155,52 @@ async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSum
   }));
 }
 
-/** One page of crises, most recently opened first. */
+/** The crises a list reads at most per call before it returns its page, full or not. */
+const MAX_CRISIS_SCAN = 1000;
+
+/**
+ * One page of crises, most recently opened first unless the filter sorts oldest first. A few
+ * hundred crises are expected: the filter is checked on each by cursor, titles are not indexed.
+ */
 export async function listCrises(
   db: VigieDatabase,
   state: 'open' | 'closed' | 'all',
   limit: number,
   after: TimeCursor | null,
+  filter: CrisisFilter = {},
 ): Promise<CrisisPage> {
+  const words = queryWords(filter.q ?? '');
+  const direction: Direction = filter.sort === 'oldest' ? 'next' : 'prev';
+  const matches = (c: Crisis) =>
+    (!filter.level || c.level === filter.level) &&
+    (!filter.step || (c.state === 'open' && c.step === filter.step)) &&
+    matchesWords(wordsOf(c.title), words);
+  const checked = Boolean(filter.level || filter.step || words.length > 0);
+
   const tx = db.transaction('crises');
-  let all: IDBKeyRange | null;
-  let range: IDBKeyRange | null;
-  let index;
-  if (state === 'all') {
-    index = tx.store.index('openedAt');
-    all = null;
-    range = after ? IDBKeyRange.upperBound([after.at, after.id], true) : null;
-  } else {
-    index = tx.store.index('stateOpenedAt');
-    all = IDBKeyRange.bound([state], [state, []]);
-    range = after ? IDBKeyRange.bound([state], [state, after.at, after.id], false, true) : all;
-  }
+  const prefix = state === 'all' ? [] : [state];
+  const index = tx.store.index(state === 'all' ? 'openedAt' : 'stateOpenedAt');
   const items: Crisis[] = [];
-  let cursor = await index.openCursor(range, 'prev');
-  while (cursor && items.length < limit) {
-    items.push(cursor.value);
+  let last: Crisis | null = null;
+  let scanned = 0;
+  const range = timeRange(prefix, {}, after, direction);
+  let cursor = range && (await index.openCursor(range, direction));
+  while (cursor) {
+    last = cursor.value;
+    scanned += 1;
+    if (matches(last)) items.push(last);
+    if (items.length >= limit || scanned >= MAX_CRISIS_SCAN) break;
     cursor = await cursor.continue();
   }
-  const total = await index.count(all);
+  const more = cursor !== null && (await cursor.continue()) !== null;
+  let total: number | null = null;
+  if (!checked) total = await index.count(timeRange(prefix, {}, null, direction));
+  else if (!more && after === null) total = items.length;
   await tx.done;
-  const last = items[items.length - 1];
   return {
     items: await summarize(db, items),
     total,
-    next: cursor && last ? { at: last.openedAt, id: last.id } : null,
+    next: more && last ? { at: last.openedAt, id: last.id } : null,
   };
 }
 

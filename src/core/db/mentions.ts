@@ -3,14 +3,27 @@
  * at 100,000 mentions. Functions take the database as a parameter.
  */
 import type { MentionPage, MentionScope, TimeCursor } from '../messaging/protocol';
-import { dedupeKeyOf, pageKeyOf } from '../model/mention';
+import { applyMentionPatch, dedupeKeyOf, pageKeyOf } from '../model/mention';
+import { wordEntries, type MentionFilter } from '../model/search';
 import type { Mention } from '../model/types';
+import { CountChanges } from './mention-counts';
+import { queryMentions } from './mention-query';
 import type { VigieDatabase } from './open';
 import type { StoredMention } from './schema';
 
-/** The stored form of a mention: the record plus the keys its indexes read. */
+export { mentionCounts, recountMentions } from './mention-counts';
+
+/**
+ * The stored form of a mention: the record plus the keys its indexes read. Every write of a
+ * mention goes through it (a backup import too), so the index keys never lag behind the record.
+ */
 export function toStored(m: Mention): StoredMention {
-  const stored: StoredMention = { ...m, pageKey: pageKeyOf(m.url), dedupeKey: dedupeKeyOf(m) };
+  const stored: StoredMention = {
+    ...m,
+    pageKey: pageKeyOf(m.url),
+    dedupeKey: dedupeKeyOf(m),
+    words: wordEntries(m),
+  };
   if (m.crisisId === null) stored.inboxAt = m.capturedAt;
   if (m.crisisId === null && m.triagedAt === null) stored.untriagedAt = m.capturedAt;
   return stored;
@@ -18,7 +31,7 @@ export function toStored(m: Mention): StoredMention {
 
 /** The mention as the rest of Vigie knows it, without the index keys. */
 export function fromStored(s: StoredMention): Mention {
-  const { pageKey: _p, dedupeKey: _d, inboxAt: _i, untriagedAt: _u, ...mention } = s;
+  const { pageKey: _p, dedupeKey: _d, inboxAt: _i, untriagedAt: _u, words: _w, ...mention } = s;
   return mention;
 }
 
@@ -30,14 +43,18 @@ export async function addMention(
   db: VigieDatabase,
   mention: Mention,
 ): Promise<{ mention: Mention; duplicate: boolean }> {
-  const tx = db.transaction('mentions', 'readwrite');
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
   const stored = toStored(mention);
-  const existing = await tx.store.index('dedupeKey').get(stored.dedupeKey);
+  const existing = await store.index('dedupeKey').get(stored.dedupeKey);
   if (existing) {
     await tx.done;
     return { mention: fromStored(existing), duplicate: true };
   }
-  await tx.store.add(stored);
+  await store.add(stored);
+  const counts = new CountChanges();
+  counts.replaced(undefined, stored);
+  await counts.save(tx.objectStore('meta'));
   await tx.done;
   return { mention, duplicate: false };
 }
@@ -53,14 +70,19 @@ export async function updateMention(
   id: string,
   change: (m: Mention) => Mention,
 ): Promise<Mention | undefined> {
-  const tx = db.transaction('mentions', 'readwrite');
-  const stored = await tx.store.get(id);
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
+  const stored = await store.get(id);
   if (!stored) {
     await tx.done;
     return undefined;
   }
   const next = change(fromStored(stored));
-  await tx.store.put(toStored(next));
+  const nextStored = toStored(next);
+  await store.put(nextStored);
+  const counts = new CountChanges();
+  counts.replaced(stored, nextStored);
+  await counts.save(tx.objectStore('meta'));
   await tx.done;
   return next;
 }
@@ -78,14 +100,18 @@ export async function deleteMentions(
   db: VigieDatabase,
   ids: readonly string[],
 ): Promise<Mention[]> {
-  const tx = db.transaction('mentions', 'readwrite');
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
+  const counts = new CountChanges();
   const deleted: Mention[] = [];
   for (const id of ids) {
-    const stored = await tx.store.get(id);
+    const stored = await store.get(id);
     if (!stored) continue;
     deleted.push(fromStored(stored));
-    await tx.store.delete(id);
+    await store.delete(id);
+    counts.replaced(stored, undefined);
   }
+  await counts.save(tx.objectStore('meta'));
   await tx.done;
   return deleted;
 }
@@ -99,11 +125,13 @@ export async function restoreMentions(
   db: VigieDatabase,
   mentions: readonly Mention[],
 ): Promise<void> {
-  const tx = db.transaction('mentions', 'readwrite');
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
+  const counts = new CountChanges();
   for (const mention of mentions) {
     let restored = mention;
     const stored = toStored(mention);
-    const again = await tx.store.index('dedupeKey').get(stored.dedupeKey);
+    const again = await store.index('dedupeKey').get(stored.dedupeKey);
     if (again && again.id !== mention.id) {
       const newer = fromStored(again);
       restored = {
@@ -113,71 +141,74 @@ export async function restoreMentions(
         note: [mention.note, newer.note].filter(Boolean).join('\n\n'),
         tags: [...new Set([...mention.tags, ...newer.tags])],
       };
-      await tx.store.delete(newer.id);
+      await store.delete(newer.id);
+      counts.replaced(again, undefined);
     }
-    await tx.store.put(toStored(restored));
+    const restoredStored = toStored(restored);
+    counts.replaced(await store.get(restored.id), restoredStored);
+    await store.put(restoredStored);
   }
+  await counts.save(tx.objectStore('meta'));
   await tx.done;
+}
+
+/**
+ * Adds tags to mentions, in one transaction, as an edit of each (it counts as reviewed).
+ * Returns how many mentions gained a tag.
+ */
+export async function tagMentions(
+  db: VigieDatabase,
+  ids: readonly string[],
+  add: readonly string[],
+  now: string,
+): Promise<number> {
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
+  const counts = new CountChanges();
+  let tagged = 0;
+  for (const id of ids) {
+    const stored = await store.get(id);
+    if (!stored) continue;
+    const m = fromStored(stored);
+    const next = applyMentionPatch(m, { tags: [...m.tags, ...add] }, now);
+    if (next.tags.length === m.tags.length) continue;
+    const nextStored = toStored(next);
+    await store.put(nextStored);
+    counts.replaced(stored, nextStored);
+    tagged++;
+  }
+  await counts.save(tx.objectStore('meta'));
+  await tx.done;
+  return tagged;
 }
 
 /** Puts mentions back exactly as given. */
 export async function putMentions(db: VigieDatabase, mentions: readonly Mention[]): Promise<void> {
-  const tx = db.transaction('mentions', 'readwrite');
-  await Promise.all([...mentions.map((m) => tx.store.put(toStored(m))), tx.done]);
-}
-
-function scopeQuery(scope: MentionScope, after: TimeCursor | null) {
-  switch (scope.in) {
-    case 'all':
-      return {
-        index: 'capturedAt' as const,
-        all: null,
-        range: after ? IDBKeyRange.upperBound([after.at, after.id], true) : null,
-      };
-    case 'inbox':
-      return {
-        index: 'inboxAt' as const,
-        all: null,
-        range: after ? IDBKeyRange.upperBound([after.at, after.id], true) : null,
-      };
-    case 'crisis': {
-      const lower = [scope.crisisId];
-      const all = IDBKeyRange.bound(lower, [scope.crisisId, []]);
-      return {
-        index: 'crisisId' as const,
-        all,
-        range: after
-          ? IDBKeyRange.bound(lower, [scope.crisisId, after.at, after.id], false, true)
-          : null,
-      };
-    }
+  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const store = tx.objectStore('mentions');
+  const counts = new CountChanges();
+  for (const m of mentions) {
+    const stored = toStored(m);
+    counts.replaced(await store.get(m.id), stored);
+    await store.put(stored);
   }
+  await counts.save(tx.objectStore('meta'));
+  await tx.done;
 }
 
-/** One page of mentions in a scope, newest first, with the total count of the scope. */
+/**
+ * One page of mentions in a scope that pass `filter` (all of them without one), newest first
+ * unless the filter sorts oldest first, with the list's total when it is known.
+ */
 export async function listMentions(
   db: VigieDatabase,
   scope: MentionScope,
   limit: number,
   after: TimeCursor | null,
+  filter: MentionFilter = {},
 ): Promise<MentionPage> {
-  const q = scopeQuery(scope, after);
-  const tx = db.transaction('mentions');
-  const index = tx.store.index(q.index);
-  const items: Mention[] = [];
-  let cursor = await index.openCursor(q.range ?? q.all, 'prev');
-  while (cursor && items.length < limit) {
-    items.push(fromStored(cursor.value));
-    cursor = await cursor.continue();
-  }
-  const total = await index.count(q.all);
-  await tx.done;
-  const last = items[items.length - 1];
-  return {
-    items,
-    total,
-    next: cursor && last ? { at: last.capturedAt, id: last.id } : null,
-  };
+  const page = await queryMentions(db, scope, filter, limit, after);
+  return { ...page, items: page.items.map(fromStored) };
 }
 
 /** The mentions already flagged on a page (fragment ignored), newest first, and their count. */
@@ -199,18 +230,4 @@ export async function mentionsOnPage(
   const total = await index.count(range);
   await tx.done;
   return { items, total };
-}
-
-/** How many mentions wait in the inbox untriaged, how many in the inbox, how many in all. */
-export async function mentionCounts(
-  db: VigieDatabase,
-): Promise<{ untriaged: number; inbox: number; mentions: number }> {
-  const tx = db.transaction('mentions');
-  const [untriaged, inbox, mentions] = await Promise.all([
-    tx.store.index('untriagedAt').count(),
-    tx.store.index('inboxAt').count(),
-    tx.store.count(),
-  ]);
-  await tx.done;
-  return { untriaged, inbox, mentions };
 }

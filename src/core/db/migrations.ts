@@ -3,6 +3,7 @@
  * A shipped migration is never edited; a change of schema adds a new one at the end.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { wordEntries } from '../model/search';
 import type { VigieDB } from './schema';
 
 export type Migration = (
@@ -32,6 +33,28 @@ export const migrations: readonly Migration[] = [
     events.createIndex('at', 'at');
 
     db.createObjectStore('settings', { keyPath: 'key' });
+  },
+
+  // 1 → 2: search and filters. Each mention gets the words a search finds it by, indexed one
+  // entry per word and capture time; a site's or a tone's mentions get indexes in capture order,
+  // so a filtered list pages by cursor like the others; the mention counts are kept in a `meta`
+  // store rather than counted at each look. Existing mentions are rewritten (and counted) in
+  // this transaction: if the upgrade stops halfway, the database stays at version 1, whole.
+  async (db, tx) => {
+    const mentions = tx.objectStore('mentions');
+    mentions.createIndex('words', 'words', { multiEntry: true });
+    mentions.createIndex('siteAt', ['site', 'capturedAt', 'id']);
+    mentions.createIndex('toneAt', ['tone', 'capturedAt', 'id']);
+    db.createObjectStore('meta', { keyPath: 'key' });
+    const counts = { untriaged: 0, inbox: 0, mentions: 0 };
+    for (let cursor = await mentions.openCursor(); cursor; cursor = await cursor.continue()) {
+      const mention = cursor.value;
+      await cursor.update({ ...mention, words: wordEntries(mention) });
+      counts.mentions += 1;
+      if (mention.inboxAt) counts.inbox += 1;
+      if (mention.untriagedAt) counts.untriaged += 1;
+    }
+    await tx.objectStore('meta').put({ key: 'mentionCounts', ...counts });
   },
 ];
 

@@ -17,6 +17,16 @@ export interface StoredMention extends Mention {
   inboxAt?: string;
   /** capturedAt while untriaged, absent otherwise. */
   untriagedAt?: string;
+  /** Each word a search finds it by, with the capture time (see `wordEntries`). */
+  words: [word: string, capturedAt: string][];
+}
+
+/** The mention counts, kept beside the mentions (see mention-counts.ts). */
+export interface MetaRecord {
+  key: 'mentionCounts';
+  untriaged: number;
+  inbox: number;
+  mentions: number;
 }
 
 export interface SettingsRecord {
@@ -37,6 +47,9 @@ export interface VigieDB extends DBSchema {
       untriagedAt: string;
       site: string;
       tags: string;
+      words: [string, string];
+      siteAt: [string, string, string];
+      toneAt: [string, string, string];
     };
   };
   crises: {
@@ -58,5 +71,9 @@ export interface VigieDB extends DBSchema {
   settings: {
     key: string;
     value: SettingsRecord;
+  };
+  meta: {
+    key: string;
+    value: MetaRecord;
   };
 }

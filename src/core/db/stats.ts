@@ -42,3 +42,9 @@ export async function metricEvents(
   }
   return byCrisis;
 }
+
+/** When the oldest mention was captured, or null for an empty log. */
+export async function oldestCaptureAt(db: VigieDatabase): Promise<string | null> {
+  const cursor = await db.transaction('mentions').store.index('capturedAt').openKeyCursor();
+  return cursor ? cursor.key[0] : null;
+}

@@ -3,9 +3,21 @@
  * Each call is a method signature: a wrong argument, a wrong result or a missing handler is a
  * compile error. Results and errors cross as data (`Result`), never as thrown exceptions.
  */
+import type {
+  BackupInfo,
+  BackupPart,
+  BackupStore,
+  ImportMode,
+  ImportPreview,
+  ImportSummary,
+  StoreCounts,
+} from '../backup/format';
 import type { CrisisChange } from '../model/crisis-change';
+import type { DayCount, LevelMetrics, MonthCount } from '../model/stats';
 import type { NextAction } from '../model/next-action';
 import type { Repeat } from '../model/recurrence';
+import type { MonitorConfig, MonitorReport, PopupSighting } from '../monitoring/report';
+import type { CrisisFilter, MentionFilter } from '../model/search';
 import type {
   CaptureLimit,
   Crisis,
@@ -19,10 +31,19 @@ import type {
   TextQuoteSelector,
 } from '../model/types';
 
-export type { MentionPatch };
+export type { CrisisFilter, MentionFilter, MentionPatch };
 
 export type ErrorCode =
-  'bad-request' | 'not-found' | 'no-tab' | 'storage-full' | 'unavailable' | 'internal';
+  | 'bad-request'
+  | 'not-found'
+  | 'no-tab'
+  | 'storage-full'
+  | 'unavailable'
+  | 'internal'
+  /** A backup's records are not what Vigie writes; the message names the first problem. */
+  | 'bad-backup'
+  /** The records staged for an import are gone (the worker restarted): send them again. */
+  | 'import-expired';
 
 /** An error as it crosses a context boundary: a stable code and a developer-facing message. */
 export interface AppErrorData {
@@ -70,6 +91,23 @@ export interface PopupState {
   pageMentionCount: number;
   untriaged: number;
   openCrises: CrisisSummary[];
+  monitor?: PageWatch;
+}
+
+/** What monitoring found on the active page; absent when monitoring is off. */
+export interface PageWatch {
+  /** The watched terms seen on the page, most negative first (at most 20). */
+  sightings: PopupSighting[];
+  sightingCount: number;
+  /** Mentions flagged on this page that could not be found on it any more. */
+  notFound: Mention[];
+}
+
+/** Whether pages are monitored, once the user asked to turn it on or off. */
+export interface MonitoringState {
+  settings: Settings;
+  /** False when turning it on was asked without the browser granting access to pages. */
+  granted: boolean;
 }
 
 /** A cursor into a list ordered by time then id (newest first). */
@@ -83,13 +121,18 @@ export type MentionScope = { in: 'inbox' } | { in: 'all' } | { in: 'crisis'; cri
 export interface MentionPage {
   items: Mention[];
   next: TimeCursor | null;
-  total: number;
+  /**
+   * How many mentions the whole list holds; null when a filter makes that costly to know. A
+   * filtered page may come back short with a `next`: reading stopped at its bound, not the list.
+   */
+  total: number | null;
 }
 
 export interface CrisisPage {
   items: CrisisSummary[];
   next: TimeCursor | null;
-  total: number;
+  /** As in `MentionPage`: null when a filter makes it costly to know. */
+  total: number | null;
 }
 
 export interface LogCounts {
@@ -97,16 +140,37 @@ export interface LogCounts {
   inbox: number;
   mentions: number;
   openCrises: number;
+  /** Days since the last backup when the reminder setting says one is due, else null. */
+  backupDueDays: number | null;
+}
+
+export interface ChartsData {
+  perDay: DayCount[];
+  perMonth: MonthCount[];
+  byLevel: LevelMetrics[];
 }
 
 /** Calls that the popup and the crisis log make to the background (which owns every write). */
 export interface BackgroundCalls {
   /** Everything the popup renders, in one round trip. */
   getPopupState(args: { tabId: number | null }): PopupState;
+  /**
+   * Turns monitoring on (the page asked the browser for access to pages first, on the user's
+   * click) or off: registers or unregisters the monitoring script and saves the setting.
+   */
+  setMonitoring(args: { on: boolean }): MonitoringState;
+  /** Flags a sighting the popup lists, with its sentence's selectors, as a right-click would. */
+  flagSighting(args: { tabId: number; sightingId: string; into: FlagInto }): FlagOutcome;
   /** Flags the selection of a tab, or the page itself when nothing is selected. */
   flagTab(args: { tabId: number; into: FlagInto }): FlagOutcome;
   /** One page of mentions, newest first. */
-  listMentions(args: { scope: MentionScope; limit: number; after: TimeCursor | null }): MentionPage;
+  listMentions(args: {
+    scope: MentionScope;
+    limit: number;
+    after: TimeCursor | null;
+    /** Search words, tone, site, tag, dates and sort; newest first without one. */
+    filter?: MentionFilter;
+  }): MentionPage;
   /** Edits note, tags, tone or reach; marks the mention triaged. */
   updateMention(args: { id: string; patch: MentionPatch }): Mention;
   /**
@@ -118,13 +182,17 @@ export interface BackgroundCalls {
   restoreMentions(args: { undoToken: string }): { restored: number };
   /** Moves mentions into a crisis, or back to the inbox with null. */
   moveMentions(args: { ids: string[]; crisisId: string | null }): { moved: number };
+  /** Adds tags to mentions in one go (an edit of each, like `updateMention`). */
+  tagMentions(args: { ids: string[]; add: string[] }): { tagged: number };
   /** Opens a crisis, optionally from mentions (which move into it). */
   createCrisis(args: { title: string; level: Level; mentionIds: string[] }): Crisis;
-  /** One page of crises, most recently opened first. */
+  /** One page of crises, most recently opened first (unless the filter sorts oldest first). */
   listCrises(args: {
     state: 'open' | 'closed' | 'all';
     limit: number;
     after: TimeCursor | null;
+    /** Title words, level, step and sort. */
+    filter?: CrisisFilter;
   }): CrisisPage;
   /** A crisis with its journal, oldest event first. */
   getCrisis(args: { id: string }): { crisis: Crisis; events: CrisisEvent[] };
@@ -137,6 +205,35 @@ export interface BackgroundCalls {
   getSettings(args: Record<string, never>): Settings;
   updateSettings(args: { patch: Partial<Settings> }): Settings;
   getCounts(args: Record<string, never>): LogCounts;
+  /** The charts' figures: flags per day over the last `days` days, crises, metrics by level. */
+  getCharts(args: { days: number }): ChartsData;
+  /** Versions, record counts and settings, to start a backup with. */
+  backupInfo(args: Record<string, never>): BackupInfo;
+  /**
+   * One page of a store's records in id order, after the id `after` (a backup is read in pages:
+   * a message is limited to 64 MiB, a large log is more).
+   */
+  backupPart(args: { store: BackupStore; after: string | null; limit: number }): BackupPart;
+  /** A full backup made at `exportedAt` was saved: remember it (settings.lastBackupAt). */
+  backupDone(args: { exportedAt: string }): Settings;
+  /** Starts an import of a file holding `counts` records; they are then staged in pages. */
+  importStart(args: { counts: StoreCounts }): { importId: string };
+  /**
+   * Stages a page of the file's records in the worker's memory (nothing is written); checked
+   * again here. Fails with 'import-expired' when the worker restarted since `importStart`.
+   */
+  importStage(args: { importId: string; store: BackupStore | 'settings'; records: unknown[] }): {
+    staged: number;
+  };
+  /** What importing the staged file would do, merging or replacing; nothing is written. */
+  importPreview(args: { importId: string }): ImportPreview;
+  /**
+   * Imports the staged file in one transaction over every store: all of it, or nothing.
+   * Fails with 'import-expired' when the staged records are gone: stage them again.
+   */
+  importCommit(args: { importId: string; mode: ImportMode }): ImportSummary;
+  /** Forgets the staged records. */
+  importCancel(args: { importId: string }): { cancelled: boolean };
 }
 
 /** What the page gives the background when asked to capture the user's selection. */
@@ -156,6 +253,25 @@ export interface PageCapture {
 export interface ContentCalls {
   /** Describes the current selection of this frame (null selection when there is none). */
   capture(args: Record<string, never>): PageCapture;
+}
+
+/**
+ * Calls that Vigie's monitoring script in a page makes to the background. Only scripts of
+ * Vigie's own (a tab as sender) may make them, and they reach nothing else of the background.
+ */
+export interface MonitorCalls {
+  /** What this page's script watches for, and this page's flagged quotes to find again. */
+  monitorConfig(args: Record<string, never>): MonitorConfig;
+  /** What the script found on its page so far: replaces the tab's previous report. */
+  monitorReport(args: MonitorReport): { stored: boolean };
+}
+
+/** Calls that the background makes to the monitoring script of a page. */
+export interface MonitorPageCalls {
+  /** Removes every highlight and stops watching the page (monitoring was turned off). */
+  monitorClear(args: Record<string, never>): { cleared: boolean };
+  /** Asks for the configuration again and starts over (the watchlist or a flag changed). */
+  monitorRefresh(args: Record<string, never>): { refreshed: boolean };
 }
 
 /** The envelope every message travels in. */

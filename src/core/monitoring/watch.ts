@@ -71,14 +71,37 @@ export function compileWatchlist(watchlist: readonly WatchTerm[]): CompiledWatch
   };
 }
 
+/**
+ * A sentence's end: . ! ? or … (and the closing quotes or brackets after it) followed by a
+ * blank, or a line break. A full stop inside a number ("5.40") or an address ends nothing.
+ */
+const SENTENCE_END = /[.!?…]+["'”’»)\]]*(?=\s|$)|\n/g;
+
+/**
+ * Where the sentence around [start, end) of `text` starts and ends: back to the last sentence
+ * end and on to the next one, at most `max` characters either side of the sighting, blanks at
+ * both ends left out.
+ */
+export function sentenceRange(
+  text: string,
+  start: number,
+  end: number,
+  max = 300,
+): { start: number; end: number } {
+  const lo = Math.max(0, start - max);
+  const after = text.slice(end, end + max);
+  let from = lo;
+  for (const m of text.slice(lo, start).matchAll(SENTENCE_END)) from = lo + m.index + m[0].length;
+  const stop = new RegExp(SENTENCE_END.source).exec(after);
+  let to = stop ? end + stop.index + stop[0].length : end + after.length;
+  while (from < start && /\s/.test(text[from]!)) from++;
+  while (to > end && /\s/.test(text[to - 1]!)) to--;
+  return { start: from, end: to };
+}
+
 /** The sentence around [start, end) in `text`, trimmed and at most `max` characters long. */
 export function sentenceAround(text: string, start: number, end: number, max = 300): string {
-  const before = text.slice(Math.max(0, start - max), start);
-  const after = text.slice(end, end + max);
-  const from = Math.max(before.search(/[.!?…\n][^.!?…\n]*$/) + 1, 0);
-  const stop = after.search(/[.!?…\n]/);
-  const sentence =
-    before.slice(from) + text.slice(start, end) + (stop === -1 ? after : after.slice(0, stop + 1));
-  const clean = sentence.replace(/\s+/g, ' ').trim();
+  const range = sentenceRange(text, start, end, max);
+  const clean = text.slice(range.start, range.end).replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }

@@ -6,6 +6,7 @@ import { listMentions, mentionCounts } from '../../../../src/core/db/mentions';
 import { migrations, SCHEMA_VERSION, type Migration } from '../../../../src/core/db/migrations';
 import { openVigieDB } from '../../../../src/core/db/open';
 import { getSettings } from '../../../../src/core/db/settings';
+import type { MentionFilter } from '../../../../src/core/messaging/protocol';
 import type { VigieDB } from '../../../../src/core/db/schema';
 import type { StoreNames } from 'idb';
 
@@ -52,6 +53,27 @@ describe('schema migrations', () => {
       (await listMentions(db, { in: 'crisis', crisisId }, 10, null)).items[0]?.quote,
     ).toContain('arnaque');
     expect((await getSettings(db)).reactionTargetsHours[4]).toBe(0.5);
+    db.close();
+  });
+
+  it('make every mention of a version-1 database searchable and filterable at version 2', async () => {
+    await seedVersion1('v1-search');
+    const db = await openVigieDB('v1-search');
+    expect(db.version).toBeGreaterThanOrEqual(2);
+    const found = async (filter: MentionFilter) =>
+      (await listMentions(db, { in: 'all' }, 10, null, filter)).items.map((m) => m.id).sort();
+    // Quote, page title, site and tag words, accents and case folded, by their beginning.
+    expect(await found({ q: 'rembourse' })).toEqual(['m-1']);
+    expect(await found({ q: 'DEPLOR' })).toEqual(['m-2']);
+    expect(await found({ q: 'brasserie lumen' })).toEqual(['m-1', 'm-2']);
+    expect(await found({ q: 'avis.example' })).toEqual(['m-1', 'm-2']);
+    expect(await found({ q: 'presse' })).toEqual(['m-1']);
+    expect(await found({ tone: 'negative', site: 'avis.example' })).toEqual(['m-1', 'm-2']);
+    expect(await found({ tag: 'presse' })).toEqual(['m-1']);
+    // Every record holds its words; nothing else of it changed.
+    const stored = await db.getAll('mentions');
+    expect(stored.map((m) => m.words.length > 0)).toEqual(fixture.mentions.map(() => true));
+    expect(stored.map(({ words: _words, ...rest }) => rest)).toEqual(fixture.mentions);
     db.close();
   });
 

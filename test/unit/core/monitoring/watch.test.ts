@@ -42,4 +42,15 @@ describe('watched terms', () => {
     const at = text.indexOf('ACME');
     expect(sentenceAround(text, at, at + 4)).toBe('But ACME charged me twice!');
   });
+
+  it('ends a sentence only where a full stop is followed by a blank, quotes included', () => {
+    const text = 'Cher. À 5,40 €, ou $5.40 a cup, ACME (acme.example) should do better.» Bof.';
+    const at = text.indexOf('ACME');
+    expect(sentenceAround(text, at, at + 4)).toBe(
+      'À 5,40 €, ou $5.40 a cup, ACME (acme.example) should do better.»',
+    );
+    const quoted = '“Never again.” ACME said nothing!” Then';
+    const q = quoted.indexOf('ACME');
+    expect(sentenceAround(quoted, q, q + 4)).toBe('ACME said nothing!”');
+  });
 });

@@ -1,0 +1,152 @@
+/**
+ * The background's side of monitoring: the calls of the monitoring script in pages (its
+ * configuration, its reports), the settings screen's switch, the popup's one-click flag of a
+ * sighting, and what the popup shows of the active page.
+ */
+import { browser, type Runtime } from '../core/browser';
+import { getMentions, mentionsOnPage } from '../core/db/mentions';
+import type { VigieDatabase } from '../core/db/open';
+import { getSettings, updateSettings } from '../core/db/settings';
+import type {
+  BackgroundCalls,
+  MonitorCalls,
+  PageCapture,
+  PageWatch,
+} from '../core/messaging/protocol';
+import { AppError, type Handlers } from '../core/messaging/rpc';
+import { isMonitorReport } from '../core/monitoring/report-schema';
+import { pageKeyOf } from '../core/model/mention';
+import { fileFlag } from './flag';
+import type { HandlerDeps } from './handlers';
+import { switchMonitoring, tellPages, type MonitoringApis } from './monitoring';
+import { checkSpike, countSightings } from './spike-alert';
+import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport } from './tab-watch';
+
+/** Flagged mentions of a page sent to its script to be found again. */
+const MAX_FLAGGED = 200;
+/** Sightings the popup lists. */
+const MAX_POPUP_SIGHTINGS = 20;
+
+const OFF = { on: false, watchlist: [], wordRules: [], flagged: [] };
+
+/**
+ * The calls of the monitoring script. The sender is the browser's word on which tab and page
+ * the script runs in; the script's own arguments are checked as untrusted.
+ */
+export function createMonitorHandlers(
+  deps: HandlerDeps,
+): Handlers<MonitorCalls, Runtime.MessageSender> {
+  const { db } = deps;
+  return {
+    async monitorConfig(_args, sender) {
+      const settings = await getSettings(db);
+      const url = sender.url;
+      if (!settings.monitoring || !url || sender.frameId !== 0) return OFF;
+      const { items } = await mentionsOnPage(db, url, MAX_FLAGGED);
+      return {
+        on: true,
+        watchlist: settings.watchlist,
+        wordRules: settings.wordRules,
+        flagged: items.flatMap((m) =>
+          m.selectors ? [{ mentionId: m.id, selectors: m.selectors }] : [],
+        ),
+      };
+    },
+
+    async monitorReport(report, sender) {
+      if (!isMonitorReport(report)) throw new AppError('bad-request', 'Malformed report');
+      const tabId = sender.tab?.id;
+      const url = sender.url;
+      if (tabId === undefined || !url || sender.frameId !== 0) {
+        throw new AppError('bad-request', 'Reports come from the top frame of a tab');
+      }
+      if (!(await getSettings(db)).monitoring) return { stored: false };
+      const { newNegative } = await saveTabReport(tabId, url, report);
+      if (newNegative > 0) {
+        await countSightings(newNegative, deps.now());
+        await checkSpike(deps);
+      }
+      return { stored: true };
+    },
+  };
+}
+
+/** The monitoring calls of the popup and the settings screen. */
+export function createMonitoringCalls(
+  deps: HandlerDeps,
+  apis: MonitoringApis = browser,
+): Pick<Handlers<BackgroundCalls, unknown>, 'setMonitoring' | 'flagSighting'> {
+  const { db } = deps;
+  return {
+    async setMonitoring({ on }) {
+      const wanted = on === true;
+      const granted = await switchMonitoring(apis, wanted, async (value) => {
+        await updateSettings(db, { monitoring: value });
+      });
+      if (!granted) await forgetAllTabs();
+      return { settings: await getSettings(db), granted: granted || !wanted };
+    },
+
+    async flagSighting({ tabId, sightingId, into }) {
+      const [tab, watch] = await Promise.all([
+        browser.tabs.get(tabId).catch(() => undefined),
+        readTabWatch(tabId),
+      ]);
+      const sighting = watch?.sightings.find((s) => s.id === sightingId);
+      if (!tab?.url || !watch || !sighting || pageKeyOf(tab.url) !== pageKeyOf(watch.url)) {
+        throw new AppError('not-found', 'This sighting is not on the page any more.');
+      }
+      const capture: PageCapture = {
+        url: watch.url,
+        title: watch.title,
+        lang: watch.lang,
+        selection: {
+          exact: sighting.exact,
+          quote: sighting.selectors.quote,
+          position: sighting.selectors.position,
+        },
+      };
+      const outcome = await fileFlag(
+        deps,
+        { pageUrl: watch.url, pageTitle: tab.title ?? watch.title },
+        capture,
+        into,
+      );
+      await markFlagged(tabId, sightingId, outcome.mention.id);
+      deps.changed({ crises: outcome.crisis !== null });
+      await deps.notifyFlagged(outcome);
+      // The page's script finds the new mention and highlights it as flagged.
+      void tellPages(apis, 'monitorRefresh', tabId);
+      return outcome;
+    },
+  };
+}
+
+/** What the popup shows of monitoring on the tab's page; undefined when monitoring is off. */
+export async function popupWatch(
+  db: VigieDatabase,
+  tabId: number,
+  url: string,
+): Promise<PageWatch | undefined> {
+  const [settings, watch] = await Promise.all([getSettings(db), readTabWatch(tabId)]);
+  if (!settings.monitoring) return undefined;
+  if (!watch || pageKeyOf(watch.url) !== pageKeyOf(url)) {
+    return { sightings: [], sightingCount: 0, notFound: [] };
+  }
+  const sightings = [...watch.sightings]
+    .sort((a, b) => Number(b.negative) - Number(a.negative) || b.score - a.score)
+    .slice(0, MAX_POPUP_SIGHTINGS)
+    .map(({ id, term, sentence, score, negative }) => ({
+      id,
+      term,
+      sentence,
+      score,
+      negative,
+      mentionId: watch.flagged[id] ?? null,
+    }));
+  // Only mentions of this very page: the report names them, the database says where they are.
+  const notFound = (await getMentions(db, watch.anchors.missing.slice(0, 50))).filter(
+    (m) => pageKeyOf(m.url) === pageKeyOf(url),
+  );
+  return { sightings, sightingCount: watch.sightings.length, notFound };
+}

@@ -1,0 +1,154 @@
+/**
+ * Monitoring's switch. The monitoring script is registered for every page only while the user
+ * has monitoring on AND the browser grants Vigie access to pages (the optional host permission
+ * the settings screen asks for, on the user's click); otherwise it is unregistered, and Vigie
+ * injects nothing into pages. The browser APIs are handed in, so the logic runs in tests.
+ */
+import type { Browser } from '../core/browser';
+import type { Envelope, MonitorPageCalls } from '../core/messaging/protocol';
+import { createClient } from '../core/messaging/rpc';
+
+/** The browser APIs the switch uses. */
+export interface MonitoringApis {
+  scripting: Pick<
+    Browser['scripting'],
+    'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts'
+  >;
+  permissions: Pick<Browser['permissions'], 'contains' | 'remove'>;
+  tabs: Pick<Browser['tabs'], 'query' | 'sendMessage'>;
+}
+
+export const MONITOR_SCRIPT_ID = 'vigie-monitor';
+
+/** Access to every page: what monitoring needs, and only monitoring. */
+export const ALL_PAGES = { origins: ['<all_urls>'] };
+
+/** The registration: top frames only, once the page is loaded, kept across browser restarts. */
+export const MONITOR_SCRIPT = {
+  id: MONITOR_SCRIPT_ID,
+  js: ['monitor.js'],
+  css: ['monitor.css'],
+  matches: ['<all_urls>'],
+  runAt: 'document_idle' as const,
+  allFrames: false,
+  persistAcrossSessions: true,
+};
+
+/**
+ * One change of the registration at a time: a click on the switch may wake the worker, whose
+ * start reconciles the registration too; interleaved, one could undo the other.
+ */
+let pending: Promise<unknown> = Promise.resolve();
+function serially<T>(change: () => Promise<T>): Promise<T> {
+  const next = pending.then(change, change);
+  pending = next.catch(() => undefined);
+  return next;
+}
+
+async function isRegistered(apis: MonitoringApis): Promise<boolean> {
+  const scripts = await apis.scripting.getRegisteredContentScripts({ ids: [MONITOR_SCRIPT_ID] });
+  return scripts.length > 0;
+}
+
+async function register(apis: MonitoringApis): Promise<void> {
+  if (!(await isRegistered(apis))) await apis.scripting.registerContentScripts([MONITOR_SCRIPT]);
+}
+
+async function unregister(apis: MonitoringApis): Promise<void> {
+  if (await isRegistered(apis)) {
+    await apis.scripting.unregisterContentScripts({ ids: [MONITOR_SCRIPT_ID] });
+  }
+}
+
+/**
+ * Sends `call` to the monitoring script of one tab, or of every tab. Tabs without one (no
+ * script, or a page no extension may script) do not answer: that is not an error.
+ */
+export async function tellPages(
+  apis: Pick<MonitoringApis, 'tabs'>,
+  call: keyof MonitorPageCalls,
+  tabId?: number,
+): Promise<void> {
+  const ids =
+    tabId === undefined
+      ? (await apis.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))
+      : [tabId];
+  await Promise.all(
+    ids.map((id) =>
+      createClient<MonitorPageCalls>((envelope: Envelope<unknown>) =>
+        apis.tabs.sendMessage(id, envelope, { frameId: 0 }),
+      )(call, {}),
+    ),
+  );
+}
+
+/**
+ * Turns monitoring on or off; returns whether it is on. On needs access to pages, which only
+ * the settings page can ask for (on the user's click): without it, it stays off. Off stops the
+ * watch in every open page (highlights removed) and gives the access back.
+ */
+export function switchMonitoring(
+  apis: MonitoringApis,
+  on: boolean,
+  save: (on: boolean) => Promise<void>,
+): Promise<boolean> {
+  return serially(() => applySwitch(apis, on, save));
+}
+
+async function applySwitch(
+  apis: MonitoringApis,
+  on: boolean,
+  save: (on: boolean) => Promise<void>,
+): Promise<boolean> {
+  if (on && (await apis.permissions.contains(ALL_PAGES))) {
+    await register(apis);
+    await save(true);
+    // Pages whose watch was stopped earlier start again; others have no script yet.
+    await tellPages(apis, 'monitorRefresh');
+    return true;
+  }
+  await unregister(apis);
+  await save(false);
+  await tellPages(apis, 'monitorClear');
+  if (!on) {
+    try {
+      await apis.permissions.remove(ALL_PAGES);
+    } catch {
+      // A build that was granted access at install (the e2e copy) cannot give it back.
+    }
+  }
+  return false;
+}
+
+/**
+ * Makes the registration follow the setting (read by `wanted`, in turn with the switch) and
+ * the permission: at every start of the background, and when the user takes the access back in
+ * the browser's own settings. Returns whether monitoring is on; `save` is called only when the
+ * setting must change.
+ */
+export function reconcileMonitoring(
+  apis: MonitoringApis,
+  wanted: () => Promise<boolean>,
+  save: (on: boolean) => Promise<void>,
+): Promise<boolean> {
+  return serially(() => applySetting(apis, wanted, save));
+}
+
+async function applySetting(
+  apis: MonitoringApis,
+  setting: () => Promise<boolean>,
+  save: (on: boolean) => Promise<void>,
+): Promise<boolean> {
+  const wanted = await setting();
+  const on = wanted && (await apis.permissions.contains(ALL_PAGES));
+  if (on) {
+    await register(apis);
+    return true;
+  }
+  await unregister(apis);
+  if (wanted) {
+    await save(false);
+    await tellPages(apis, 'monitorClear');
+  }
+  return false;
+}

@@ -1,0 +1,88 @@
+/**
+ * What monitoring found in each tab, kept in session storage (it outlives a stopped background
+ * worker, goes with the browser session, and content scripts cannot read it): the last report
+ * of the tab's page, and which of its sightings the user flagged since.
+ */
+import { browser } from '../core/browser';
+import type { MonitorReport } from '../core/monitoring/report';
+import { pageKeyOf } from '../core/model/mention';
+
+export interface TabWatch extends MonitorReport {
+  /** The page the report is about (the address the browser gave with it). */
+  url: string;
+  /** Sighting id → id of the mention flagged from it. */
+  flagged: Record<string, string>;
+}
+
+const PREFIX = 'watch:';
+const SEEN_KEY = 'watch:seen';
+/** Negative sightings remembered for the spike count, so a reload does not count them again. */
+const MAX_SEEN = 5_000;
+
+const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
+
+export async function readTabWatch(tabId: number): Promise<TabWatch | null> {
+  const key = keyOf(tabId);
+  const stored = (await browser.storage.session.get(key))[key];
+  return stored && typeof stored === 'object' ? (stored as TabWatch) : null;
+}
+
+/** A short fingerprint of a sighting on a page (FNV-1a), for the seen list. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+/**
+ * Keeps a tab's report (it replaces the one before; the flags made from the same page's
+ * sightings are kept) and returns how many of its negative sightings were never seen before
+ * in this session.
+ */
+export async function saveTabReport(
+  tabId: number,
+  url: string,
+  report: MonitorReport,
+): Promise<{ newNegative: number }> {
+  const previous = await readTabWatch(tabId);
+  const samePage = previous !== null && pageKeyOf(previous.url) === pageKeyOf(url);
+  const ids = new Set(report.sightings.map((s) => s.id));
+  const flagged = samePage
+    ? Object.fromEntries(Object.entries(previous.flagged).filter(([id]) => ids.has(id)))
+    : {};
+  const seen = ((await browser.storage.session.get(SEEN_KEY))[SEEN_KEY] as string[]) ?? [];
+  const known = new Set(seen);
+  const fresh = report.sightings
+    .filter((s) => s.negative)
+    .map((s) => fingerprint(`${pageKeyOf(url)}\n${s.termId}\n${s.exact}`))
+    .filter((f) => !known.has(f) && known.add(f));
+  const watch: TabWatch = { ...report, url, flagged };
+  await browser.storage.session.set({
+    [keyOf(tabId)]: watch,
+    ...(fresh.length > 0 ? { [SEEN_KEY]: [...seen, ...fresh].slice(-MAX_SEEN) } : {}),
+  });
+  return { newNegative: fresh.length };
+}
+
+/** Remembers that a sighting of the tab was flagged as `mentionId`. */
+export async function markFlagged(tabId: number, sightingId: string, mentionId: string) {
+  const watch = await readTabWatch(tabId);
+  if (!watch) return;
+  watch.flagged[sightingId] = mentionId;
+  await browser.storage.session.set({ [keyOf(tabId)]: watch });
+}
+
+/** Forgets a closed tab's report. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(keyOf(tabId));
+}
+
+/** Forgets every tab's report (monitoring was turned off). */
+export async function forgetAllTabs(): Promise<void> {
+  const stored = await browser.storage.session.get(null);
+  const keys = Object.keys(stored).filter((k) => k.startsWith(PREFIX) && k !== SEEN_KEY);
+  if (keys.length > 0) await browser.storage.session.remove(keys);
+}

@@ -1,0 +1,242 @@
+/**
+ * Backups on the database side: the log read in pages for an export, and an import applied in
+ * ONE transaction over every store, so that a worker stopped halfway, a full disk or a refused
+ * record leaves the log exactly as it was. The decisions themselves are core/backup/merge.ts.
+ */
+import type { IDBPTransaction } from 'idb';
+import type {
+  BackupData,
+  BackupPart,
+  BackupStore,
+  ImportMode,
+  ImportPreview,
+  ImportSummary,
+  RecordCounts,
+  StoreCounts,
+} from '../backup/format';
+import {
+  intoKnownCrisis,
+  mergeRepeatsWithin,
+  mergeSameQuote,
+  outcomeOf,
+  settingsAfterImport,
+  type RecordOutcome,
+} from '../backup/merge';
+import { mergeSettings } from '../model/settings';
+import { fromStored, toStored } from './mentions';
+import type { VigieDatabase } from './open';
+import type { VigieDB } from './schema';
+
+const STORES = ['mentions', 'crises', 'events', 'settings'] as const;
+type Stores = typeof STORES extends readonly (infer S)[] ? S[] : never;
+type ImportTx = IDBPTransaction<VigieDB, Stores, 'readonly' | 'readwrite'>;
+type WriteTx = IDBPTransaction<VigieDB, Stores, 'readwrite'>;
+
+/** Records read or written per round of parallel requests inside the import transaction. */
+const CHUNK = 500;
+
+/** How many records of each kind the log holds. */
+export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
+  const tx = db.transaction(['mentions', 'crises', 'events']);
+  const [mentions, crises, events] = await Promise.all([
+    tx.objectStore('mentions').count(),
+    tx.objectStore('crises').count(),
+    tx.objectStore('events').count(),
+  ]);
+  await tx.done;
+  return { mentions, crises, events };
+}
+
+/**
+ * Up to `limit` records of `store` after the id `after`, in id order, stopping early once their
+ * JSON passes `maxChars` (a runtime message must stay well under 64 MiB). Mentions come in
+ * their domain form, without the index keys.
+ */
+export async function readPart(
+  db: VigieDatabase,
+  store: BackupStore,
+  after: string | null,
+  limit: number,
+  maxChars: number,
+): Promise<BackupPart> {
+  const tx = db.transaction(store);
+  const records: unknown[] = [];
+  let chars = 0;
+  let last: string | null = null;
+  let cursor = await tx.store.openCursor(
+    after === null ? null : IDBKeyRange.lowerBound(after, true),
+  );
+  while (cursor && records.length < limit && chars < maxChars) {
+    const value = store === 'mentions' ? fromStored(cursor.value as never) : cursor.value;
+    chars += JSON.stringify(value).length;
+    records.push(value);
+    last = cursor.key;
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return { records, next: cursor ? last : null };
+}
+
+/**
+ * A request's promise with its rejection handled: when one write of a round fails, the others
+ * of the round reject too (the transaction aborts) after `Promise.all` has already failed.
+ */
+function quiet<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => undefined);
+  return request;
+}
+
+const noCounts = (): RecordCounts => ({ added: 0, updated: 0, unchanged: 0, kept: 0 });
+const writes = (o: RecordOutcome) => o === 'added' || o === 'updated';
+
+/** Runs `run` over `items` a chunk at a time, calling `tick` (synchronously) before each. */
+async function inChunks<T>(
+  items: readonly T[],
+  tick: () => void,
+  run: (chunk: T[]) => Promise<void>,
+) {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    tick();
+    await run(items.slice(i, i + CHUNK));
+  }
+}
+
+/**
+ * Applies (when `write`) or only counts an import inside `tx`. Between the requests there is
+ * only synchronous work, so the transaction stays active from the first to the last.
+ */
+async function applyImport(
+  tx: ImportTx,
+  data: BackupData,
+  orphans: ReadonlySet<string>,
+  mode: ImportMode,
+  write: boolean,
+  tick: () => void = () => undefined,
+): Promise<ImportSummary> {
+  const merge = mode === 'merge';
+  const w = tx as WriteTx;
+  const summary: ImportSummary = {
+    mentions: noCounts(),
+    crises: noCounts(),
+    events: noCounts(),
+    sameQuote: 0,
+    toInbox: 0,
+    settings: 'taken',
+    settingsAdded: 0,
+  };
+  if (write && !merge) await Promise.all(STORES.map((name) => w.objectStore(name).clear()));
+
+  // Crises first: a mention keeps its crisis only if the crisis is in the file or in the log.
+  const known = new Set(data.crises.map((c) => c.id));
+  if (merge) for (const id of await tx.objectStore('crises').getAllKeys()) known.add(id);
+  await inChunks(data.crises, tick, async (chunk) => {
+    const store = tx.objectStore('crises');
+    const existing = merge ? await Promise.all(chunk.map((c) => store.get(c.id))) : [];
+    const puts = chunk.flatMap((c, i) => {
+      const outcome = outcomeOf(existing[i], c);
+      summary.crises[outcome]++;
+      return write && writes(outcome) ? [quiet(w.objectStore('crises').put(c))] : [];
+    });
+    await Promise.all(puts);
+  });
+
+  // The journal is append-only: an event is added when missing, never changed.
+  await inChunks(data.events, tick, async (chunk) => {
+    const store = tx.objectStore('events');
+    const existing = merge ? await Promise.all(chunk.map((e) => store.getKey(e.id))) : [];
+    const puts = chunk.flatMap((e, i) => {
+      if (existing[i] !== undefined) {
+        summary.events.unchanged++;
+        return [];
+      }
+      summary.events.added++;
+      return write ? [quiet(w.objectStore('events').put(e))] : [];
+    });
+    await Promise.all(puts);
+  });
+
+  const placed = data.mentions.map((m) => (orphans.has(m.id) ? intoKnownCrisis(m, known) : m));
+  summary.toInbox = placed.filter((m, i) => m.crisisId !== data.mentions[i]!.crisisId).length;
+  const within = mergeRepeatsWithin(placed);
+  summary.sameQuote = within.merged;
+  await inChunks(within.mentions, tick, async (chunk) => {
+    const store = tx.objectStore('mentions');
+    const stored = chunk.map(toStored);
+    const [existing, sameKey] = merge
+      ? await Promise.all([
+          Promise.all(chunk.map((m) => store.get(m.id))),
+          Promise.all(stored.map((s) => store.index('dedupeKey').get(s.dedupeKey))),
+        ])
+      : [[], []];
+    const puts = chunk.flatMap((m, i) => {
+      const twin = sameKey[i];
+      if (twin && twin.id !== m.id) {
+        // The same quote on the same page, flagged under another id (another browser).
+        summary.sameQuote++;
+        return write
+          ? [quiet(w.objectStore('mentions').put(toStored(mergeSameQuote(fromStored(twin), m))))]
+          : [];
+      }
+      const outcome = outcomeOf(existing[i], m);
+      summary.mentions[outcome]++;
+      return write && writes(outcome) ? [quiet(w.objectStore('mentions').put(stored[i]!))] : [];
+    });
+    await Promise.all(puts);
+  });
+
+  const record = merge ? await tx.objectStore('settings').get('settings') : undefined;
+  const after = settingsAfterImport(record ? mergeSettings(record.value) : null, data.settings);
+  summary.settings = after.outcome;
+  summary.settingsAdded = after.added;
+  if (write && after.outcome !== 'kept') {
+    await w.objectStore('settings').put({ key: 'settings', value: after.settings });
+  }
+  return summary;
+}
+
+/** What importing `data` would do, merging and replacing, and what the log holds now. */
+export async function previewImport(
+  db: VigieDatabase,
+  data: BackupData,
+  orphans: ReadonlySet<string>,
+): Promise<ImportPreview> {
+  const tx = db.transaction([...STORES], 'readonly');
+  const merge = await applyImport(tx, data, orphans, 'merge', false);
+  const replace = await applyImport(tx, data, orphans, 'replace', false);
+  const [mentions, crises, events] = await Promise.all([
+    tx.objectStore('mentions').count(),
+    tx.objectStore('crises').count(),
+    tx.objectStore('events').count(),
+  ]);
+  await tx.done;
+  return { merge, replace, current: { mentions, crises, events } };
+}
+
+/**
+ * Imports `data` in one readwrite transaction over every store. Any failure (a constraint, a
+ * full disk, the worker stopped) aborts it whole: the log is then exactly as before. `tick` is
+ * called between rounds of writes, synchronously: awaiting anything but the transaction's own
+ * requests would let it commit half done.
+ */
+export async function commitImport(
+  db: VigieDatabase,
+  data: BackupData,
+  orphans: ReadonlySet<string>,
+  mode: ImportMode,
+  tick?: () => void,
+): Promise<ImportSummary> {
+  const tx = db.transaction([...STORES], 'readwrite');
+  try {
+    const summary = await applyImport(tx, data, orphans, mode, true, tick);
+    await tx.done;
+    return summary;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}

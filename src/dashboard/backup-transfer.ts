@@ -1,0 +1,207 @@
+/**
+ * The crisis log's side of backups: reading the whole log from the background in pages to write
+ * a file, and sending a checked file to the background in pages to import it. The background is
+ * reached through `ask`, handed in, so that the tests can wire it to a real background.
+ */
+import { buildBackup, type BuiltBackup } from '../core/backup/build';
+import type {
+  BackupData,
+  BackupInfo,
+  BackupPart,
+  BackupStore,
+  ImportMode,
+  ImportPreview,
+  ImportSummary,
+} from '../core/backup/format';
+import { countsOf } from '../core/backup/format';
+import type { AppErrorData, BackgroundCalls, Result } from '../core/messaging/protocol';
+import type { Client } from '../core/messaging/rpc';
+import type { Crisis, CrisisEvent, Mention } from '../core/model/types';
+
+export type Ask = Client<BackgroundCalls>;
+
+/** A call to the background that failed, carrying its error as data. */
+export class CallFailed extends Error {
+  constructor(readonly error: AppErrorData) {
+    super(error.message);
+    this.name = 'CallFailed';
+  }
+}
+
+async function must<T>(reply: Promise<Result<T>>): Promise<T> {
+  const result = await reply;
+  if (!result.ok) throw new CallFailed(result.error);
+  return result.value;
+}
+
+/** How far a long task has come: `done` of `total` records. */
+export type Progress = (done: number, total: number) => void;
+
+/** Records asked for per page (the background also stops a page at a size). */
+const PAGE = 1000;
+
+interface StoreRecords {
+  mentions: Mention[];
+  crises: Crisis[];
+  events: CrisisEvent[];
+}
+
+/** Every record of `store`, page by page; `onRecords` is told how many came each time. */
+async function readStore<S extends BackupStore>(
+  ask: Ask,
+  store: S,
+  onRecords: (n: number) => void,
+): Promise<StoreRecords[S]> {
+  const records: unknown[] = [];
+  let after: string | null = null;
+  do {
+    const part: BackupPart = await must(ask('backupPart', { store, after, limit: PAGE }));
+    for (const record of part.records) records.push(record);
+    onRecords(part.records.length);
+    after = part.next;
+  } while (after !== null);
+  return records as StoreRecords[S];
+}
+
+/**
+ * Reads the stores asked for. Crises are read last: crises are never deleted, so every crisis
+ * that a mention or an event read before names is still there, even when the user flags
+ * something while the export runs (a journal without its crisis would be refused on import).
+ */
+export async function readLog(
+  ask: Ask,
+  stores: readonly BackupStore[],
+  onProgress: Progress = () => undefined,
+): Promise<{ info: BackupInfo } & Partial<StoreRecords>> {
+  const info = await must(ask('backupInfo', {}));
+  const total = stores.reduce((sum, store) => sum + info.counts[store], 0);
+  let done = 0;
+  onProgress(0, total);
+  const counted = (n: number) => {
+    done += n;
+    onProgress(Math.min(done, total), total);
+  };
+  const order = (['mentions', 'events', 'crises'] as const).filter((s) => stores.includes(s));
+  const out: { info: BackupInfo } & Partial<StoreRecords> = { info };
+  for (const store of order) {
+    (out as Record<string, unknown>)[store] = await readStore(ask, store, counted);
+  }
+  return out;
+}
+
+/** The file name of a full backup made at `exportedAt`: vigie-backup-2026-11-25-0930.json. */
+export function backupFileName(exportedAt: string, kind = 'backup', ext = 'json'): string {
+  const stamp = exportedAt.slice(0, 16).replace('T', '-').replace(':', '');
+  return `vigie-${kind}-${stamp}.${ext}`;
+}
+
+/** A full backup of the log as it is now. */
+export async function exportBackup(
+  ask: Ask,
+  onProgress?: Progress,
+  now: () => Date = () => new Date(),
+): Promise<{ built: BuiltBackup; exportedAt: string }> {
+  const exportedAt = now().toISOString();
+  const log = await readLog(ask, ['mentions', 'events', 'crises'], onProgress);
+  const data: BackupData = {
+    mentions: log.mentions ?? [],
+    crises: log.crises ?? [],
+    events: log.events ?? [],
+    settings: log.info.settings,
+  };
+  const built = await buildBackup(
+    { appVersion: log.info.appVersion, schemaVersion: log.info.schemaVersion, exportedAt },
+    data,
+  );
+  return { built, exportedAt };
+}
+
+/** The JSON size (characters) of the records staged per message: far under the 64 MiB limit. */
+const STAGE_CHARS = 4_000_000;
+const STAGE_COUNT = 5000;
+
+/** `records` cut into pages of at most STAGE_COUNT records and about STAGE_CHARS of JSON. */
+export function stagePages<T>(records: readonly T[]): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let chars = 0;
+  for (const record of records) {
+    const size = JSON.stringify(record).length;
+    if (page.length > 0 && (page.length >= STAGE_COUNT || chars + size > STAGE_CHARS)) {
+      pages.push(page);
+      page = [];
+      chars = 0;
+    }
+    page.push(record);
+    chars += size;
+  }
+  if (page.length) pages.push(page);
+  return pages;
+}
+
+/** Sends the whole file to the background, which checks and keeps it; returns the import's id. */
+export async function stageBackup(
+  ask: Ask,
+  data: BackupData,
+  onProgress: Progress = () => undefined,
+): Promise<string> {
+  const counts = countsOf(data);
+  const total = counts.mentions + counts.crises + counts.events;
+  const { importId } = await must(ask('importStart', { counts }));
+  let done = 0;
+  onProgress(0, total);
+  for (const store of ['crises', 'events', 'mentions'] as const) {
+    for (const records of stagePages<unknown>(data[store])) {
+      await must(ask('importStage', { importId, store, records }));
+      done += records.length;
+      onProgress(done, total);
+    }
+  }
+  await must(ask('importStage', { importId, store: 'settings', records: [data.settings] }));
+  return importId;
+}
+
+/** Staged records lost with a restarted worker, or a worker stopped while it answered. */
+const mayRetry = (error: unknown) =>
+  error instanceof CallFailed &&
+  (error.error.code === 'import-expired' || error.error.code === 'unavailable');
+
+/** Stages the file and asks what importing it would do. */
+export async function previewBackup(
+  ask: Ask,
+  data: BackupData,
+  onProgress?: Progress,
+): Promise<{ importId: string; preview: ImportPreview }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const importId = await stageBackup(ask, data, onProgress);
+      return { importId, preview: await must(ask('importPreview', { importId })) };
+    } catch (error) {
+      if (attempt >= 2 || !mayRetry(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Imports the staged file. When the worker restarted since staging (the records are gone) or
+ * was stopped while it wrote (its transaction then rolled back whole), the file is staged
+ * again and the commit asked again: an import is idempotent, so asking twice is safe even when
+ * the first commit did land before the worker stopped.
+ */
+export async function commitBackup(
+  ask: Ask,
+  data: BackupData,
+  importId: string,
+  mode: ImportMode,
+  onRestage?: Progress,
+): Promise<ImportSummary> {
+  let id = importId;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await must(ask('importCommit', { importId: id, mode }));
+    } catch (error) {
+      if (attempt >= 2 || !mayRetry(error)) throw error;
+      id = await stageBackup(ask, data, onRestage);
+    }
+  }
+}

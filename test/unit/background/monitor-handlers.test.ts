@@ -1,0 +1,301 @@
+/**
+ * The background's side of monitoring with a fake browser and a real (in-memory) database:
+ * what a page's script may ask and report, what the popup shows of it, the one-click flag of a
+ * sighting, and the spike alert.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HandlerDeps } from '../../../src/background/handlers';
+import type { Runtime } from '../../../src/core/browser';
+import type { MonitorReport, PageSighting } from '../../../src/core/monitoring/report';
+import type { Mention } from '../../../src/core/model/types';
+import { freshDB, mention } from '../helpers';
+import { fakeBrowser } from '../ui/fake-browser';
+
+const stores = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
+const notices: { id: string; options: Record<string, unknown> }[] = [];
+const tabs = new Map<number, { id: number; url: string; title: string }>();
+
+function area(map: Map<string, unknown>) {
+  return {
+    async get(key: string | null) {
+      if (key === null) return Object.fromEntries(map);
+      return map.has(key) ? { [key]: structuredClone(map.get(key)) } : {};
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) map.set(k, structuredClone(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of [keys].flat()) map.delete(k);
+    },
+  };
+}
+
+vi.mock('../../../src/core/browser', () => {
+  const base = fakeBrowser({}).browser;
+  return {
+    browser: {
+      ...base,
+      storage: { session: area(stores.session), local: area(stores.local) },
+      tabs: {
+        get: async (id: number) => {
+          const tab = tabs.get(id);
+          if (!tab) throw new Error('No tab');
+          return tab;
+        },
+        query: async () => [...tabs.values()],
+        sendMessage: async () => ({ ok: true, value: {} }),
+      },
+      notifications: {
+        async create(id: string, options: Record<string, unknown>) {
+          notices.push({ id, options });
+          return id;
+        },
+      },
+    },
+  };
+});
+
+const { createMonitorHandlers, createMonitoringCalls, popupWatch } =
+  await import('../../../src/background/monitor-handlers');
+const { checkSpike, countSightings, openSpikeCrisis } =
+  await import('../../../src/background/spike-alert');
+const { addMention, getMention } = await import('../../../src/core/db/mentions');
+const { updateSettings } = await import('../../../src/core/db/settings');
+
+const URL_A = 'https://news.example/a';
+const NOW = new Date('2026-11-25T12:00:00.000Z');
+
+async function setup(monitoring = true) {
+  const db = await freshDB();
+  await updateSettings(db, {
+    monitoring,
+    watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
+    wordRules: [{ word: 'twice', rule: 'always-negative' }],
+  });
+  const deps: HandlerDeps = {
+    db,
+    now: () => NOW,
+    labels: { checklist: (id) => id, untitledCrisis: 'Untitled' },
+    changed: vi.fn(),
+    notifyFlagged: vi.fn(async () => undefined),
+  };
+  return {
+    db,
+    deps,
+    monitor: createMonitorHandlers(deps),
+    calls: createMonitoringCalls(deps, {
+      scripting: {} as never,
+      permissions: {} as never,
+      tabs: { query: async () => [], sendMessage: async () => ({}) } as never,
+    }),
+  };
+}
+
+const sender = (tabId: number, url: string, frameId = 0) =>
+  ({ id: 'vigie', tab: { id: tabId }, url, frameId }) as unknown as Runtime.MessageSender;
+
+function sighting(id: string, exact: string, score: number): PageSighting {
+  return {
+    id,
+    termId: 'acme',
+    term: 'ACME',
+    sentence: exact,
+    score,
+    negative: score >= 0.2,
+    exact,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact, prefix: 'Intro. ', suffix: ' More.' },
+      position: { type: 'TextPositionSelector', start: 7, end: 7 + exact.length },
+    },
+  };
+}
+
+const report = (overrides: Partial<MonitorReport> = {}): MonitorReport => ({
+  title: 'News A',
+  lang: 'en',
+  sightings: [
+    sighting('s1', 'ACME opened a shop.', 0),
+    sighting('s2', 'ACME charged me twice, a scam.', 0.8),
+  ],
+  anchors: { found: [], missing: [] },
+  ...overrides,
+});
+
+beforeEach(() => {
+  stores.session.clear();
+  stores.local.clear();
+  notices.length = 0;
+  tabs.clear();
+  tabs.set(7, { id: 7, url: URL_A, title: 'News A' });
+});
+
+describe("a page's monitoring script", () => {
+  it('gets the watchlist, the word rules and the flagged quotes of its page, only when on', async () => {
+    const { db, monitor } = await setup();
+    const here = mention({ url: `${URL_A}#comments` });
+    await addMention(db, here);
+    await addMention(db, mention({ url: 'https://news.example/other' }));
+    await addMention(db, mention({ url: URL_A, kind: 'page', quote: '', selectors: null }));
+
+    const config = await monitor.monitorConfig({}, sender(7, URL_A));
+    expect(config).toMatchObject({
+      on: true,
+      watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
+      wordRules: [{ word: 'twice', rule: 'always-negative' }],
+    });
+    expect(config.flagged).toEqual([{ mentionId: here.id, selectors: here.selectors }]);
+    // A frame inside the page asks nothing of the log.
+    expect((await monitor.monitorConfig({}, sender(7, URL_A, 3))).on).toBe(false);
+
+    const off = await setup(false);
+    await addMention(off.db, mention({ url: URL_A }));
+    expect(await off.monitor.monitorConfig({}, sender(7, URL_A))).toEqual({
+      on: false,
+      watchlist: [],
+      wordRules: [],
+      flagged: [],
+    });
+  });
+
+  it('reports what it found; the popup shows it for that page only, most negative first', async () => {
+    const { db, monitor } = await setup();
+    const gone = mention({ url: URL_A });
+    const elsewhere = mention({ url: 'https://news.example/other' });
+    await addMention(db, gone);
+    await addMention(db, elsewhere);
+    expect(
+      await monitor.monitorReport(
+        report({ anchors: { found: [], missing: [gone.id, elsewhere.id] } }),
+        sender(7, URL_A),
+      ),
+    ).toEqual({ stored: true });
+
+    const watch = await popupWatch(db, 7, `${URL_A}#top`);
+    expect(watch?.sightings.map((s) => [s.id, s.negative, s.mentionId])).toEqual([
+      ['s2', true, null],
+      ['s1', false, null],
+    ]);
+    expect(watch?.sightingCount).toBe(2);
+    // Only this page's mentions are said to be missing from it.
+    expect(watch?.notFound.map((m: Mention) => m.id)).toEqual([gone.id]);
+    // Another page in the same tab: nothing of the old one shows.
+    expect(await popupWatch(db, 7, 'https://news.example/b')).toEqual({
+      sightings: [],
+      sightingCount: 0,
+      notFound: [],
+    });
+  });
+
+  it('cannot report malformed or oversized findings, nor from a frame', async () => {
+    const { monitor } = await setup();
+    const bad = [
+      { ...report(), extra: 1 },
+      report({ sightings: [{ ...sighting('s1', 'x', 0), score: 7 }] }),
+      report({ sightings: Array.from({ length: 51 }, (_, i) => sighting(`s${i}`, 'x', 0)) }),
+      report({ title: 'x'.repeat(20_000) }),
+    ];
+    for (const args of bad) {
+      await expect(monitor.monitorReport(args as MonitorReport, sender(7, URL_A))).rejects.toThrow(
+        /Malformed/,
+      );
+    }
+    await expect(monitor.monitorReport(report(), sender(7, URL_A, 2))).rejects.toThrow(/top frame/);
+    expect(stores.session.size).toBe(0);
+  });
+
+  it('is ignored once monitoring is off', async () => {
+    const { db, monitor } = await setup(false);
+    expect(await monitor.monitorReport(report(), sender(7, URL_A))).toEqual({ stored: false });
+    expect(await popupWatch(db, 7, URL_A)).toBeUndefined();
+  });
+});
+
+describe('one-click flag of a sighting', () => {
+  it('files the sentence with its selectors, as a right-click would, once', async () => {
+    const { db, deps, monitor, calls } = await setup();
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    const outcome = await calls.flagSighting(
+      { tabId: 7, sightingId: 's2', into: { to: 'inbox' } },
+      null,
+    );
+    const stored = await getMention(db, outcome.mention.id);
+    expect(stored).toMatchObject({
+      url: URL_A,
+      pageTitle: 'News A',
+      kind: 'selection',
+      quote: 'ACME charged me twice, a scam.',
+      selectors: report().sightings[1]!.selectors,
+      captureLimit: null,
+      lang: 'en',
+    });
+    expect(deps.notifyFlagged).toHaveBeenCalledOnce();
+    // The popup now shows it flagged.
+    const watch = await popupWatch(db, 7, URL_A);
+    expect(watch?.sightings[0]).toMatchObject({ id: 's2', mentionId: stored!.id });
+    // A second click stores nothing new.
+    const again = await calls.flagSighting(
+      { tabId: 7, sightingId: 's2', into: { to: 'inbox' } },
+      null,
+    );
+    expect(again.duplicate).toBe(true);
+  });
+
+  it('refuses a sighting of a page the tab has left', async () => {
+    const { monitor, calls } = await setup();
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    tabs.set(7, { id: 7, url: 'https://news.example/b', title: 'B' });
+    await expect(
+      calls.flagSighting({ tabId: 7, sightingId: 's2', into: { to: 'inbox' } }, null),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('the spike alert', () => {
+  const DAY = 86_400_000;
+
+  it('rings when the last 24 hours run above the week, once a day, and opens a crisis', async () => {
+    const { db, deps } = await setup();
+    // A quiet week: one or two flags a day.
+    for (let d = 1; d <= 7; d++) {
+      for (let i = 0; i < 1 + (d % 2); i++) {
+        const at = new Date(NOW.getTime() - d * DAY - i * 3_600_000).toISOString();
+        await addMention(db, mention({ capturedAt: at, quote: `old ${d} ${i}` }));
+      }
+    }
+    expect(await checkSpike(deps)).toBeNull();
+
+    // Today: three flags and nine negative sightings.
+    const today: Mention[] = [];
+    for (let i = 0; i < 3; i++) {
+      const m = mention({
+        capturedAt: new Date(NOW.getTime() - i * 3_600_000).toISOString(),
+        quote: `today ${i}`,
+      });
+      today.push(m);
+      await addMention(db, m);
+    }
+    await countSightings(9, NOW);
+    const spike = await checkSpike(deps);
+    expect(spike).toMatchObject({ last24h: 12 });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.id).toMatch(/^spike\|/);
+    expect(notices[0]!.options).toMatchObject({
+      title: 'Unusual number of negative mentions',
+      buttons: [{ title: 'Open a crisis' }],
+    });
+    expect(String(notices[0]!.options.message)).toMatch(/^12 flags and negative sightings/);
+
+    // Not again the same day.
+    await countSightings(20, NOW);
+    expect(await checkSpike(deps)).toBeNull();
+    expect(notices).toHaveLength(1);
+
+    // "Open a crisis": the last 24 hours' inbox mentions go into one.
+    const crisis = await openSpikeCrisis(deps);
+    expect(crisis.title).toBe('Spike in negative mentions');
+    for (const m of today) expect((await getMention(db, m.id))?.crisisId).toBe(crisis.id);
+    const older = (await db.getAll('mentions')).filter((m) => m.quote.startsWith('old'));
+    expect(older).toHaveLength(11);
+    for (const m of older) expect(m.crisisId).toBeNull();
+  });
+});

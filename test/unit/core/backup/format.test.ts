@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { backupText, buildBackup, dataChecksum } from '../../../../src/core/backup/build';
+import { canonicalJson } from '../../../../src/core/backup/canonical';
+import { FORMAT_VERSION, type BackupData } from '../../../../src/core/backup/format';
+import { parseBackup } from '../../../../src/core/backup/parse';
+import { pathText } from '../../../../src/core/backup/problems';
+import { upgradeBackup, type FormatUpgrade } from '../../../../src/core/backup/upgrade';
+import { sha256Hex } from '../../../../src/core/model/hash';
+import { sampleLog } from './fixtures';
+
+const meta = { appVersion: '0.1.0', schemaVersion: 2, exportedAt: '2026-11-25T10:00:00.000Z' };
+
+async function fileOf(data: BackupData = sampleLog('x')): Promise<string> {
+  return backupText(await buildBackup(meta, data));
+}
+
+/** The file's JSON changed by `change`, its checksum made right again (a tool that re-signs). */
+/** A parsed file edited by path, as loosely typed as JSON itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field of any record, by path
+type Json = Record<string, any>;
+
+async function edited(change: (file: Json) => void): Promise<string> {
+  const file = JSON.parse(await fileOf()) as Json;
+  change(file);
+  file.checksum = await dataChecksum(file.data);
+  return JSON.stringify(file);
+}
+
+async function problemOf(text: string) {
+  const parsed = await parseBackup(text);
+  if (parsed.ok) throw new Error('accepted');
+  return parsed.problem;
+}
+
+describe('canonical JSON', () => {
+  it('sorts keys by code unit at every depth, drops undefined, writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: [{ z: 'é', y: undefined, x: null }], A: 2.5 })).toBe(
+      '{"A":2.5,"a":[{"x":null,"z":"é"}],"b":1}',
+    );
+    expect(canonicalJson(['\n"', 1e21, -0, true])).toBe('["\\n\\"",1e+21,0,true]');
+  });
+
+  it('gives the same text for a record and its parsed JSON copy', () => {
+    const log = sampleLog('c');
+    expect(canonicalJson(JSON.parse(JSON.stringify(log)))).toBe(canonicalJson(log));
+  });
+});
+
+describe('a backup file', () => {
+  it('has the documented header, one record per line, and a checksum over the canonical data', async () => {
+    const log = sampleLog('h');
+    const built = await buildBackup(meta, log);
+    const text = backupText(built);
+    const file = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(file)).toEqual([
+      'format',
+      'formatVersion',
+      'appVersion',
+      'schemaVersion',
+      'exportedAt',
+      'counts',
+      'checksum',
+      'data',
+    ]);
+    expect(file).toMatchObject({
+      format: 'vigie-backup',
+      formatVersion: 1,
+      counts: { mentions: 4, crises: 2, events: 6 },
+    });
+    expect(file.checksum).toBe(`sha256:${await sha256Hex(canonicalJson(log))}`);
+    expect(text.split('\n').filter((line) => line.includes('"quote"'))).toHaveLength(4);
+  });
+
+  it('reads back exactly what was written', async () => {
+    const log = sampleLog('r');
+    const parsed = await parseBackup(await fileOf(log));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(canonicalJson(parsed.backup.data)).toBe(canonicalJson(log));
+    expect(parsed.orphans.size).toBe(0);
+  });
+
+  it('is read with a byte order mark in front', async () => {
+    expect((await parseBackup(`\ufeff${await fileOf()}`)).ok).toBe(true);
+  });
+});
+
+describe('a bad file is refused whole, naming the first problem', () => {
+  it('cut short', async () => {
+    const text = await fileOf();
+    expect((await problemOf(text.slice(0, text.length / 2))).code).toBe('not-json');
+  });
+
+  it('another JSON file', async () => {
+    expect(await problemOf('{"hello": "world"}')).toEqual({ code: 'not-backup', detail: '' });
+    expect((await problemOf('[1,2]')).code).toBe('not-backup');
+  });
+
+  it('from a newer Vigie', async () => {
+    const text = await edited((f) => (f.formatVersion = FORMAT_VERSION + 2));
+    expect(await problemOf(text)).toEqual({ code: 'newer', detail: String(FORMAT_VERSION + 2) });
+  });
+
+  it('an unknown version', async () => {
+    for (const version of [0, -1, 1.5, '1', null]) {
+      const text = await edited((f) => (f.formatVersion = version));
+      expect((await problemOf(text)).detail).toMatch(/^formatVersion: expected a whole number/);
+    }
+  });
+
+  it('changed after it was written', async () => {
+    const file = JSON.parse(await fileOf()) as Json;
+    file.data.mentions[0].note = 'edited by hand';
+    expect((await problemOf(JSON.stringify(file))).code).toBe('checksum');
+  });
+
+  it('a wrong date, in words and with its place', async () => {
+    const text = await edited((f) => (f.data.mentions[2].capturedAt = 'yesterday'));
+    expect(await problemOf(text)).toEqual({
+      code: 'invalid',
+      detail: 'mentions[2].capturedAt: expected an ISO date, got "yesterday"',
+    });
+  });
+
+  it('a wrong type, a missing field, an unknown field', async () => {
+    expect((await problemOf(await edited((f) => (f.data.crises[1].level = '3')))).detail).toMatch(
+      /^crises\[1\]\.level: expected \(1 \| 2 \| 3 \| 4\), got "3"/,
+    );
+    expect((await problemOf(await edited((f) => delete f.data.events[3].actor))).detail).toBe(
+      'events[3].actor: missing',
+    );
+    expect((await problemOf(await edited((f) => (f.data.settings.colour = 'red')))).detail).toBe(
+      'settings.colour: unexpected field',
+    );
+  });
+
+  it('a huge string', async () => {
+    const text = await edited((f) => (f.data.mentions[0].quote = 'x'.repeat(100_001)));
+    expect((await problemOf(text)).detail).toBe(
+      'mentions[0].quote: text too long: at most 100000 characters, got 100001',
+    );
+  });
+
+  it('__proto__, constructor and prototype keys, wherever they are', async () => {
+    const base = await fileOf();
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const text = base.replace('"data": {', `"data": {"${key}": {"polluted": true},`);
+      const file = JSON.parse(text) as Json;
+      file.checksum = await dataChecksum(file.data);
+      const detail = (await problemOf(JSON.stringify(file))).detail;
+      expect(detail).toBe(`${key}: forbidden key`);
+    }
+    const text = await edited((f) => {
+      Object.defineProperty(f.data.events[0].data, '__proto__', {
+        value: { admin: true },
+        enumerable: true,
+      });
+    });
+    expect((await problemOf(text)).detail).toBe('events[0].data.__proto__: forbidden key');
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('nesting far deeper than any record', async () => {
+    const text = await edited((f) => {
+      let deep: unknown = 1;
+      for (let i = 0; i < 100; i++) deep = [deep];
+      f.data.events[0].data.deep = deep;
+    });
+    expect((await problemOf(text)).detail).toMatch(/nested too deeply$/);
+  });
+
+  it('the same id twice', async () => {
+    const text = await edited((f) => (f.data.mentions[3].id = f.data.mentions[1].id));
+    expect((await problemOf(text)).detail).toBe('mentions[3].id: the id "x-m2" appears twice');
+  });
+
+  it('a journal event of a crisis that is not in the file', async () => {
+    const text = await edited((f) => (f.data.events[4].crisisId = 'gone'));
+    expect((await problemOf(text)).detail).toBe('events[4].crisisId: no crisis "gone" in the file');
+  });
+
+  it('counts that do not match the records', async () => {
+    const text = await edited((f) => (f.counts.events = 5));
+    expect((await problemOf(text)).detail).toBe('counts.events: says 5, the file holds 6');
+  });
+
+  it('but keeps a mention whose crisis is missing, for the inbox', async () => {
+    const text = await edited((f) => (f.data.mentions[0].crisisId = 'gone'));
+    const parsed = await parseBackup(text);
+    expect(parsed.ok && [...parsed.orphans]).toEqual(['x-m1']);
+  });
+});
+
+describe('format upgrades', () => {
+  it('run in order from the file’s version, like the schema migrations', async () => {
+    // A pretend format 2 renamed `note` to `comment`, format 3 back: a format-1 file goes
+    // through both and comes out as the current format.
+    const calls: number[] = [];
+    const upgrades: FormatUpgrade[] = [
+      (b) => {
+        calls.push(1);
+        return { ...b, renamed: true };
+      },
+      (b) => {
+        calls.push(2);
+        const { renamed: _renamed, ...rest } = b;
+        return rest;
+      },
+    ];
+    const upgraded = upgradeBackup({ formatVersion: 1 }, 1, upgrades);
+    expect(calls).toEqual([1, 2]);
+    expect(upgraded).toEqual({ formatVersion: 3 });
+    expect(upgradeBackup({ formatVersion: 2 }, 2, upgrades)).toEqual({ formatVersion: 3 });
+
+    const parsed = await parseBackup(await fileOf(), [(b) => b]);
+    expect(parsed.ok && parsed.backup.formatVersion).toBe(2);
+  });
+
+  it('leave nothing to do for the current format', () => {
+    expect(FORMAT_VERSION).toBe(1);
+    expect(upgradeBackup({ formatVersion: 1 }, 1)).toEqual({ formatVersion: 1 });
+  });
+});
+
+describe('paths in problems', () => {
+  it('are written as a reader would', () => {
+    expect(pathText(['mentions', 12, 'selectors', 'quote', 'exact'])).toBe(
+      'mentions[12].selectors.quote.exact',
+    );
+    expect(pathText(['settings', 'reactionTargetsHours', '1'])).toBe(
+      'settings.reactionTargetsHours["1"]',
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { moveMentions, saveCrisis } from '../../../../src/core/db/crises';
+import {
+  addMention,
+  deleteMentions,
+  mentionCounts,
+  putMentions,
+  recountMentions,
+  restoreMentions,
+  tagMentions,
+  updateMention,
+} from '../../../../src/core/db/mentions';
+import type { VigieDatabase } from '../../../../src/core/db/open';
+import { newCrisis } from '../../../../src/core/model/crisis';
+import { applyMentionPatch } from '../../../../src/core/model/mention';
+import { at, freshDB, mention } from '../../helpers';
+
+/** The kept counts agree with counting the records outright. */
+async function expectCounts(db: VigieDatabase, counts: Awaited<ReturnType<typeof mentionCounts>>) {
+  expect(await mentionCounts(db)).toEqual(counts);
+  expect(await recountMentions(db)).toEqual(counts);
+}
+
+describe('kept mention counts', () => {
+  it('follow every write: flag, edit, move, tag, delete, undo, put back', async () => {
+    const db = await freshDB();
+    await expectCounts(db, { untriaged: 0, inbox: 0, mentions: 0 });
+    const crisis = newCrisis({ title: 'Storm', level: 2, openedAt: at(0), checklist: [] });
+    await saveCrisis(db, crisis, []);
+    const [a, b, c] = [
+      mention({ url: 'https://a.example' }),
+      mention({ url: 'https://b.example' }),
+      mention({ url: 'https://c.example' }),
+    ];
+    await addMention(db, a!);
+    await addMention(db, a!);
+    await addMention(db, b!);
+    await putMentions(db, [c!, c!]);
+    await expectCounts(db, { untriaged: 3, inbox: 3, mentions: 3 });
+
+    await updateMention(db, a!.id, (m) => applyMentionPatch(m, { note: 'seen' }, at(1)));
+    await expectCounts(db, { untriaged: 2, inbox: 3, mentions: 3 });
+    await moveMentions(db, [b!.id], crisis.id, at(2));
+    await expectCounts(db, { untriaged: 1, inbox: 2, mentions: 3 });
+    await tagMentions(db, [c!.id], ['press'], at(3));
+    await expectCounts(db, { untriaged: 0, inbox: 2, mentions: 3 });
+
+    const deleted = await deleteMentions(db, [a!.id, b!.id, 'missing']);
+    await expectCounts(db, { untriaged: 0, inbox: 1, mentions: 1 });
+    // The same quote flagged again meanwhile: the undo merges the two into one.
+    await addMention(db, { ...a!, id: 'again', triagedAt: null });
+    await expectCounts(db, { untriaged: 1, inbox: 2, mentions: 2 });
+    await restoreMentions(db, deleted);
+    await expectCounts(db, { untriaged: 0, inbox: 2, mentions: 3 });
+    await moveMentions(db, [b!.id], null, at(4));
+    await expectCounts(db, { untriaged: 0, inbox: 3, mentions: 3 });
+  });
+
+  it('are counted outright when none are kept', async () => {
+    const db = await freshDB();
+    await putMentions(db, [mention(), mention({ url: 'https://b.example', crisisId: 'c1' })]);
+    await db.delete('meta', 'mentionCounts');
+    expect(await mentionCounts(db)).toEqual({ untriaged: 1, inbox: 1, mentions: 2 });
+    expect(await db.get('meta', 'mentionCounts')).toMatchObject({ mentions: 2 });
+  });
+});
