@@ -20,6 +20,10 @@
 //                     typing pause included.
 // log_filter_ms       median of 6 tone changes with a site filter set (the busiest site): from
 //                     the change to the frame that paints the result.
+// export_json_100k_s  that log's full JSON backup from the backup screen: the click to the file saved.
+// import_json_100k_s  that file imported into a new, empty profile through the backup screen: the
+//                     file chosen to the import done (read, checked, staged, previewed, committed);
+//                     import_json_100k_preview_s is the part up to the preview shown.
 // *_js_gz_kb          gzip (level 9) size of the JS a context loads: its entry and every chunk
 //                     it imports, transitively.
 import { createHash, randomUUID } from 'node:crypto';
@@ -126,6 +130,8 @@ function seededMention(i) {
 }
 
 const ext = grantedCopy();
+/** The full backup exported from the large log, imported afterwards into a new profile. */
+let backupFile = null;
 const profile = mkdtempSync(join(tmpdir(), 'vigie-bench-profile-'));
 const context = await chromium.launchPersistentContext(profile, launchOptions(ext));
 try {
@@ -354,6 +360,21 @@ try {
   }
   print('log_filter_ms', median(filtered), 'ms');
   await log.close();
+
+  // The full backup of that log through the backup screen, then its import into a new, empty
+  // profile through the same screen (file chosen → preview → Import → done).
+  const backupPage = await context.newPage();
+  await backupPage.goto(`chrome-extension://${id}/dashboard/index.html#backup`);
+  await backupPage.waitForSelector('body[data-ready="true"]');
+  const exportStart = performance.now();
+  const [download] = await Promise.all([
+    backupPage.waitForEvent('download', { timeout: 300_000 }),
+    backupPage.getByTestId('backup-export-json').click(),
+  ]);
+  backupFile = join(profile, '..', `vigie-bench-backup-${randomUUID()}.json`);
+  await download.saveAs(backupFile);
+  print('export_json_100k_s', (performance.now() - exportStart) / 1000, 's');
+  await backupPage.close();
 } finally {
   await context.close();
   server.close();
@@ -361,6 +382,33 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
+if (backupFile) {
+  const importProfile = mkdtempSync(join(tmpdir(), 'vigie-bench-import-'));
+  const importExt = grantedCopy();
+  const fresh = await chromium.launchPersistentContext(importProfile, launchOptions(importExt));
+  try {
+    const worker = fresh.serviceWorkers()[0] ?? (await fresh.waitForEvent('serviceworker'));
+    const freshId = new URL(worker.url()).host;
+    const page = await fresh.newPage();
+    await page.goto(`chrome-extension://${freshId}/dashboard/index.html#backup`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const start = performance.now();
+    await page.getByTestId('backup-file').setInputFiles(backupFile);
+    await page.getByTestId('backup-preview').waitFor({ timeout: 300_000 });
+    const previewed = performance.now();
+    await page.getByTestId('backup-import').click();
+    await page.getByTestId('backup-import-done').waitFor({ timeout: 300_000 });
+    const done = performance.now();
+    print('import_json_100k_s', (done - start) / 1000, 's');
+    print('import_json_100k_preview_s', (previewed - start) / 1000, 's');
+  } finally {
+    await fresh.close();
+    for (const dir of [importProfile, importExt, backupFile])
+      rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 print('popup_js_gz_kb', gzippedWithImports(pageScript('popup/index.html')), 'kb');
 print('background_js_gz_kb', gzippedWithImports(join(built, 'background.js')), 'kb');
 print('content_js_gz_kb', gzippedWithImports(join(built, 'content.js')), 'kb');
+print('monitor_js_gz_kb', gzippedWithImports(join(built, 'monitor.js')), 'kb');

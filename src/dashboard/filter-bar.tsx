@@ -96,16 +96,22 @@ export function MentionFilterBar(props: {
   const known = crisis === '' || crisis === 'inbox' || crises?.some((c) => c.id === crisis);
   return (
     <div class="filter-bar" role="search" aria-label={t('filterMentionsLabel')}>
-      <SearchField
-        class="filter-q"
-        type="search"
-        label={t('searchMentionsLabel')}
-        hiddenLabel
-        placeholder={t('searchMentionsPlaceholder')}
-        value={params.q ?? ''}
-        onCommit={(q) => onChange({ q })}
-        testid="log-search"
-      />
+      <div class="filter-top">
+        <SearchField
+          class="filter-q"
+          type="search"
+          label={t('searchMentionsLabel')}
+          hiddenLabel
+          placeholder={t('searchMentionsPlaceholder')}
+          value={params.q ?? ''}
+          onCommit={(q) => onChange({ q })}
+          testid="log-search"
+        />
+        <SortChoice params={params} onChange={onChange} />
+        {isFiltered(params, MENTION_PARAMS) && (
+          <ClearButton onClear={() => onChange(cleared(MENTION_PARAMS))} />
+        )}
+      </div>
       <div class="filter-fields">
         <Choice
           label={t('filterTone')}
@@ -155,10 +161,6 @@ export function MentionFilterBar(props: {
           value={params.to ?? ''}
           onChange={(to) => onChange({ to })}
         />
-        <SortChoice params={params} onChange={onChange} />
-        {isFiltered(params, MENTION_PARAMS) && (
-          <ClearButton onClear={() => onChange(cleared(MENTION_PARAMS))} />
-        )}
       </div>
       <datalist id="vigie-filter-sites">
         {props.sites.map((site) => (
@@ -182,16 +184,22 @@ export function CrisisFilterBar(props: {
   const { params, onChange } = props;
   return (
     <div class="filter-bar" role="search" aria-label={t('filterCrisesLabel')}>
-      <SearchField
-        class="filter-q"
-        type="search"
-        label={t('searchCrisesLabel')}
-        hiddenLabel
-        placeholder={t('searchCrisesPlaceholder')}
-        value={params.q ?? ''}
-        onCommit={(q) => onChange({ q })}
-        testid="crisis-search"
-      />
+      <div class="filter-top">
+        <SearchField
+          class="filter-q"
+          type="search"
+          label={t('searchCrisesLabel')}
+          hiddenLabel
+          placeholder={t('searchCrisesPlaceholder')}
+          value={params.q ?? ''}
+          onCommit={(q) => onChange({ q })}
+          testid="crisis-search"
+        />
+        <SortChoice params={params} onChange={onChange} />
+        {isFiltered(params, CRISIS_PARAMS) && (
+          <ClearButton onClear={() => onChange(cleared(CRISIS_PARAMS))} />
+        )}
+      </div>
       <div class="filter-fields">
         <Choice
           label={t('filterState')}
@@ -224,10 +232,6 @@ export function CrisisFilterBar(props: {
           onChange={(step) => onChange({ step })}
           testid="filter-step"
         />
-        <SortChoice params={params} onChange={onChange} />
-        {isFiltered(params, CRISIS_PARAMS) && (
-          <ClearButton onClear={() => onChange(cleared(CRISIS_PARAMS))} />
-        )}
       </div>
     </div>
   );

@@ -88,6 +88,8 @@ export function MentionList(props: {
   const [painted, setPainted] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [crises, setCrises] = useState<CrisisSummary[]>([]);
+  const [crisesKnown, setCrisesKnown] = useState(false);
+  const crisesAsked = useRef(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [creating, setCreating] = useState(false);
   const [moveTo, setMoveTo] = useState('');
@@ -142,16 +144,21 @@ export function MentionList(props: {
     [filterKey],
   );
 
-  // The open crises: named on the rows, offered to move into and to filter by. Read once,
+  // The open crises: named on the rows, offered to move into and to filter by. Read once the
+  // first page is shown (the database answers one request at a time: the page comes first),
   // and again after an action, not at every search.
   const loadCrises = useCallback(async () => {
     const reply = await ask('listCrises', { state: 'open', limit: 50, after: null });
     if (reply.ok) setCrises(reply.value.items);
+    setCrisesKnown(true);
   }, []);
 
   useEffect(() => {
-    void loadCrises();
-  }, [loadCrises]);
+    if (loaded && !crisesAsked.current) {
+      crisesAsked.current = true;
+      void loadCrises();
+    }
+  }, [loaded, loadCrises]);
 
   const reload = useCallback(async () => {
     setSelected(new Set());
@@ -167,10 +174,13 @@ export function MentionList(props: {
 
   useLayoutEffect(() => {
     if (!loaded) return;
-    document.body.dataset.ready = 'true';
     // For `npm run bench` (log_first_page_ms, log_search_ms): when a page was painted.
     performance.mark('vigie-list');
   }, [loaded, painted]);
+
+  useEffect(() => {
+    if (loaded && crisesKnown) document.body.dataset.ready = 'true';
+  }, [loaded, crisesKnown]);
 
   // The latest query, for a field whose typing pause ends after another filter changed.
   const latest = useRef(params ?? {});
@@ -182,9 +192,12 @@ export function MentionList(props: {
   };
 
   const ids = [...selected];
-  /** The crisis a row names: its title when it is open, a plain link when it is closed. */
+  /**
+   * The crisis a row names: its title when it is open, a plain link when it is closed; nothing
+   * until the open crises are known.
+   */
   const crisisOf = (id: string | null) =>
-    id && scope.in !== 'crisis'
+    id && scope.in !== 'crisis' && crisesKnown
       ? { id, title: crises.find((c) => c.id === id)?.title ?? null }
       : null;
 
@@ -310,6 +323,15 @@ export function MentionList(props: {
         >
           {t('logMove')}
         </button>
+        <button
+          type="button"
+          class="button danger"
+          data-testid="log-mention-delete"
+          disabled={ids.length === 0}
+          onClick={() => void remove()}
+        >
+          {t('logDelete')}
+        </button>
         <form
           class="bulk-tag"
           onSubmit={(e) => {
@@ -323,7 +345,7 @@ export function MentionList(props: {
               type="text"
               value={tagToAdd}
               list="vigie-filter-tags"
-              placeholder={t('filterTagToAdd')}
+              placeholder={t('filterTagPlaceholder')}
               maxLength={60}
               disabled={ids.length === 0}
               data-testid="log-tag-input"
@@ -339,15 +361,6 @@ export function MentionList(props: {
             {t('filterAddTag')}
           </button>
         </form>
-        <button
-          type="button"
-          class="button danger"
-          data-testid="log-mention-delete"
-          disabled={ids.length === 0}
-          onClick={() => void remove()}
-        >
-          {t('logDelete')}
-        </button>
       </div>
       {creating && (
         <CreateCrisisForm

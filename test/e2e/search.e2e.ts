@@ -108,7 +108,7 @@ describe('searching the crisis log', () => {
       await log.mention(quote).getByRole('checkbox').focus();
       await keys.press('Space');
     }
-    await log.page.getByRole('textbox', { name: 'Tag to add' }).focus();
+    await log.page.getByLabel('Tag to add').focus();
     await keys.type('Presse locale');
     await keys.press('Enter');
     await expect

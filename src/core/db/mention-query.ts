@@ -1,25 +1,26 @@
 /**
- * The planner behind every list of mentions. In Chromium, reading a record costs about ten
- * times as much as reading an index key, and counting an index range reads every key of it: so
- * the planner narrows the list by keys first, reads only the records a page needs, and never
- * counts a large range.
+ * The planner behind every list of mentions. In Chromium, reading a record costs several times
+ * as much as reading an index key, and counting an index range reads every key of it: so the
+ * planner narrows the list by keys, reads only the records a page needs, and never counts a
+ * large range.
  *
- * - A search word (or a word of the tag filter) is looked up in the `words` index, whose keys
- *   hold each word with its capture time: the mentions of the rarest word, when at most
- *   MAX_CANDIDATES, are sorted by time from their keys alone, then read a page at a time.
- * - Otherwise, an index in time order (a crisis, a site, a tone, the inbox, the whole log; each
- *   within the date window) is read by cursor from the page's cursor on. The smallest is taken,
- *   each probed by key up to the size of the best so far.
+ * Every list is read in time order from an index whose keys end with the capture time: the whole
+ * log, the inbox, a crisis, a site, a tone, or one word of the search (the `words` index keys
+ * hold each word with its capture time). Of those the filter allows, the smallest is read,
+ * each probed by key up to the size of the best so far, and the rest of the filter is checked
+ * on each record. A search word that begins several words ("refun": refund, refunded) is not in
+ * time order in the index: its mentions, when at most MAX_CANDIDATES, are sorted by time from
+ * their keys alone, then read a page at a time.
  *
- * The rest of the filter is checked on each record read. A page is bounded twice: by its size,
- * and by the records read to fill it (MAX_SCAN): a filter that matches little of a long range
- * returns a short page with a cursor to read on from, rather than reading the whole log at once.
+ * A page is bounded twice: by its size, and by the records read to fill it (MAX_SCAN). A filter
+ * that matches little of a long range returns a short page with a cursor to read on from,
+ * rather than reading the whole log at once.
  */
 import { unwrap, type IDBPIndex, type IDBPObjectStore } from 'idb';
 import type { MentionScope, TimeCursor } from '../messaging/protocol';
 import { matchesWords, queryWords, wordsOf, type MentionFilter } from '../model/search';
-import type { VigieDatabase } from './open';
 import { COUNTS_KEY } from './mention-counts';
+import type { VigieDatabase } from './open';
 import type { StoredMention, VigieDB } from './schema';
 import { compareTime, isAfter, timeRange, type Direction, type TimeWindow } from './time-range';
 
@@ -27,8 +28,8 @@ import { compareTime, isAfter, timeRange, type Direction, type TimeWindow } from
 export const MAX_SCAN = 500;
 /** A word's entries read by key at most; a word found more often narrows too little. */
 export const MAX_CANDIDATES = 2000;
-/** The keys an index in time order is probed for, to learn that it is small. */
-const PROBE = 500;
+/** The keys an index is probed for, to learn that it is small. */
+const PROBE = 200;
 /** Search words looked up by key, longest first (the longer, the rarer, as a rule). */
 const DRIVERS = 2;
 
@@ -43,9 +44,12 @@ export interface StoredPage {
 /** A part of the filter that an index can answer by itself. */
 type Condition = 'scope' | 'tone' | 'site' | 'tag' | 'words';
 
-type TimeIndex = 'capturedAt' | 'inboxAt' | 'crisisId' | 'siteAt' | 'toneAt';
+type TimeIndex = 'capturedAt' | 'inboxAt' | 'crisisId' | 'siteAt' | 'toneAt' | 'words';
 
-/** An index in time order: its keys read [...prefix, capturedAt, id]. */
+/**
+ * An index read in time order: its keys read [...prefix, capturedAt, id], or [word, capturedAt]
+ * for the `words` index, where the id is the record's primary key.
+ */
 interface TimePath {
   index: TimeIndex;
   prefix: string[];
@@ -53,10 +57,12 @@ interface TimePath {
 }
 
 type Store = IDBPObjectStore<VigieDB, ('mentions' | 'meta')[], 'mentions', 'readonly'>;
+type MentionIndex = IDBPIndex<VigieDB, ('mentions' | 'meta')[], 'mentions', TimeIndex>;
 
 const cursorOf = (m: StoredMention): TimeCursor => ({ at: m.capturedAt, id: m.id });
+const EMPTY: StoredPage = { items: [], next: null, total: 0 };
 
-/** The indexes in time order that can answer the list, the likely smallest first. */
+/** The indexes in time order that the scope and filter allow, the likely smallest first. */
 function timePaths(scope: MentionScope, filter: MentionFilter): TimePath[] {
   const paths: TimePath[] = [];
   if (scope.in === 'crisis') {
@@ -86,25 +92,40 @@ function matcher(scope: MentionScope, filter: MentionFilter, words: readonly str
       ));
 }
 
+/** The `words` index range of the words beginning with `prefix`. */
+const prefixRange = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
+
 /**
- * The mentions holding a word that begins with `word` within the window, by time, read from
- * the `words` index keys only; null when there are more than `bound` entries to read.
+ * The one word of the index that begins with `prefix` ("chargeback" for "charg", when no other
+ * word begins so); '' when several do, null when none does.
+ */
+async function onlyWord(store: Store, prefix: string): Promise<string | null> {
+  const index = store.index('words');
+  const first = await index.openKeyCursor(prefixRange(prefix));
+  if (!first) return null;
+  const word = first.key[0];
+  // [word, []] sorts after every key of `word`: is there a key of another word after them?
+  const other = await index.openKeyCursor(IDBKeyRange.bound([word, []], [`${prefix}\uffff`]));
+  return other ? '' : word;
+}
+
+/**
+ * The mentions holding a word that begins with `prefix`, within the window, read from the
+ * `words` index keys only; null when there are more than `bound` entries to read.
  */
 function wordCandidates(
   store: Store,
-  word: string,
+  prefix: string,
   window: TimeWindow,
   bound: number,
 ): Promise<TimeCursor[] | null> {
   // The plain IndexedDB cursor: idb's promise for each step cost about three times the read
   // itself over a thousand keys.
-  const index = unwrap(store.index('words'));
-  const range = IDBKeyRange.bound([word], [`${word}\uffff`]);
+  const request = unwrap(store.index('words')).openKeyCursor(prefixRange(prefix));
   return new Promise((resolve, reject) => {
-    // A mention has one entry per word beginning with `word` ("refund", "refunded").
+    // A mention has one entry per word beginning with `prefix` ("refund", "refunded").
     const found = new Map<string, string>();
     let read = 0;
-    const request = index.openKeyCursor(range);
     request.onerror = () => reject(request.error ?? new Error('words index unreadable'));
     request.onsuccess = () => {
       const cursor = request.result;
@@ -119,6 +140,26 @@ function wordCandidates(
   });
 }
 
+/** The key range of a time path within the window, after the cursor. */
+function pathRange(
+  path: TimePath,
+  window: TimeWindow,
+  after: TimeCursor | null,
+  direction: Direction,
+): IDBKeyRange | null {
+  if (path.index !== 'words' || !after) return timeRange(path.prefix, window, after, direction);
+  // A `words` key has no id after the time: the range keeps the cursor's own time (up to the
+  // next possible string, `at` + NUL), and the scan skips the records of that time up to it.
+  const narrowed =
+    direction === 'prev'
+      ? { from: window.from, to: earlier(window.to, `${after.at}\u0000`) }
+      : { from: later(window.from, after.at), to: window.to };
+  return timeRange(path.prefix, narrowed, null, direction);
+}
+
+const earlier = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
+const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
+
 /**
  * How many entries a time path holds in the window, if fewer than `bound` (read by key, up to
  * `bound` keys); a crisis's mentions are counted outright, their total shown with the crisis.
@@ -129,7 +170,7 @@ async function sizeBelow(
   window: TimeWindow,
   bound: number,
 ): Promise<number | null> {
-  const range = timeRange(path.prefix, window, null, 'next');
+  const range = pathRange(path, window, null, 'next');
   if (!range) return 0;
   const index = store.index(path.index);
   if (path.index === 'crisisId') return index.count(range);
@@ -161,70 +202,85 @@ export async function queryMentions(
   const matches = matcher(scope, filter, words);
   const tx = db.transaction(['mentions', 'meta']);
   const store = tx.objectStore('mentions');
-
-  // The whole log or the whole inbox: its size is kept (see mention-counts.ts).
-  let kept: number | null = null;
-  if (
-    conditions.every((c) => c === 'scope') &&
-    scope.in !== 'crisis' &&
-    !filter.from &&
-    !filter.to
-  ) {
-    const counts = await tx.objectStore('meta').get(COUNTS_KEY);
-    if (counts) kept = scope.in === 'all' ? counts.mentions : counts.inbox;
-  }
-
-  // The rarest word by key. One letter begins too many words to narrow anything down.
-  const drivers = [...new Set([...words, ...wordsOf(filter.tag ?? '')])]
-    .filter((word) => word.length > 1)
-    .sort((a, b) => b.length - a.length)
-    .slice(0, DRIVERS);
-  let candidates: TimeCursor[] | null = null;
-  let driver = '';
-  for (const word of drivers) {
-    const bound = candidates ? candidates.length - 1 : MAX_CANDIDATES;
-    const found = await wordCandidates(store, word, window, bound);
-    if (found) [candidates, driver] = [found, word];
-  }
-
-  // The smallest index in time order, if smaller than the candidates. The whole log is never
-  // smaller than another index: it is only probed alone, for its total.
-  const paths = timePaths(scope, filter);
-  const sizes = new Map<TimePath, number>();
-  let chosen: TimePath | null = null;
-  let bound = candidates ? candidates.length : PROBE;
-  for (const path of paths) {
-    if (path.index === 'capturedAt' && paths.length > 1) continue;
-    if (kept !== null) break;
-    const size = await sizeBelow(store, path, window, bound);
-    if (size === null) continue;
-    sizes.set(path, size);
-    if (size < bound) [chosen, bound] = [path, size];
-  }
-
-  let page: StoredPage;
-  if (chosen || !candidates) {
-    const path = chosen ?? paths[0]!;
-    const size = sizes.get(path) ?? null;
-    page = await scan(
-      store.index(path.index),
-      timeRange(path.prefix, window, after, direction),
-      matches,
-      limit,
-      direction,
-    );
-    if (kept !== null) page.total = kept;
-    else if (size !== null && conditions.every((c) => c === path.covers)) page.total = size;
-    else if (page.next === null && after === null) page.total = page.items.length;
-  } else {
-    const only = conditions.length === 1 && words.length === 1 && words[0] === driver;
-    page = await fromCandidates(store, candidates, matches, limit, after, direction);
-    // Every candidate holds the one word searched for, nothing else asked: they are the list.
-    if (only) page.total = candidates.length;
-    else if (page.next === null && after === null) page.total = page.items.length;
-  }
+  const page = await plan();
   await tx.done;
   return page;
+
+  async function plan(): Promise<StoredPage> {
+    // The whole log or the whole inbox: its size is kept (see mention-counts.ts).
+    let kept: number | null = null;
+    if (
+      conditions.every((c) => c === 'scope') &&
+      scope.in !== 'crisis' &&
+      !window.from &&
+      !window.to
+    ) {
+      const counts = await tx.objectStore('meta').get(COUNTS_KEY);
+      if (counts) kept = scope.in === 'all' ? counts.mentions : counts.inbox;
+    }
+
+    // The search words (and the tag's), longest first. One letter begins too many words to
+    // narrow anything down: it is only checked.
+    const paths: TimePath[] = [];
+    let candidates: TimeCursor[] | null = null;
+    const drivers = [...new Set([...words, ...wordsOf(filter.tag ?? '')])]
+      .filter((word) => word.length > 1)
+      .sort((a, b) => b.length - a.length)
+      .slice(0, DRIVERS);
+    for (const prefix of drivers) {
+      const word = await onlyWord(store, prefix);
+      // No word begins so: nothing can match.
+      if (word === null) return EMPTY;
+      const covers = words.length === 1 && words[0] === prefix ? 'words' : null;
+      if (word) {
+        paths.push({ index: 'words', prefix: [word], covers });
+        continue;
+      }
+      const bound = candidates ? candidates.length - 1 : MAX_CANDIDATES;
+      const found = await wordCandidates(store, prefix, window, bound);
+      if (found) candidates = found;
+    }
+    paths.push(...timePaths(scope, filter));
+
+    // The smallest path, probed by key up to the best size so far (a small one's size is also
+    // the list's total when it answers the whole filter). The whole log is never smaller than
+    // another path or the candidates.
+    const probed = paths.filter((path) => path.index !== 'capturedAt');
+    const sizes = new Map<TimePath, number>();
+    let chosen: TimePath | null = null;
+    if (probed.length > 0 && kept === null) {
+      let bound = candidates ? candidates.length : PROBE;
+      for (const path of probed) {
+        const size = await sizeBelow(store, path, window, bound);
+        if (size === null) continue;
+        sizes.set(path, size);
+        if (size < bound) [chosen, bound] = [path, size];
+      }
+    }
+
+    if (candidates && !chosen) {
+      const page = await fromCandidates(store, candidates, matches, limit, after, direction);
+      // Every candidate holds the one word searched for, nothing else asked: they are the list.
+      if (conditions.length === 1 && drivers.length === 1 && words[0] === drivers[0]) {
+        page.total = candidates.length;
+      } else if (page.next === null && after === null) page.total = page.items.length;
+      return page;
+    }
+    const path = chosen ?? probed[0] ?? paths[0]!;
+    const page = await scan(
+      store.index(path.index),
+      pathRange(path, window, after, direction),
+      matches,
+      limit,
+      after,
+      direction,
+    );
+    const size = sizes.get(path);
+    if (kept !== null) page.total = kept;
+    else if (size !== undefined && conditions.every((c) => c === path.covers)) page.total = size;
+    else if (page.next === null && after === null) page.total = page.items.length;
+    return page;
+  }
 }
 
 /** Reads candidates in time order, a page's worth at a time, keeping those that match. */
@@ -252,14 +308,13 @@ async function fromCandidates(
   return { items, next: read < rest.length && last ? last : null, total: null };
 }
 
-type MentionIndex = IDBPIndex<VigieDB, ('mentions' | 'meta')[], 'mentions', TimeIndex>;
-
 /** Reads an index range in order until the page is full or MAX_SCAN records were read. */
 function scan(
   index: MentionIndex,
   range: IDBKeyRange | null,
   matches: (m: StoredMention) => boolean,
   limit: number,
+  after: TimeCursor | null,
   direction: Direction,
 ): Promise<StoredPage> {
   if (!range) return Promise.resolve({ items: [], next: null, total: null });
@@ -278,10 +333,14 @@ function scan(
         const more = full && cursor !== null;
         return resolve({ items, next: more && last ? cursorOf(last) : null, total: null });
       }
-      last = cursor.value as StoredMention;
-      scanned += 1;
-      if (matches(last)) items.push(last);
-      full = items.length >= limit || scanned >= MAX_SCAN;
+      const value = cursor.value as StoredMention;
+      // Only a `words` range holds records up to the cursor (those of its very time).
+      if (isAfter(value.capturedAt, value.id, after, direction)) {
+        last = value;
+        scanned += 1;
+        if (matches(value)) items.push(value);
+        full = items.length >= limit || scanned >= MAX_SCAN;
+      }
       cursor.continue();
     };
   });
