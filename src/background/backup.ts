@@ -6,6 +6,7 @@
  * staged records and answers 'import-expired', and the page sends them again.
  */
 import { commitImport, previewImport, readPart, storeCounts } from '../core/db/backup';
+import { recountMentions } from '../core/db/mention-counts';
 import { SCHEMA_VERSION } from '../core/db/migrations';
 import type { VigieDatabase } from '../core/db/open';
 import { getSettings, updateSettings } from '../core/db/settings';
@@ -197,6 +198,8 @@ export function createBackupHandlers(
       }
       const { data, orphans } = complete(staging(importId));
       const summary = await commitImport(db, data, orphans, mode, deps.keepAlive);
+      // The import forgot the kept mention counts: count now, not on the popup's next open.
+      await recountMentions(db);
       imports.delete(importId);
       deps.changed({ crises: true });
       return summary;

@@ -23,12 +23,15 @@ import {
   type RecordOutcome,
 } from '../backup/merge';
 import { mergeSettings } from '../model/settings';
+import { COUNTS_KEY } from './mention-counts';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
 import type { VigieDB } from './schema';
 
+/** The stores a backup holds, and the transaction's (the kept mention counts too). */
 const STORES = ['mentions', 'crises', 'events', 'settings'] as const;
-type Stores = typeof STORES extends readonly (infer S)[] ? S[] : never;
+const TX_STORES = [...STORES, 'meta'] as const;
+type Stores = typeof TX_STORES extends readonly (infer S)[] ? S[] : never;
 type ImportTx = IDBPTransaction<VigieDB, Stores, 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<VigieDB, Stores, 'readwrite'>;
 
@@ -200,7 +203,7 @@ export async function previewImport(
   data: BackupData,
   orphans: ReadonlySet<string>,
 ): Promise<ImportPreview> {
-  const tx = db.transaction([...STORES], 'readonly');
+  const tx = db.transaction([...TX_STORES], 'readonly');
   const merge = await applyImport(tx, data, orphans, 'merge', false);
   const replace = await applyImport(tx, data, orphans, 'replace', false);
   const [mentions, crises, events] = await Promise.all([
@@ -225,8 +228,11 @@ export async function commitImport(
   mode: ImportMode,
   tick?: () => void,
 ): Promise<ImportSummary> {
-  const tx = db.transaction([...STORES], 'readwrite');
+  const tx = db.transaction([...TX_STORES], 'readwrite');
   try {
+    // The import writes without noting each change in the kept mention counts: forget them in
+    // the same transaction, so that the next read counts outright whatever stops the worker.
+    await tx.objectStore('meta').delete(COUNTS_KEY);
     const summary = await applyImport(tx, data, orphans, mode, true, tick);
     await tx.done;
     return summary;

@@ -13,7 +13,18 @@ import {
 import type { VigieDatabase } from '../../../../src/core/db/open';
 import { newCrisis } from '../../../../src/core/model/crisis';
 import { applyMentionPatch } from '../../../../src/core/model/mention';
+import { commitBackup, previewBackup } from '../../../../src/dashboard/backup-transfer';
 import { at, freshDB, mention } from '../../helpers';
+import { sampleLog, wire } from '../backup/fixtures';
+
+/** The counts read from the records themselves, index by index. */
+async function countedOutright(db: VigieDatabase) {
+  return {
+    untriaged: await db.countFromIndex('mentions', 'untriagedAt'),
+    inbox: await db.countFromIndex('mentions', 'inboxAt'),
+    mentions: await db.count('mentions'),
+  };
+}
 
 /** The kept counts agree with counting the records outright. */
 async function expectCounts(db: VigieDatabase, counts: Awaited<ReturnType<typeof mentionCounts>>) {
@@ -54,6 +65,20 @@ describe('kept mention counts', () => {
     await expectCounts(db, { untriaged: 0, inbox: 2, mentions: 3 });
     await moveMentions(db, [b!.id], null, at(4));
     await expectCounts(db, { untriaged: 0, inbox: 3, mentions: 3 });
+  });
+
+  it('are counted again after a backup import, which writes without noting each change', async () => {
+    const db = await freshDB();
+    await putMentions(db, [mention({ url: 'https://kept.example' })]);
+    const file = sampleLog('n');
+    const { ask } = wire(db);
+    const { importId } = await previewBackup(ask, file);
+    await commitBackup(ask, file, importId, 'merge');
+    await expectCounts(db, await countedOutright(db));
+    expect((await mentionCounts(db)).mentions).toBe(file.mentions.length + 1);
+    const again = await previewBackup(ask, file);
+    await commitBackup(ask, file, again.importId, 'replace');
+    expect((await mentionCounts(db)).mentions).toBe(file.mentions.length);
   });
 
   it('are counted outright when none are kept', async () => {
