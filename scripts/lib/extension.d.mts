@@ -2,7 +2,7 @@
 import type { LaunchOptions } from 'playwright-core';
 
 export declare const root: string;
-export declare function grantedCopy(options?: { allUrls?: boolean }): string;
+export declare function grantedCopy(options?: { allUrls?: boolean; pageCapture?: boolean }): string;
 export declare function launchOptions(
   extension: string,
   lang?: string,

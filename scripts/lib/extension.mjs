@@ -15,8 +15,10 @@ const built = join(root, 'extension');
  * With `allUrls`, it also grants <all_urls> at install, standing in for the user's "Allow" when
  * monitoring asks for it (a test cannot click the browser's prompt): `permissions.request`
  * then resolves at once. The optional permission the product declares stays as it is.
+ * With `pageCapture`, the optional pageCapture permission is granted at install the same way,
+ * standing in for the user's "Allow" when "Keep a copy of the page" asks for it.
  */
-export function grantedCopy({ allUrls = false } = {}) {
+export function grantedCopy({ allUrls = false, pageCapture = false } = {}) {
   if (!existsSync(join(built, 'manifest.json'))) {
     throw new Error('extension/ is not built: run `npm run build` first.');
   }
@@ -24,6 +26,7 @@ export function grantedCopy({ allUrls = false } = {}) {
   cpSync(built, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = ['http://127.0.0.1/*', ...(allUrls ? ['<all_urls>'] : [])];
+  if (pageCapture) manifest.permissions = [...manifest.permissions, 'pageCapture'];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }

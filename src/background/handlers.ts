@@ -44,6 +44,7 @@ import { createBackupHandlers } from './backup';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
+import { createEvidenceHandlers } from './page-copy';
 import { createMonitoringCalls, popupWatch } from './monitor-handlers';
 import { tellPages } from './monitoring';
 import { isMention } from '../core/model/schemas';
@@ -97,6 +98,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     }),
     // Monitoring's switch and the popup's flag of a sighting: their own module too.
     ...createMonitoringCalls(deps),
+    // Evidence: page copies and their verification.
+    ...createEvidenceHandlers(deps),
 
     async getPopupState({ tabId }) {
       const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);

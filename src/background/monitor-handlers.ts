@@ -27,7 +27,7 @@ const MAX_FLAGGED = 200;
 /** Sightings the popup lists. */
 const MAX_POPUP_SIGHTINGS = 20;
 
-const OFF = { on: false, watchlist: [], wordRules: [], flagged: [] };
+const OFF = { on: false, watchlist: [], flagged: [] };
 
 /**
  * The calls of the monitoring script. The sender is the browser's word on which tab and page
@@ -46,7 +46,6 @@ export function createMonitorHandlers(
       return {
         on: true,
         watchlist: settings.watchlist,
-        wordRules: settings.wordRules,
         flagged: items.flatMap((m) =>
           m.selectors ? [{ mentionId: m.id, selectors: m.selectors }] : [],
         ),
@@ -60,8 +59,10 @@ export function createMonitorHandlers(
       if (tabId === undefined || !url || sender.frameId !== 0) {
         throw new AppError('bad-request', 'Reports come from the top frame of a tab');
       }
-      if (!(await getSettings(db)).monitoring) return { stored: false };
-      const { newNegative } = await saveTabReport(tabId, url, report);
+      const settings = await getSettings(db);
+      if (!settings.monitoring) return { stored: false };
+      // Scored in the background, not in the page: the scorer's word lists stay out of pages.
+      const { newNegative } = await saveTabReport(tabId, url, report, settings.wordRules);
       if (newNegative > 0) {
         await countSightings(newNegative, deps.now());
         await checkSpike(deps);

@@ -1,17 +1,22 @@
 /**
  * What monitoring found in each tab, kept in session storage (it outlives a stopped background
  * worker, goes with the browser session, and content scripts cannot read it): the last report
- * of the tab's page, and which of its sightings the user flagged since.
+ * of the tab's page with its sightings scored, and which of them the user flagged since.
  */
 import { browser } from '../core/browser';
-import type { MonitorReport } from '../core/monitoring/report';
+import type { MonitorReport, ScoredSighting } from '../core/monitoring/report';
+import { scoreSightings } from '../core/monitoring/score-sightings';
 import { pageKeyOf } from '../core/model/mention';
+import type { WordRule } from '../core/model/types';
 
-export interface TabWatch extends MonitorReport {
+export interface TabWatch extends Omit<MonitorReport, 'sightings'> {
+  sightings: ScoredSighting[];
   /** The page the report is about (the address the browser gave with it). */
   url: string;
   /** Sighting id → id of the mention flagged from it. */
   flagged: Record<string, string>;
+  /** A fingerprint of the language and word rules the sightings were scored with. */
+  scoredWith: string;
 }
 
 const PREFIX = 'watch:';
@@ -39,13 +44,15 @@ function fingerprint(text: string): string {
 
 /**
  * Keeps a tab's report (it replaces the one before; the flags made from the same page's
- * sightings are kept) and returns how many of its negative sightings were never seen before
- * in this session.
+ * sightings are kept) with its sightings scored with the user's word `rules`, and returns how
+ * many of its negative sightings were never seen before in this session. The sightings the
+ * report before had scored already, with the same rules, keep their score.
  */
 export async function saveTabReport(
   tabId: number,
   url: string,
   report: MonitorReport,
+  rules: readonly WordRule[],
 ): Promise<{ newNegative: number }> {
   const previous = await readTabWatch(tabId);
   const samePage = previous !== null && pageKeyOf(previous.url) === pageKeyOf(url);
@@ -53,13 +60,19 @@ export async function saveTabReport(
   const flagged = samePage
     ? Object.fromEntries(Object.entries(previous.flagged).filter(([id]) => ids.has(id)))
     : {};
+  const scoredWith = fingerprint(JSON.stringify([report.lang, rules]));
+  const sightings = scoreSightings(
+    report.sightings,
+    { lang: report.lang, rules },
+    samePage && previous.scoredWith === scoredWith ? previous.sightings : [],
+  );
   const seen = ((await browser.storage.session.get(SEEN_KEY))[SEEN_KEY] as string[]) ?? [];
   const known = new Set(seen);
-  const fresh = report.sightings
+  const fresh = sightings
     .filter((s) => s.negative)
     .map((s) => fingerprint(`${pageKeyOf(url)}\n${s.termId}\n${s.exact}`))
     .filter((f) => !known.has(f) && known.add(f));
-  const watch: TabWatch = { ...report, url, flagged };
+  const watch: TabWatch = { ...report, sightings, url, flagged, scoredWith };
   await browser.storage.session.set({
     [keyOf(tabId)]: watch,
     ...(fresh.length > 0 ? { [SEEN_KEY]: [...seen, ...fresh].slice(-MAX_SEEN) } : {}),

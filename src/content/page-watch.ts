@@ -1,7 +1,8 @@
 /**
- * Monitoring of one page: highlights the watched terms as the scan finds them, scores the
- * sentence around each for negativity, finds the page's flagged quotes again, and reports
- * what it found once the page is scanned (then again whenever mutations bring something new).
+ * Monitoring of one page: highlights the watched terms as the scan finds them, describes the
+ * sentence around each (the background scores it for negativity), finds the page's flagged
+ * quotes again, and reports what it found once the page is scanned (then again whenever
+ * mutations bring something new).
  */
 import { describeQuoteOffsets } from '../core/anchoring/describe-text-quote';
 import { reanchor } from '../core/anchoring/reanchor';
@@ -15,7 +16,6 @@ import {
   type PageSighting,
 } from '../core/monitoring/report';
 import { compileWatchlist, sentenceRange } from '../core/monitoring/watch';
-import { scoreNegativity } from '../core/sentiment';
 import { createHighlighter, rangeSegments, type Highlighter, type Segment } from './highlighter';
 import { startScanner, type TextHit } from './scanner';
 
@@ -73,14 +73,6 @@ function blockOf(node: Node): Element | null {
   return null;
 }
 
-/** The page's language when the scorer knows it; undefined lets it tell from each sentence. */
-function scoringLang(doc: Document): 'fr' | 'en' | undefined {
-  const lang = doc.documentElement.lang.toLowerCase();
-  if (lang.startsWith('fr')) return 'fr';
-  if (lang.startsWith('en')) return 'en';
-  return undefined;
-}
-
 /** Watches `doc` with `config` until `signal` aborts. */
 export function watchPage(options: PageWatchOptions): void {
   const { doc, config, signal } = options;
@@ -88,7 +80,6 @@ export function watchPage(options: PageWatchOptions): void {
   if (!body || signal.aborted) return;
   const watchlist = compileWatchlist(config.watchlist);
   const highlighter = options.highlighter ?? createHighlighter(doc);
-  const lang = scoringLang(doc);
 
   const sightings: PageSighting[] = [];
   const seen = new Set<string>();
@@ -127,14 +118,11 @@ export function watchPage(options: PageWatchOptions): void {
     const key = `${hit.termId}\n${exact}`;
     if (seen.has(key)) return null;
     seen.add(key);
-    const negativity = scoreNegativity(exact, { lang, rules: config.wordRules });
     return {
       id: sightingId(hit.termId, exact),
       termId: hit.termId,
       term: hit.term,
       sentence: exact.length > SENTENCE_MAX ? `${exact.slice(0, SENTENCE_MAX - 1)}…` : exact,
-      score: Math.round(negativity.score * 1000) / 1000,
-      negative: negativity.negative,
       exact,
       selectors: {
         quote: describeQuoteOffsets(text, s, e, { minimumQuoteLength: CONTEXT_LENGTH }),

@@ -5,4 +5,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Alarms, Browser, Menus, Runtime, Tabs } from 'webextension-polyfill';
+export type { Alarms, Browser, Manifest, Menus, Runtime, Tabs } from 'webextension-polyfill';

@@ -9,6 +9,7 @@ import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/mod
 import { MentionText } from '../ui/components';
 import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
+import { EvidencePanel } from './evidence-panel';
 
 function MentionEditForm(props: {
   mention: Mention;
@@ -68,6 +69,7 @@ export function MentionRow(props: {
 }) {
   const { mention: m } = props;
   const [editing, setEditing] = useState(false);
+  const [showEvidence, setShowEvidence] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const label = m.quote || m.pageTitle || m.url;
   // The keyboard focus goes back to the Edit button when the form closes.
@@ -126,7 +128,19 @@ export function MentionRow(props: {
           >
             {t('logEdit')}
           </button>
+          <button
+            type="button"
+            class="button link"
+            data-testid="log-mention-evidence"
+            aria-expanded={showEvidence}
+            onClick={() => setShowEvidence(!showEvidence)}
+          >
+            {t('evidenceToggle')}
+            {m.evidence.pageCopy && ' ✓'}
+          </button>
         </div>
+        {/* Drawn anew when the mention changes: a check shown is of the record as it is. */}
+        {showEvidence && <EvidencePanel key={m.updatedAt} mention={m} />}
         {editing && (
           <MentionEditForm
             mention={m}

@@ -3,19 +3,14 @@
  * `unlimitedStorage` permission), and says how much room the log takes and what is left.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, uiLanguage } from '../core/i18n';
+import { t } from '../core/i18n';
+import { megabytes } from '../ui/format';
 
 /** Asks once per page for persistent storage; true when the browser keeps the data for good. */
 export async function askPersistence(): Promise<boolean> {
   const storage = navigator.storage as StorageManager | undefined;
   if (!storage?.persist) return false;
   return (await storage.persisted()) || storage.persist();
-}
-
-function megabytes(bytes: number): string {
-  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 1 }).format(
-    bytes / 1_048_576,
-  );
 }
 
 export function StorageStatus() {

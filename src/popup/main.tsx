@@ -12,7 +12,8 @@ import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/me
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
-import { formatDateTime, nextActionText } from '../ui/format';
+import { formatDateTime, formatSize, nextActionText } from '../ui/format';
+import { askForPageCapture } from '../ui/page-capture';
 import { Sightings } from './sightings';
 
 /** The tab the popup was opened over; null when there is none (the popup then says so). */
@@ -105,6 +106,24 @@ function Popup() {
     await load(tabId);
   };
 
+  const keepCopy = async (mentionId: string) => {
+    // Asked for first, inside the click: the browser prompts only during the user's gesture.
+    const asking = askForPageCapture();
+    if (tabId === null) return;
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    await asking;
+    const reply = await ask('keepPageCopy', { mentionId, tabId });
+    setBusy(false);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    setStatus(t('popupCopyKeptStatus'));
+    await load(tabId);
+  };
+
   const page = state?.page ?? null;
   const notFound = new Set(state?.monitor?.notFound.map((m) => m.id));
   const listed = new Set(state?.pageMentions.map((m) => m.id));
@@ -170,6 +189,24 @@ function Popup() {
                     <p class="not-found small" data-testid="popup-not-found">
                       {t('monitorNotFound')}
                     </p>
+                  )}
+                  {m.evidence.pageCopy ? (
+                    <p class="evidence muted small" data-testid="popup-copy-kept">
+                      {t('popupCopyKept', formatSize(m.evidence.pageCopy.bytes))}
+                    </p>
+                  ) : (
+                    page?.canScript && (
+                      <button
+                        type="button"
+                        class="button link small evidence"
+                        data-testid="popup-keep-copy"
+                        aria-label={t('popupKeepCopyFor', (m.quote || m.pageTitle).slice(0, 80))}
+                        disabled={busy}
+                        onClick={() => void keepCopy(m.id)}
+                      >
+                        {t('popupKeepCopy')}
+                      </button>
+                    )
                   )}
                 </li>
               ))}

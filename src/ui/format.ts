@@ -29,6 +29,25 @@ export function formatMoney(amount: number, currency: string): string {
   }
 }
 
+/** A size in megabytes, one decimal at most, in the UI language ("1.5"). */
+export function megabytes(bytes: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 1 }).format(
+    bytes / 1_048_576,
+  );
+}
+
+/** A file's size in the unit that reads best, in the UI language ("840 kB", "1.5 MB", "2,3 Mo"). */
+export function formatSize(bytes: number): string {
+  const [value, unit] =
+    bytes < 1_048_576 ? [Math.max(1, bytes / 1024), 'kilobyte'] : [bytes / 1_048_576, 'megabyte'];
+  return new Intl.NumberFormat(uiLanguage(), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'kilobyte' ? 0 : 1,
+  }).format(value);
+}
+
 /** What to tell the user when a call to the background failed. */
 export function errorText(error: AppErrorData): string {
   switch (error.code) {
@@ -38,6 +57,10 @@ export function errorText(error: AppErrorData): string {
       return t('errorUnavailable');
     case 'not-found':
       return t('errorNotFound');
+    case 'wrong-page':
+      return t('errorWrongPage');
+    case 'cannot-copy':
+      return t('errorCannotCopy', error.message);
     default:
       return t('errorGeneric', error.message);
   }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalCapture } from '../../src/core/model/mention';
+import type { PageCopyFile } from '../../src/core/messaging/protocol';
 import type { Crisis, Mention } from '../../src/core/model/types';
 import { CrisisLog } from './fixtures/crisis-log';
 import { ActionPopup } from './fixtures/popup';
@@ -241,5 +242,37 @@ describe('flag a mention', () => {
       title: 'Mention flagged',
       message: '“bright and pleasant”',
     });
+  });
+});
+
+describe('keep a copy of the page without pageCapture (Firefox, or permission refused)', () => {
+  it('keeps the document as HTML with its hash, only while the tab shows the mention’s page', async () => {
+    const { vigie, server } = session;
+    const opened = await openTab(vigie, server.url('article.html?copy'));
+    await flagSelection(vigie, opened, '#p3', 'Never again');
+    const m = await stored(vigie, (x) => x.quote === 'Never again');
+
+    const kept = await call<Mention>(vigie, 'keepPageCopy', {
+      mentionId: m.id,
+      tabId: opened.tab.id,
+    });
+    expect(kept.evidence.pageCopy).toMatchObject({ format: 'html' });
+    const file = await call<PageCopyFile>(vigie, 'getPageCopy', { mentionId: m.id });
+    const html = Buffer.from(file.base64, 'base64');
+    expect(createHash('sha256').update(html).digest('hex')).toBe(kept.evidence.pageCopy!.sha256);
+    expect(html.toString('utf8')).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html.toString('utf8')).toContain('this place is a scam. Never again, says one');
+
+    // The tab moved on: a copy of another page would be false evidence.
+    const other = await flagSelection(vigie, opened, '#p4', 'bright and pleasant').then(() =>
+      stored(vigie, (x) => x.quote === 'bright and pleasant' && x.url.endsWith('?copy')),
+    );
+    await opened.page.goto(server.url('markup.html'));
+    const reply = await vigie.ext.evaluate(
+      (args) => chrome.runtime.sendMessage({ vigie: 1, call: 'keepPageCopy', args }),
+      { mentionId: other.id, tabId: opened.tab.id },
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'wrong-page' } });
+    expect((await stored(vigie, (x) => x.id === other.id)).evidence.pageCopy).toBeNull();
   });
 });

@@ -23,9 +23,10 @@ describe('manifest', () => {
     expect(manifest.content_scripts).toBeUndefined();
   });
 
-  it('asks for access to pages only as an optional permission, for monitoring, when turned on', () => {
+  it('asks for access to pages and for page capture only as optional permissions, when used', () => {
+    // <all_urls> when monitoring is turned on; pageCapture on "Keep a copy of the page".
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions).toEqual(['pageCapture']);
   });
 
   it('loads in Chromium (service worker) and Firefox (background scripts) from one file', () => {

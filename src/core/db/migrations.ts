@@ -56,6 +56,13 @@ export const migrations: readonly Migration[] = [
     }
     await tx.objectStore('meta').put({ key: 'mentionCounts', ...counts });
   },
+
+  // 2 → 3: evidence. Saved copies of pages, each with its hash, in a store of their own; a
+  // mention holds the reference (`evidence.pageCopy`), found again by `mentionId`.
+  (db) => {
+    const copies = db.createObjectStore('pageCopies', { keyPath: 'id' });
+    copies.createIndex('mentionId', 'mentionId');
+  },
 ];
 
 /** The schema version this build writes. */

@@ -29,6 +29,22 @@ export interface MetaRecord {
   mentions: number;
 }
 
+/**
+ * A saved copy of the page a mention was taken from: the bytes as the browser gave them (MHTML
+ * from Chromium's pageCapture, the serialized document elsewhere) and their SHA-256. Kept apart
+ * from the mention, which holds only its reference: lists never read megabytes of page copy.
+ */
+export interface PageCopyRecord {
+  id: string;
+  mentionId: string;
+  format: 'mhtml' | 'html';
+  /** SHA-256 (hex) of `data` when it was saved. */
+  sha256: string;
+  savedAt: string;
+  bytes: number;
+  data: ArrayBuffer;
+}
+
 export interface SettingsRecord {
   key: 'settings';
   value: Settings;
@@ -75,5 +91,12 @@ export interface VigieDB extends DBSchema {
   meta: {
     key: string;
     value: MetaRecord;
+  };
+  pageCopies: {
+    key: string;
+    value: PageCopyRecord;
+    indexes: {
+      mentionId: string;
+    };
   };
 }

@@ -12,6 +12,7 @@ import type {
   ImportSummary,
   StoreCounts,
 } from '../backup/format';
+import type { EvidenceCheck } from '../db/page-copies';
 import type { CrisisChange } from '../model/crisis-change';
 import type { DayCount, LevelMetrics, MonthCount } from '../model/stats';
 import type { NextAction } from '../model/next-action';
@@ -31,7 +32,7 @@ import type {
   TextQuoteSelector,
 } from '../model/types';
 
-export type { CrisisFilter, MentionFilter, MentionPatch };
+export type { CrisisFilter, EvidenceCheck, MentionFilter, MentionPatch };
 
 export type ErrorCode =
   | 'bad-request'
@@ -43,7 +44,11 @@ export type ErrorCode =
   /** A backup's records are not what Vigie writes; the message names the first problem. */
   | 'bad-backup'
   /** The records staged for an import are gone (the worker restarted): send them again. */
-  | 'import-expired';
+  | 'import-expired'
+  /** The tab shows another page than the one the mention was flagged on. */
+  | 'wrong-page'
+  /** The browser would not give a copy of the page (its own pages, a page too large). */
+  | 'cannot-copy';
 
 /** An error as it crosses a context boundary: a stable code and a developer-facing message. */
 export interface AppErrorData {
@@ -234,6 +239,25 @@ export interface BackgroundCalls {
   importCommit(args: { importId: string; mode: ImportMode }): ImportSummary;
   /** Forgets the staged records. */
   importCancel(args: { importId: string }): { cancelled: boolean };
+  /**
+   * Keeps a copy of the page in tab `tabId` as the mention's evidence, with its hash (MHTML in
+   * Chromium once pageCapture is granted, the serialized document otherwise). A mention keeps
+   * its first copy: asked again, it is returned as it is.
+   */
+  keepPageCopy(args: { mentionId: string; tabId: number }): Mention;
+  /** Recomputes the hashes of the mention's capture and page copy against the saved ones. */
+  verifyEvidence(args: { mentionId: string }): EvidenceCheck;
+  /** The mention's page copy, to save as a file (base64: messages carry JSON). */
+  getPageCopy(args: { mentionId: string }): PageCopyFile;
+}
+
+/** A kept page copy on its way to a file. */
+export interface PageCopyFile {
+  format: 'mhtml' | 'html';
+  sha256: string;
+  savedAt: string;
+  bytes: number;
+  base64: string;
 }
 
 /** What the page gives the background when asked to capture the user's selection. */

@@ -14,8 +14,6 @@ const SightingSchema = v.strictObject({
   termId: text(100),
   term: text(1_000),
   sentence: text(2_000),
-  score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-  negative: v.boolean(),
   exact: text(10_000),
   selectors: v.strictObject({
     quote: v.strictObject({

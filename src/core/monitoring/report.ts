@@ -2,7 +2,7 @@
  * What crosses between the monitoring script in a page and the background: the watchlist it
  * looks for, the flagged quotes it finds again, and what it reports back. JSON-safe data only.
  */
-import type { MentionSelectors, WatchTerm, WordRule } from '../model/types';
+import type { MentionSelectors, WatchTerm } from '../model/types';
 
 /** At most this many sightings are reported for one page (the first ones found). */
 export const MAX_SIGHTINGS = 50;
@@ -30,11 +30,14 @@ export interface FlaggedQuote {
 export interface MonitorConfig {
   on: boolean;
   watchlist: WatchTerm[];
-  wordRules: WordRule[];
   flagged: FlaggedQuote[];
 }
 
-/** A watched term seen on a page, with the sentence around it, as flaggable as a selection. */
+/**
+ * A watched term seen on a page, with the sentence around it, as flaggable as a selection. The
+ * page's script does not score it: the background does (`ScoredSighting`), so that the scorer's
+ * word lists are not loaded into every page.
+ */
 export interface PageSighting {
   /** The same for the same term and sentence (`sightingId`): the popup flags a sighting by it. */
   id: string;
@@ -43,13 +46,17 @@ export interface PageSighting {
   term: string;
   /** The sentence around the sighting, blanks collapsed (clipped when very long). */
   sentence: string;
-  /** How negative the sentence reads, 0–1. */
-  score: number;
-  negative: boolean;
   /** The whole sentence as the page writes it, blanks collapsed: the mention's quote. */
   exact: string;
   /** The sentence's W3C selectors in the page's text, as a right-click would describe it. */
   selectors: MentionSelectors;
+}
+
+/** A sighting as the background keeps it: with how negative its sentence reads. */
+export interface ScoredSighting extends PageSighting {
+  /** How negative the sentence reads, 0–1. */
+  score: number;
+  negative: boolean;
 }
 
 /** What a page's monitoring script found: it replaces the tab's previous report. */
@@ -63,7 +70,7 @@ export interface MonitorReport {
 
 /** A sighting as the popup shows it: flagged already (its mention's id) or not. */
 export interface PopupSighting extends Pick<
-  PageSighting,
+  ScoredSighting,
   'id' | 'term' | 'sentence' | 'score' | 'negative'
 > {
   mentionId: string | null;

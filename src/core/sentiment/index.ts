@@ -1,6 +1,6 @@
 /**
- * Vigie's negativity scorer, French and English, offline and small enough for the content
- * script: no browser API, no network, word lists compiled in.
+ * Vigie's negativity scorer, French and English, offline: no browser API, no network, word
+ * lists compiled in. The background runs it (the content script only sends sentences).
  */
 export { detectLanguage, type Lang } from './detect-language';
 export { effectiveTone } from './effective-tone';

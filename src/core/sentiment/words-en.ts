@@ -12,10 +12,21 @@
 const EREPUTATION = `
 -3.5 scam scams scammed scammer* scamming fraud frauds fraudster* fraudulent* rip_off ripoff rip_offs ripped_off con_artist* bad_buzz boycott* stay_away never_again do_n't_buy do_not_buy waste_of_money waste_of_time false_advertising food_poisoning wo_n't_be_back will_not_be_back not_coming_back never_coming_back never_going_back never_return never_returning
 -3 lawsuit* class_action sued suing disgrace* shameful* outrage* outraged deceptive misleading overcharg* charged_twice double_charged data_breach breach hacked bankrupt* racist* sexist* harassment discrimination* cover_up not_worth unacceptable inexcusable appalling scandal* avoid_at_all_costs can_n't_stand cannot_stand
--2.5 no_refund expected_better expected_more demand_a_refund want_my_money_back money_back no_response never_received never_arrived never_delivered still_waiting no_reply no_answer unprofessional* incompetent* defective faulty broken damaged unsafe toxic poison* backlash controvers* complaint complaints complain complained complaining product_recall recalled layoff* fined fraudulently liar* lied lying spam* fake fakes counterfeit* screwed_up fed_up
--2 refund refunds refunded refunding chargeback* delay delays delayed cancelled canceled cancellation* late_delivery overpriced rude worthless useless mess messed meh letdown let_down underwhelm* unbearable disappoint*
+-2.5 no_refund expected_better expected_more demand_a_refund demanded_a_refund want_a_refund want_my_refund asked_for_a_refund asking_for_a_refund requested_a_refund want_my_money_back no_response never_received never_arrived never_delivered still_waiting no_reply no_answer unprofessional* incompetent* defective faulty broken damaged unsafe toxic poison* backlash controvers* complaint complaints complain complained complaining product_recall recalled layoff* fined fraudulently liar* lied lying spam* fake fakes counterfeit* screwed_up fed_up
+-2 chargeback* delay delays delayed cancelled canceled cancellation* late_delivery overpriced rude worthless useless mess messed meh letdown let_down underwhelm* unbearable disappoint*
 -1.5 problem problems glitch* bug bugs buggy crash crashed crashes error errors
 -1 issue issues
+`;
+
+/**
+ * What a customer is owed: neutral by itself ("they refunded me quickly"), a complaint once
+ * denied ("still no refund", "they won't refund me"). Rated 0, not negative: a negation that
+ * reaches a negative word reads as faint praise ("not bad"), one that reaches no rated word as a
+ * complaint (PARAMS.bareNegation), and denying a remedy is the latter. Asking for one is a
+ * complaint: those idioms ("want a refund") are in EREPUTATION.
+ */
+const REMEDIES = `
+0 refund refunds refunded refunding reimburse* reimbursement*
 `;
 
 /**
@@ -32,13 +43,13 @@ const REVIEWS = `
 
 /** Words VADER rates that Vigie reads as modifiers, or that mean something else in a review. */
 const CORRECTIONS = `
-0 do_n't_hesitate do_not_hesitate do_n't_forget do_not_forget no not never nothing nobody none neither nor without hardly barely scarcely please well yes okay ok
+0 issued issuing do_n't_hesitate do_not_hesitate do_n't_forget do_not_forget no not never nothing nobody none neither nor without hardly barely scarcely please well yes okay ok
 1 like likes
 1.5 do_n't_miss do_not_miss
 `;
 
 /** Vigie's English lines, in the order they apply: a later rating of an entry wins. */
-export const EN_WORDS = [EREPUTATION, REVIEWS, CORRECTIONS].join('\n');
+export const EN_WORDS = [EREPUTATION, REMEDIES, REVIEWS, CORRECTIONS].join('\n');
 
 /** How English turns and weighs words. */
 export const EN_MODIFIERS = {

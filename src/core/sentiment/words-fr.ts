@@ -13,9 +13,20 @@
 const EREPUTATION = `
 -3.5 arnaqu* escroc escrocs escroqu* fraude fraudes fraudeur* fraudul* voleur voleurs voleuse voleuses fuyez a_fuir a_eviter immonde* inadmissible* inacceptable* inqualifiable* scandale scandales scandaleu* honte honteu* bad_buzz boycott* corrompu* corruption fiasco
 -3 plainte plaintes porter_plainte poursuites_judiciaires litige* mensong* menteur* menteuse* tromperie* trompeu* publicite_mensongere evitez deconseill* faillite harcelement discrimination* raciste* sexiste* homophobe* intoxication* fuite_de_donnees piratage hacke hackes hors_de_prix foutage_de_gueule honteusement lamentable* pitoyable* deplorable* catastroph* desastr* inadmissibles
--2.5 remboursez rendez-moi injoignable* mepris meprisant* impoli* irrespectueu* insultant* insulte* toxique* dangereu* defectueu* endommag* abime abimee abimes abimees casse cassee casses cassees panne pannes menteur condamn* perquisition* polemique* accus* abus abuse abusee abusif* abusive* injust* manipul* hypocrit* mytho* fake faux_avis plus_jamais jamais_recu jamais_recue toujours_pas_recu toujours_rien pas_recu pas_de_reponse aucune_reponse sans_reponse sans_nouvelles jamais_livre jamais_rembourse pas_rembourse
--2 attendais_a_mieux attendait_a_mieux attendions_a_mieux pas_de_remboursement aucun_remboursement toujours_pas reclamation* remboursement* rembourse* retard retards en_retard annulation* annule annulee annules bug bugs bugue buggue reclame reclamer litigieu* amende amendes greve* licenci* demission* denonc* rappel_produit rupture_de_stock
+-2.5 remboursez rendez-moi injoignable* mepris meprisant* impoli* irrespectueu* insultant* insulte* toxique* dangereu* defectueu* endommag* abime abimee abimes abimees casse cassee casses cassees panne pannes menteur condamn* perquisition* polemique* accus* abus abuse abusee abusif* abusive* injust* manipul* hypocrit* mytho* fake faux_avis plus_jamais jamais_recu jamais_recue toujours_pas_recu toujours_rien pas_recu pas_de_reponse aucune_reponse sans_reponse sans_nouvelles jamais_livre jamais_rembourse pas_rembourse exige_un_remboursement veux_un_remboursement veux_etre_rembourse attends_toujours attend_toujours attendons_toujours toujours_en_attente
+-2 attendais_a_mieux attendait_a_mieux attendions_a_mieux pas_de_remboursement aucun_remboursement toujours_pas reclamation* retard retards en_retard annulation* annule annulee annules bug bugs bugue buggue reclame reclamer litigieu* amende amendes greve* licenci* demission* denonc* rappel_produit rupture_de_stock
 -1.5 alerte proces attente incident incidents erreur erreurs faute fautes probleme problemes souci soucis defaut defauts controvers* boycotter
+`;
+
+/**
+ * What a customer is owed: neutral by itself ("remboursé rapidement, merci"), a complaint once
+ * denied ("ils n'ont toujours pas remboursé"). Rated 0, not negative: a negation that reaches a
+ * negative word reads as faint praise ("pas mauvais"), one that reaches no rated word as a
+ * complaint (PARAMS.bareNegation), and denying a remedy is the latter. Asking for one is a
+ * complaint: those idioms ("remboursez", "exige un remboursement") are in EREPUTATION.
+ */
+const REMEDIES = `
+0 rembourse*
 `;
 
 /** General negative words: nouns, verbs, slang, idioms (Pattern covers most adjectives). */
@@ -51,7 +62,7 @@ const SOFT = `
 `;
 
 /** Vigie's French lines, in the order they apply: a later rating of an entry wins. */
-export const FR_WORDS = [EREPUTATION, NEGATIVE, POSITIVE, CORRECTIONS, SOFT].join('\n');
+export const FR_WORDS = [EREPUTATION, REMEDIES, NEGATIVE, POSITIVE, CORRECTIONS, SOFT].join('\n');
 
 /**
  * How French turns and weighs words. `ne`/`n'` open a negation closed by `closers`; `loose` words

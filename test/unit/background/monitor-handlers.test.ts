@@ -1,12 +1,13 @@
 /**
  * The background's side of monitoring with a fake browser and a real (in-memory) database:
- * what a page's script may ask and report, what the popup shows of it, the one-click flag of a
- * sighting, and the spike alert.
+ * what a page's script may ask and report, the scoring of its sightings, what the popup shows
+ * of it, the one-click flag of a sighting, and the spike alert.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerDeps } from '../../../src/background/handlers';
 import type { Runtime } from '../../../src/core/browser';
 import type { MonitorReport, PageSighting } from '../../../src/core/monitoring/report';
+import type * as Sentiment from '../../../src/core/sentiment';
 import type { Mention } from '../../../src/core/model/types';
 import { freshDB, mention } from '../helpers';
 import { fakeBrowser } from '../ui/fake-browser';
@@ -55,6 +56,13 @@ vi.mock('../../../src/core/browser', () => {
   };
 });
 
+// The real scorer, watched: how many sentences the background scores.
+vi.mock('../../../src/core/sentiment', async (importOriginal) => {
+  const real = await importOriginal<typeof Sentiment>();
+  return { ...real, scoreNegativity: vi.fn(real.scoreNegativity) };
+});
+
+const { scoreNegativity } = await import('../../../src/core/sentiment');
 const { createMonitorHandlers, createMonitoringCalls, popupWatch } =
   await import('../../../src/background/monitor-handlers');
 const { checkSpike, countSightings, openSpikeCrisis } =
@@ -94,14 +102,12 @@ async function setup(monitoring = true) {
 const sender = (tabId: number, url: string, frameId = 0) =>
   ({ id: 'vigie', tab: { id: tabId }, url, frameId }) as unknown as Runtime.MessageSender;
 
-function sighting(id: string, exact: string, score: number): PageSighting {
+function sighting(id: string, exact: string): PageSighting {
   return {
     id,
     termId: 'acme',
     term: 'ACME',
     sentence: exact,
-    score,
-    negative: score >= 0.2,
     exact,
     selectors: {
       quote: { type: 'TextQuoteSelector', exact, prefix: 'Intro. ', suffix: ' More.' },
@@ -114,8 +120,8 @@ const report = (overrides: Partial<MonitorReport> = {}): MonitorReport => ({
   title: 'News A',
   lang: 'en',
   sightings: [
-    sighting('s1', 'ACME opened a shop.', 0),
-    sighting('s2', 'ACME charged me twice, a scam.', 0.8),
+    sighting('s1', 'ACME opened a shop.'),
+    sighting('s2', 'ACME charged me twice, a scam.'),
   ],
   anchors: { found: [], missing: [] },
   ...overrides,
@@ -127,10 +133,11 @@ beforeEach(() => {
   notices.length = 0;
   tabs.clear();
   tabs.set(7, { id: 7, url: URL_A, title: 'News A' });
+  vi.mocked(scoreNegativity).mockClear();
 });
 
 describe("a page's monitoring script", () => {
-  it('gets the watchlist, the word rules and the flagged quotes of its page, only when on', async () => {
+  it('gets the watchlist and the flagged quotes of its page, only when on', async () => {
     const { db, monitor } = await setup();
     const here = mention({ url: `${URL_A}#comments` });
     await addMention(db, here);
@@ -141,8 +148,9 @@ describe("a page's monitoring script", () => {
     expect(config).toMatchObject({
       on: true,
       watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-      wordRules: [{ word: 'twice', rule: 'always-negative' }],
     });
+    // The page does not score what it finds: the word rules stay in the background.
+    expect(config).not.toHaveProperty('wordRules');
     expect(config.flagged).toEqual([{ mentionId: here.id, selectors: here.selectors }]);
     // A frame inside the page asks nothing of the log.
     expect((await monitor.monitorConfig({}, sender(7, URL_A, 3))).on).toBe(false);
@@ -152,7 +160,6 @@ describe("a page's monitoring script", () => {
     expect(await off.monitor.monitorConfig({}, sender(7, URL_A))).toEqual({
       on: false,
       watchlist: [],
-      wordRules: [],
       flagged: [],
     });
   });
@@ -190,8 +197,9 @@ describe("a page's monitoring script", () => {
     const { monitor } = await setup();
     const bad = [
       { ...report(), extra: 1 },
-      report({ sightings: [{ ...sighting('s1', 'x', 0), score: 7 }] }),
-      report({ sightings: Array.from({ length: 51 }, (_, i) => sighting(`s${i}`, 'x', 0)) }),
+      // A page does not say how negative its sightings are.
+      report({ sightings: [{ ...sighting('s1', 'x'), score: 1, negative: true } as PageSighting] }),
+      report({ sightings: Array.from({ length: 51 }, (_, i) => sighting(`s${i}`, 'x')) }),
       report({ title: 'x'.repeat(20_000) }),
     ];
     for (const args of bad) {
@@ -201,6 +209,65 @@ describe("a page's monitoring script", () => {
     }
     await expect(monitor.monitorReport(report(), sender(7, URL_A, 2))).rejects.toThrow(/top frame/);
     expect(stores.session.size).toBe(0);
+  });
+
+  it("scores the sightings in the page's language, with the user's word rules", async () => {
+    const { db, monitor } = await setup();
+    await updateSettings(db, { wordRules: [{ word: 'shop', rule: 'always-negative' }] });
+    const page = [
+      sighting('s1', 'ACME opened a shop.'),
+      sighting('s2', 'ACME, pain au chocolat.'),
+      sighting('s3', 'ACME est nul.'),
+    ];
+    await monitor.monitorReport(report({ lang: 'fr-FR', sightings: page }), sender(7, URL_A));
+    const watch = await popupWatch(db, 7, URL_A);
+    // "pain" is no complaint in French; "shop" is negative by the user's rule.
+    expect(watch?.sightings.map((s) => [s.id, s.negative])).toEqual([
+      ['s1', true],
+      ['s3', true],
+      ['s2', false],
+    ]);
+    expect(watch?.sightings[0]?.score).toBe(1);
+  });
+
+  it('scores a sentence once per tab as reports repeat, and again when the rules change', async () => {
+    const { db, monitor } = await setup();
+    const scored = () => vi.mocked(scoreNegativity).mock.calls.map(([text]) => text);
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    expect(scored()).toEqual(['ACME opened a shop.', 'ACME charged me twice, a scam.']);
+
+    // The page's script sends every sighting again with a new one: only the new one is scored.
+    const more = report({ sightings: [...report().sightings, sighting('s3', 'ACME is great.')] });
+    await monitor.monitorReport(more, sender(7, URL_A));
+    expect(scored().slice(2)).toEqual(['ACME is great.']);
+    expect((await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.id, s.negative])).toEqual([
+      ['s2', true],
+      ['s1', false],
+      ['s3', false],
+    ]);
+
+    // The same sightings in another tab, or after a change of the word rules: scored anew.
+    tabs.set(8, { id: 8, url: URL_A, title: 'News A' });
+    await monitor.monitorReport(more, sender(8, URL_A));
+    expect(scored()).toHaveLength(6);
+    await updateSettings(db, {
+      wordRules: [
+        { word: 'scam', rule: 'never-negative' },
+        { word: 'charged', rule: 'never-negative' },
+      ],
+    });
+    await monitor.monitorReport(more, sender(7, URL_A));
+    expect(scored()).toHaveLength(9);
+    const watch = await popupWatch(db, 7, URL_A);
+    expect(watch?.sightings.find((s) => s.id === 's2')?.negative).toBe(false);
+  });
+
+  it('counts the new negative sightings for the spike alert, once each', async () => {
+    const { monitor } = await setup();
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    const hours = stores.local.get('spikeSightingHours') as Record<string, number>;
+    expect(Object.values(hours)).toEqual([1]);
   });
 
   it('is ignored once monitoring is off', async () => {

@@ -292,7 +292,7 @@ describe('the watch of a page', () => {
     return { reports, controller, ...manual };
   }
 
-  it('reports each sighting with its sentence, its negativity and the selectors of a right-click', () => {
+  it('reports each sighting with its sentence and the selectors of a right-click, unscored', () => {
     page(article);
     document.documentElement.lang = 'en';
     const sentence = 'Customers say ACME charged them twice and the service was terrible.';
@@ -300,18 +300,20 @@ describe('the watch of a page', () => {
     const { reports, drain } = watch({
       on: true,
       watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-      wordRules: [],
       flagged: [],
     });
     drain();
     expect(reports).toHaveLength(1);
-    const { sightings } = reports[0]!;
-    expect(sightings.map((s) => [s.term, s.sentence, s.negative])).toEqual([
-      ['ACME', 'ACME in the news', false],
-      ['ACME', sentence, true],
-      ['ACME', 'The new ACME shop is bright and pleasant.', false],
+    const { sightings, lang } = reports[0]!;
+    // The page's language goes with them: the background scores them in it.
+    expect(lang).toBe('en');
+    expect(sightings.map((s) => [s.term, s.sentence])).toEqual([
+      ['ACME', 'ACME in the news'],
+      ['ACME', sentence],
+      ['ACME', 'The new ACME shop is bright and pleasant.'],
     ]);
-    expect(sightings[1]!.score).toBeGreaterThan(sightings[2]!.score);
+    // The background scores them: the page's script does not load the scorer.
+    expect(sightings[1]).not.toHaveProperty('score');
 
     // The selectors find the sentence in the page's text, as a flag's would.
     const { text } = buildTextIndex(document.body);
@@ -338,10 +340,6 @@ describe('the watch of a page', () => {
     const { reports, controller, drain } = watch({
       on: true,
       watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-      wordRules: [
-        { word: 'terrible', rule: 'never-negative' },
-        { word: 'charged', rule: 'never-negative' },
-      ],
       flagged: [kept, edited, removed],
     });
     drain();
@@ -350,8 +348,6 @@ describe('the watch of a page', () => {
     expect(
       [...document.querySelectorAll('mark[data-vigie="flagged"]')].map((m) => m.textContent),
     ).toEqual(['charged them twice', 'this place is a scam']);
-    // The user's rules: "charged" and "terrible" count for nothing here.
-    expect(report.sightings.find((s) => s.sentence.includes('terrible'))?.negative).toBe(false);
 
     // The quote comes back (the page loads it later): found, and reported again.
     const back = document.createElement('p');

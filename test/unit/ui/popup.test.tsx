@@ -196,4 +196,77 @@ describe('popup', () => {
     });
     close.mockRestore();
   });
+  it('keeps a copy of the page for a mention, asking for pageCapture within the click', async () => {
+    const m = mention({ quote: 'Lumen is a scam' });
+    const kept = {
+      ...m,
+      evidence: {
+        ...m.evidence,
+        pageCopy: {
+          id: 'p1',
+          format: 'mhtml' as const,
+          sha256: 'c'.repeat(64),
+          savedAt: m.capturedAt,
+          bytes: 1_572_864,
+        },
+      },
+    };
+    let copied = false;
+    const fake = await renderPopup({
+      getPopupState: () => ({
+        ok: true,
+        value: state({ pageMentions: [copied ? kept : m] }),
+      }),
+      keepPageCopy: () => {
+        copied = true;
+        return { ok: true, value: kept };
+      },
+    });
+    const request = vi.fn(async () => true);
+    Object.assign(fake.browser, { permissions: { request } });
+
+    const keep = document.querySelector<HTMLButtonElement>('[data-testid="popup-keep-copy"]')!;
+    expect(keep.getAttribute('aria-label')).toBe('Keep a copy of the page for: Lumen is a scam');
+    keep.click();
+    // Asked for before anything else is awaited: the browser prompts only during the gesture.
+    expect(request).toHaveBeenCalledWith({ permissions: ['pageCapture'] });
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-testid="popup-copy-kept"]')?.textContent).toBe(
+        'Copy of the page kept (1.5 MB)',
+      ),
+    );
+    expect(fake.calls.find((c) => c.call === 'keepPageCopy')?.args).toEqual({
+      mentionId: m.id,
+      tabId: 7,
+    });
+    expect(document.querySelector('[data-testid="popup-status"]')?.textContent).toContain(
+      'A copy of the page is kept',
+    );
+    expect(document.querySelector('[data-testid="popup-keep-copy"]')).toBeNull();
+  });
+
+  it('offers no copy of a page the browser keeps, and says why a copy failed', async () => {
+    await renderPopup({
+      getPopupState: () => ({
+        ok: true,
+        value: state({ page: { url: 'chrome://settings', title: 'Settings', canScript: false } }),
+      }),
+    });
+    expect(document.querySelector('[data-testid="popup-keep-copy"]')).toBeNull();
+
+    const fake = await renderPopup({
+      getPopupState: () => ({ ok: true, value: state() }),
+      keepPageCopy: () => ({
+        ok: false,
+        error: { code: 'wrong-page', message: 'The tab shows another page' },
+      }),
+    });
+    Object.assign(fake.browser, { permissions: { request: async () => false } });
+    document.querySelector<HTMLButtonElement>('[data-testid="popup-keep-copy"]')!.click();
+    await vi.waitFor(() =>
+      expect(document.querySelector('[role="alert"]')?.textContent).toContain(
+        "open the mention's page again",
+      ),
+    );
+  });
 });

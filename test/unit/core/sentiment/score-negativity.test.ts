@@ -65,6 +65,25 @@ describe('scoreNegativity: English negation', () => {
   });
 });
 
+describe('scoreNegativity: refunds', () => {
+  it('calls a refund still awaited, or asked for, negative, in both languages', () => {
+    for (const text of [
+      "They still haven't issued a refund after three weeks.",
+      'Still no refund.',
+      'I want a refund.',
+      'Toujours pas de remboursement.',
+      'Pas de remboursement malgré mes relances.',
+    ]) {
+      expect(negative(text), text).toBe(true);
+    }
+  });
+
+  it('does not call a refund received negative', () => {
+    expect(negative('They refunded me quickly, thanks!')).toBe(false);
+    expect(negative('Remboursé rapidement, merci.')).toBe(false);
+  });
+});
+
 describe('scoreNegativity: words and emphasis', () => {
   it('finds e-reputation words behind elisions', () => {
     expect(negative("Encore une fois, l'arnaque habituelle.")).toBe(true);

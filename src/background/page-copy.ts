@@ -1,0 +1,121 @@
+/**
+ * "Keep a copy of the page": saves the page a mention was flagged on, as it is in the user's
+ * tab. Chromium saves it whole as MHTML (`pageCapture`, an optional permission the popup asks
+ * for on the click); Firefox has no pageCapture, so there (and in Chromium when the permission
+ * was refused) the document is serialized as HTML by a script in the tab, which the activeTab
+ * grant of the popup allows. The copy is what the browser rendered, scripts' changes included.
+ */
+import { browser } from '../core/browser';
+import {
+  keepPageCopy,
+  readPageCopy,
+  verifyEvidence,
+  type NewPageCopy,
+} from '../core/db/page-copies';
+import { getMention } from '../core/db/mentions';
+import type { VigieDatabase } from '../core/db/open';
+import type { BackgroundCalls } from '../core/messaging/protocol';
+import { AppError, type Handlers } from '../core/messaging/rpc';
+import { pageKeyOf } from '../core/model/mention';
+import { canScript } from './capture';
+
+/** Chromium's pageCapture, present once the user granted the permission; absent in Firefox. */
+function pageCaptureApi(): typeof chrome.pageCapture | undefined {
+  const api = (globalThis as { chrome?: { pageCapture?: typeof chrome.pageCapture } }).chrome;
+  return api?.pageCapture?.saveAsMHTML ? api.pageCapture : undefined;
+}
+
+/** The document of the tab as HTML, doctype first, as the browser holds it now. */
+function serializeDocument(): string {
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
+  // Read, never written: the page's markup becomes the bytes of the copy, not part of a page.
+  // eslint-disable-next-line no-restricted-properties
+  const html = document.documentElement.outerHTML;
+  return `${doctype}${doctype ? '\n' : ''}${html}`;
+}
+
+/** Attempts at an MHTML copy before the HTML one is kept instead. */
+const MHTML_ATTEMPTS = 3;
+
+/** A copy of the page in tab `tabId`, MHTML where the browser offers it. */
+export async function copyOfTab(tabId: number): Promise<Omit<NewPageCopy, 'savedAt'>> {
+  const pageCapture = pageCaptureApi();
+  for (let attempt = 0; pageCapture && attempt < MHTML_ATTEMPTS; attempt += 1) {
+    const blob = await pageCapture.saveAsMHTML({ tabId }).catch(() => undefined);
+    if (!blob) break;
+    try {
+      return { format: 'mhtml', data: await blob.arrayBuffer() };
+    } catch {
+      // The temporary file behind the blob can be gone before it is read (NotFoundError,
+      // seen on a loaded machine): the page is captured again.
+    }
+  }
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: serializeDocument,
+  });
+  if (typeof result?.result !== 'string') {
+    throw new AppError('cannot-copy', 'The page did not give its document.');
+  }
+  return { format: 'html', data: new TextEncoder().encode(result.result).buffer as ArrayBuffer };
+}
+
+/** Base64 of bytes, in slices: spreading megabytes into one call would overflow the stack. */
+function base64Of(data: ArrayBuffer): string {
+  const bytes = new Uint8Array(data);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+type EvidenceCalls = Pick<BackgroundCalls, 'keepPageCopy' | 'verifyEvidence' | 'getPageCopy'>;
+
+export function createEvidenceHandlers(deps: {
+  db: VigieDatabase;
+  now: () => Date;
+}): Handlers<EvidenceCalls, unknown> {
+  const { db } = deps;
+  return {
+    async keepPageCopy({ mentionId, tabId }) {
+      const mention = await getMention(db, mentionId);
+      if (!mention) throw new AppError('not-found', `No mention ${mentionId}`);
+      if (mention.evidence.pageCopy) return mention;
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab?.url) throw new AppError('no-tab', 'The tab is gone or cannot be read.');
+      // The copy must be of the page the quote was taken from, not of wherever the tab is now.
+      if (pageKeyOf(tab.url) !== pageKeyOf(mention.url)) {
+        throw new AppError('wrong-page', 'The tab shows another page than the mention’s.');
+      }
+      if (!canScript(tab.url)) throw new AppError('cannot-copy', 'The browser keeps this page.');
+      const copy = await copyOfTab(tabId).catch((error: unknown) => {
+        if (error instanceof AppError) throw error;
+        throw new AppError('cannot-copy', String(error));
+      });
+      const outcome = await keepPageCopy(db, mentionId, {
+        ...copy,
+        savedAt: deps.now().toISOString(),
+      });
+      if (outcome.kept) return outcome.mention;
+      if (outcome.reason === 'too-large') {
+        throw new AppError('cannot-copy', `The copy is ${copy.data.byteLength} bytes: too large.`);
+      }
+      if (outcome.mention) return outcome.mention;
+      throw new AppError('not-found', `No mention ${mentionId}`);
+    },
+
+    async verifyEvidence({ mentionId }) {
+      const check = await verifyEvidence(db, mentionId);
+      if (!check) throw new AppError('not-found', `No mention ${mentionId}`);
+      return check;
+    },
+
+    async getPageCopy({ mentionId }) {
+      const record = await readPageCopy(db, mentionId);
+      if (!record) throw new AppError('not-found', `No page copy for ${mentionId}`);
+      const { format, sha256, savedAt, bytes } = record;
+      return { format, sha256, savedAt, bytes, base64: base64Of(record.data) };
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * A mention's evidence: the fingerprint of its capture, the copy of its page when one was kept
+ * (downloadable as the file it was saved as), and a check that both still match the hashes
+ * taken when they were made. Notes, tags, tone and reach are not part of either hash.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../core/i18n';
+import type { AppErrorData, EvidenceCheck } from '../core/messaging/protocol';
+import type { Mention, PageCopyRef } from '../core/model/types';
+import { ask } from '../ui/background';
+import { ErrorMessage, LiveRegion } from '../ui/components';
+import { downloadBlob, fileSlug } from '../ui/download';
+import { formatDateTime, formatSize } from '../ui/format';
+
+const COPY_TYPES: Record<PageCopyRef['format'], string> = {
+  mhtml: 'multipart/related',
+  html: 'text/html',
+};
+
+/** Bytes of a base64 string, decoded by the browser's own data-URL reader. */
+async function bytesOf(base64: string): Promise<Blob> {
+  return (await fetch(`data:application/octet-stream;base64,${base64}`)).blob();
+}
+
+/** The check's findings in words, the capture's first. */
+function checkTexts(check: EvidenceCheck): { text: string; ok: boolean }[] {
+  const found = [
+    check.capture.matches
+      ? { text: t('evidenceCaptureMatches'), ok: true }
+      : { text: t('evidenceCaptureMismatch'), ok: false },
+  ];
+  switch (check.copy.state) {
+    case 'match':
+      found.push({ text: t('evidenceCopyMatches'), ok: true });
+      break;
+    case 'mismatch':
+      found.push({ text: t('evidenceCopyMismatch'), ok: false });
+      break;
+    case 'missing':
+      found.push({ text: t('evidenceCopyMissing'), ok: false });
+      break;
+    case 'none':
+      found.push({ text: t('evidenceCopyNone'), ok: true });
+      break;
+  }
+  return found;
+}
+
+export function EvidencePanel({ mention }: { mention: Mention }) {
+  const [check, setCheck] = useState<EvidenceCheck | null>(null);
+  const [busy, setBusy] = useState<'verify' | 'download' | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const copy = mention.evidence.pageCopy;
+
+  const verify = async () => {
+    setBusy('verify');
+    setError(null);
+    setCheck(null);
+    const reply = await ask('verifyEvidence', { mentionId: mention.id });
+    setBusy(null);
+    if (reply.ok) setCheck(reply.value);
+    else setError(reply.error);
+  };
+
+  const download = async () => {
+    if (!copy) return;
+    setBusy('download');
+    setError(null);
+    const reply = await ask('getPageCopy', { mentionId: mention.id });
+    setBusy(null);
+    if (!reply.ok) {
+      setError(reply.error);
+      return;
+    }
+    const { format, savedAt, base64 } = reply.value;
+    const blob = new Blob([await bytesOf(base64)], { type: COPY_TYPES[format] });
+    const name = `vigie-${fileSlug(mention.site || mention.pageTitle)}-${savedAt.slice(0, 10)}.${format}`;
+    downloadBlob(name, blob);
+  };
+
+  return (
+    <section class="evidence small" data-testid="log-evidence" aria-label={t('evidenceTitle')}>
+      <p class="hash">{t('evidenceCaptureHash', mention.evidence.captureSha256)}</p>
+      {copy ? (
+        <>
+          <p data-testid="log-evidence-copy">
+            {t('evidenceCopy', [
+              t(copy.format === 'mhtml' ? 'evidenceFormatMhtml' : 'evidenceFormatHtml'),
+              formatSize(copy.bytes),
+              formatDateTime(copy.savedAt),
+            ])}
+          </p>
+          <p class="hash">{t('evidenceCopyHash', copy.sha256)}</p>
+        </>
+      ) : (
+        <p class="muted">{t('evidenceNoCopy')}</p>
+      )}
+      <div class="meta">
+        <button
+          type="button"
+          class="button"
+          data-testid="log-evidence-verify"
+          disabled={busy !== null}
+          onClick={() => void verify()}
+        >
+          {t('evidenceVerify')}
+        </button>
+        {copy && (
+          <button
+            type="button"
+            class="button"
+            data-testid="log-evidence-download"
+            disabled={busy !== null}
+            onClick={() => void download()}
+          >
+            {t('evidenceDownload')}
+          </button>
+        )}
+      </div>
+      <LiveRegion>
+        {busy === 'verify' && <p class="muted">{t('evidenceVerifying')}</p>}
+        {check && (
+          <ul class="checks" data-testid="log-evidence-checks">
+            {checkTexts(check).map(({ text, ok }) => (
+              <li key={text} class={ok ? 'ok' : 'warn'}>
+                {text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </LiveRegion>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
