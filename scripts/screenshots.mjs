@@ -14,7 +14,7 @@ const dark = args.includes('--dark');
 const suffix = `${lang}${dark ? '-dark' : ''}`;
 mkdirSync(out, { recursive: true });
 
-const ext = grantedCopy();
+const ext = grantedCopy({ pageCapture: true });
 const server = await serveDir(join(root, 'demo'));
 const url = server.url(lang === 'fr' ? 'fr.html' : 'index.html');
 const profile = mkdtempSync(join(tmpdir(), 'vigie-profile-'));
@@ -77,6 +77,22 @@ try {
     });
   for (let i = 0; i < 100 && !(await copied()); i++) await page.waitForTimeout(50);
   await shot.screenshot({ path: join(out, `popup-${suffix}.png`) });
+
+  // Evidence: a copy of the page kept for the first mention of the inbox (as the popup's
+  // button does), and its fingerprints verified in the crisis log.
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#inbox`);
+  await log.waitForSelector('body[data-ready="true"]');
+  const mentionId = await log.getAttribute('[data-testid="log-mention"]', 'data-mention-id');
+  await log.evaluate(
+    (args) => chrome.runtime.sendMessage({ vigie: 1, call: 'keepPageCopy', args }),
+    { mentionId, tabId: tab.id },
+  );
+  await log.reload();
+  await log.waitForSelector('body[data-ready="true"]');
+  await log.locator('[data-testid="log-mention-evidence"]').first().click();
+  await log.locator('[data-testid="log-evidence-verify"]').click();
+  await log.waitForSelector('[data-testid="log-evidence-checks"]');
+  await log.screenshot({ path: join(out, `log-evidence-${suffix}.png`) });
 
   // The settings, and the closing report of the crisis once closed.
   await log.goto(`chrome-extension://${id}/dashboard/index.html#settings`);

@@ -53,6 +53,8 @@ describe('schema migrations', () => {
       (await listMentions(db, { in: 'crisis', crisisId }, 10, null)).items[0]?.quote,
     ).toContain('arnaque');
     expect((await getSettings(db)).reactionTargetsHours[4]).toBe(0.5);
+    // Version 3: the store of page copies, empty, each found by its mention.
+    expect(await db.countFromIndex('pageCopies', 'mentionId')).toBe(0);
     db.close();
   });
 
