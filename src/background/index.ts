@@ -27,6 +27,8 @@ import { createMonitorHandlers } from './monitor-handlers';
 import { ALL_PAGES, reconcileMonitoring } from './monitoring';
 import { checkSpike, openSpikeCrisis, SPIKE_NOTIFICATION } from './spike-alert';
 import { forgetAllTabs, forgetTab } from './tab-watch';
+import { dropOrphanCopies } from '../core/db/page-copies';
+import { undoableMentionIds } from './undo';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -178,16 +180,29 @@ browser.runtime.onInstalled.addListener(() => {
   void refreshBadge();
 });
 
+/**
+ * Lets go of the page copies of deleted mentions once no undo can bring them back: a copy can
+ * be megabytes, and the undo buffer keeps the mention, not its copy.
+ */
+async function dropDeletedCopies(): Promise<void> {
+  const keep = await undoableMentionIds(new Date());
+  await dropOrphanCopies(await database(), keep);
+}
+
 browser.runtime.onStartup.addListener(() => {
   void rebuildMenus();
   void refreshBadge();
+  void dropDeletedCopies();
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
   void onReminderAlarm(alarm).then(async (ours) => {
     if (ours) await refreshBadge(alarm.scheduledTime);
   });
-  void database().then((db) => onBackupAlarm(alarm, db));
+  void database().then(async (db) => {
+    // The periodic backup check also tidies the copies of mentions deleted hours ago.
+    if (await onBackupAlarm(alarm, db)) await dropDeletedCopies();
+  });
   if (alarm.name === RETRY_ALARM) void retryPendingFlags();
 });
 

@@ -11,14 +11,29 @@ const PREFIX = 'undo:';
 /** How long an undo stays possible. */
 const KEEP_MS = 60 * 60 * 1000;
 
+/** Whether the undo buffer under storage `key` is older than an undo may be. */
+function isExpired(key: string, now: Date): boolean {
+  return now.getTime() - Number(key.slice(PREFIX.length).split(':')[0]) > KEEP_MS;
+}
+
+/** The ids of the deleted mentions an undo may still bring back. */
+export async function undoableMentionIds(now: Date): Promise<Set<string>> {
+  const stored = await browser.storage.session.get(null);
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(stored)) {
+    if (!key.startsWith(PREFIX) || isExpired(key, now) || !Array.isArray(value)) continue;
+    for (const m of value as { id?: unknown }[]) if (typeof m?.id === 'string') ids.add(m.id);
+  }
+  return ids;
+}
+
 /** Keeps `mentions` for undo and returns the token that brings them back. */
 export async function keepForUndo(mentions: Mention[], now: Date): Promise<string> {
   const token = `${now.getTime()}:${newId()}`;
   const stored = await browser.storage.session.get(null);
-  const expired = Object.keys(stored).filter((key) => {
-    if (!key.startsWith(PREFIX)) return false;
-    return now.getTime() - Number(key.slice(PREFIX.length).split(':')[0]) > KEEP_MS;
-  });
+  const expired = Object.keys(stored).filter(
+    (key) => key.startsWith(PREFIX) && isExpired(key, now),
+  );
   if (expired.length) await browser.storage.session.remove(expired);
   try {
     await browser.storage.session.set({ [PREFIX + token]: mentions });

@@ -116,3 +116,31 @@ export async function verifyEvidence(
   const state = copyHash === ref.sha256 && record.sha256 === ref.sha256 ? 'match' : 'mismatch';
   return { capture, copy: { state, saved: ref.sha256, computed: copyHash } };
 }
+
+/**
+ * Deletes the copies whose mention no longer exists, but for the mentions of `keep` (those an
+ * undo may still bring back). Walks the `mentionId` index by keys only: no copy's bytes are
+ * read. A copy whose mention exists stays, even when the mention now refers to another one
+ * (a merged backup's newer record): evidence is only let go with its mention. Returns how many
+ * copies were deleted.
+ */
+export async function dropOrphanCopies(
+  db: VigieDatabase,
+  keep: ReadonlySet<string>,
+): Promise<number> {
+  const tx = db.transaction(['mentions', 'pageCopies'], 'readwrite');
+  const mentions = tx.objectStore('mentions');
+  const copies = tx.objectStore('pageCopies');
+  let dropped = 0;
+  let cursor = await copies.index('mentionId').openKeyCursor();
+  while (cursor) {
+    const mentionId = cursor.key;
+    if (!keep.has(mentionId) && (await mentions.count(mentionId)) === 0) {
+      await copies.delete(cursor.primaryKey);
+      dropped += 1;
+    }
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return dropped;
+}

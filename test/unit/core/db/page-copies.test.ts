@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMention, getMention, updateMention } from '../../../../src/core/db/mentions';
 import {
+  addMention,
+  deleteMentions,
+  getMention,
+  updateMention,
+} from '../../../../src/core/db/mentions';
+import {
+  dropOrphanCopies,
   keepPageCopy,
   MAX_COPY_BYTES,
   readPageCopy,
@@ -140,5 +146,27 @@ describe('page copies as evidence', () => {
       kept: false,
       reason: 'not-found',
     });
+  });
+
+  it('lets go of the copies of deleted mentions, but not of those an undo may bring back', async () => {
+    const db = await freshDB();
+    const [kept, undoable, gone] = await Promise.all([
+      flagged({ url: 'https://a.example/' }),
+      flagged({ url: 'https://b.example/' }),
+      flagged({ url: 'https://c.example/' }),
+    ]);
+    for (const m of [kept!, undoable!, gone!]) {
+      await addMention(db, m);
+      await keepPageCopy(db, m.id, { format: 'html', data: page(m.url), savedAt: at(1) });
+    }
+    await deleteMentions(db, [undoable!.id, gone!.id]);
+
+    expect(await dropOrphanCopies(db, new Set([undoable!.id]))).toBe(1);
+    expect(await readPageCopy(db, kept!.id)).toBeDefined();
+    expect(await db.countFromIndex('pageCopies', 'mentionId', undoable!.id)).toBe(1);
+    expect(await db.countFromIndex('pageCopies', 'mentionId', gone!.id)).toBe(0);
+    // The undo window closed: nothing keeps that copy any more.
+    expect(await dropOrphanCopies(db, new Set())).toBe(1);
+    expect(await db.count('pageCopies')).toBe(1);
   });
 });
