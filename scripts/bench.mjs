@@ -1,6 +1,7 @@
 // `npm run bench`: Vigie's performance figures in real headless Chromium, one line per figure,
 // `name value unit`. It reports and never fails on a figure. It builds nothing: it measures
-// extension/ as built, so run `npm run build` first.
+// extension/ as built, so run `npm run build` first. `npm run bench -- --pages [DIR]` runs the
+// benchmark on saved web pages instead (scripts/bench-pages.mjs).
 //
 // flag_to_stored_ms   median of 20 context-menu flags (distinct selections on a served page):
 //                     from firing the menu's real listener in the service worker to the record
@@ -35,6 +36,13 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { grantedCopy, launchOptions, root } from './lib/extension.mjs';
+
+// `npm run bench -- --pages [DIR]`: the benchmark on saved web pages instead (bench-pages.mjs).
+if (process.argv.some((a) => a === '--pages' || a.startsWith('--pages='))) {
+  const { benchPages, pagesDir } = await import('./bench-pages.mjs');
+  await benchPages(pagesDir(process.argv.slice(2)));
+  process.exit(0);
+}
 
 const built = join(root, 'extension');
 if (!existsSync(join(built, 'manifest.json'))) {

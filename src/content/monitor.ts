@@ -25,10 +25,32 @@ function stop(): void {
   current = null;
 }
 
+/**
+ * The page's own load comes first: the watch starts once the load event has passed (or, for a
+ * page whose load never ends, after LOAD_WAIT_MS), so that monitoring never delays it.
+ */
+const LOAD_WAIT_MS = 5_000;
+
+function loaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, LOAD_WAIT_MS);
+    window.addEventListener(
+      'load',
+      () => {
+        clearTimeout(timer);
+        // After the load event's own handlers, not among them.
+        setTimeout(resolve, 0);
+      },
+      { once: true },
+    );
+  });
+}
+
 async function start(): Promise<void> {
   const controller = new AbortController();
   current = controller;
-  const reply = await ask('monitorConfig', {});
+  const [reply] = await Promise.all([ask('monitorConfig', {}), loaded()]);
   if (controller.signal.aborted || !reply.ok || !reply.value.on) return;
   watchPage({
     doc: document,

@@ -26,7 +26,7 @@ export interface PageWatchOptions {
   /** Aborting stops the watch and removes every highlight. */
   signal: AbortSignal;
   highlighter?: Highlighter;
-  schedule?: (task: () => void) => void;
+  schedule?: (task: (budgetMs?: number) => void) => void;
   batchMs?: number;
 }
 

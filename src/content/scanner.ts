@@ -1,6 +1,6 @@
 /**
  * Scans a page's visible text for watched terms without holding the page up: the whole page
- * once, in slices of a few milliseconds, then only what DOM mutations add or change, gathered
+ * once, in slices of the page's idle time, then only what DOM mutations add or change, gathered
  * for a moment so that a busy page costs one scan per batch, not one per mutation.
  */
 import type { CompiledWatchlist, Sighting } from '../core/monitoring/watch';
@@ -22,12 +22,18 @@ export interface ScannerOptions {
   onIdle: () => void;
   /** Aborting stops the scan and the watching of mutations. */
   signal: AbortSignal;
-  /** Runs the next slice later (default: when the page is idle). */
-  schedule?: (task: () => void) => void;
+  /**
+   * Runs the next slice later (default: when the page is idle), passing the milliseconds the
+   * browser says are free for it, if it says.
+   */
+  schedule?: (task: (budgetMs?: number) => void) => void;
   now?: () => number;
-  /** A slice stops after this many milliseconds… */
+  /**
+   * A slice stops after this many milliseconds, or after the idle time the browser offers when
+   * it offers more (up to MAX_SLICE_MS: idle time is time no frame needs)…
+   */
   sliceMs?: number;
-  /** …or this many text nodes, whichever comes first. */
+  /** …or this many text nodes per `sliceMs`, whichever comes first. */
   sliceNodes?: number;
   /** Mutations are gathered this long before their nodes are scanned. */
   batchMs?: number;
@@ -41,9 +47,16 @@ export interface Scanner {
   quiet<T>(change: () => T): T;
 }
 
-function idle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
-  else setTimeout(task, 0);
+/** The longest slice, however much idle time the browser offers (it offers 50 ms at most). */
+const MAX_SLICE_MS = 40;
+
+function idle(task: (budgetMs?: number) => void): void {
+  if (typeof requestIdleCallback === 'function') {
+    // A slice run because the timeout passed has no idle time: it keeps to the short budget.
+    requestIdleCallback((deadline) => task(deadline.didTimeout ? 0 : deadline.timeRemaining()), {
+      timeout: 200,
+    });
+  } else setTimeout(task, 0);
 }
 
 /** Starts scanning `root`; the callbacks receive what it finds until `signal` aborts. */
@@ -97,15 +110,18 @@ export function startScanner(options: ScannerOptions): Scanner {
     for (const sighting of watchlist.find(node.data)) hits.push({ ...sighting, node });
   }
 
-  function slice(): void {
+  function slice(budgetMs = 0): void {
     if (signal.aborted) return;
     const started = now();
+    // The idle time offered, less a millisecond for what follows the scan of the slice.
+    const budget = Math.max(sliceMs, Math.min(budgetMs - 1, MAX_SLICE_MS));
+    const maxNodes = Math.ceil((sliceNodes * budget) / sliceMs);
     const hits: TextHit[] = [];
     let count = 0;
     let node: Text | null = null;
     while ((node = nextText())) {
       scanText(node, hits);
-      if (++count >= sliceNodes || now() - started >= sliceMs) break;
+      if (++count >= maxNodes || now() - started >= budget) break;
     }
     if (hits.length > 0) options.onHits(hits);
     if (signal.aborted) return;

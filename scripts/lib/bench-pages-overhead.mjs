@@ -1,0 +1,155 @@
+// page_overhead_ms of `npm run bench -- --pages`: each page loaded in the built extension with
+// monitoring off, then on, turned on and off as the settings screen does (the `setMonitoring`
+// call of the background's contract; the copy of the build is granted access to pages at
+// install, standing in for the user's "Allow", as in test/e2e/monitoring.e2e.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { grantedCopy, launchOptions } from './extension.mjs';
+import { NO_NETWORK } from './bench-pages-serve.mjs';
+
+/** Longest wait for the monitoring script's first report of a page. */
+const REPORT_TIMEOUT_MS = 30_000;
+
+/**
+ * Loads each page `runs` times with monitoring off and `runs` times with it on, alternately,
+ * after one load of each that is not counted, the watchlist set to that page's terms.
+ * Each load gives `load` (navigation start to the load event's end), `ready` (off: the same;
+ * on: to the load event's end or to the monitoring script's first report, whichever comes
+ * last: the report leaves the page once its scan is idle, and the background's clock, on the
+ * same machine, says when it arrives) and `busy` (the tab's main-thread time over the load, from
+ * the DevTools protocol). Returns both lists of loads by page; a page that fails goes to
+ * `onError`.
+ */
+export async function measureOverhead({ server, pages, runs, onError }) {
+  const extension = grantedCopy({ allUrls: true });
+  const profile = mkdtempSync(join(tmpdir(), 'vigie-bench-pages-'));
+  const options = launchOptions(extension);
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    args: [...options.args, NO_NETWORK],
+  });
+  const results = new Map();
+  try {
+    const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(first.url()).host;
+    /** The extension's worker now (the browser may have stopped and restarted it). */
+    const worker = async () =>
+      context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`)) ??
+      (await context.waitForEvent('serviceworker'));
+
+    const extPage = await context.newPage();
+    await extPage.goto(`chrome-extension://${id}/dashboard/index.html#settings`);
+    await extPage.waitForSelector('body[data-ready="true"]');
+    const call = async (name, args) => {
+      const reply = await extPage.evaluate(
+        ([name, args]) => chrome.runtime.sendMessage({ vigie: 1, call: name, args }),
+        [name, args],
+      );
+      if (!reply?.ok) throw new Error(`${name} failed: ${JSON.stringify(reply)}`);
+      return reply.value;
+    };
+    let monitoring = false;
+    const switchTo = async (on) => {
+      if (on === monitoring) return;
+      const state = await call('setMonitoring', { on });
+      if (state.settings.monitoring !== on) throw new Error(`monitoring did not turn ${on}`);
+      monitoring = on;
+    };
+
+    /** When each monitoring report reached the background (epoch ms), by page address. */
+    const reportedAt = async (url) =>
+      (await worker()).evaluate((url) => {
+        const scope = globalThis;
+        if (!scope.__vigieBenchReports) {
+          scope.__vigieBenchReports = [];
+          // Listens beside Vigie's own listener, answers nothing: Vigie's answer stands.
+          chrome.runtime.onMessage.addListener((message, sender) => {
+            if (message?.vigie === 1 && message.call === 'monitorReport') {
+              const at = performance.timeOrigin + performance.now();
+              scope.__vigieBenchReports.push({ url: sender.url, at });
+            }
+          });
+        }
+        return scope.__vigieBenchReports.find((r) => r.url === url)?.at ?? null;
+      }, url);
+
+    let loads = 0;
+    /**
+     * One load, in a tab of its own: its load event's end, when it was ready, and the main-thread
+     * time of the tab's renderer over it. Chromium may commit the page in a new renderer, whose
+     * count starts afresh: the count before is taken on the new tab's blank page, near zero.
+     */
+    const load = async (file, on) => {
+      await switchTo(on);
+      const url = `${server.url(file)}?load=${++loads}`;
+      if (on) await reportedAt(url);
+      const tab = await context.newPage();
+      try {
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Performance.enable');
+        const busy = async () => {
+          const { metrics } = await cdp.send('Performance.getMetrics');
+          return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+        };
+        const busyBefore = await busy();
+        await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+        const nav = await tab.evaluate(() => ({
+          origin: performance.timeOrigin,
+          load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+        }));
+        let ready = nav.load;
+        if (on) {
+          const deadline = Date.now() + REPORT_TIMEOUT_MS;
+          let at = await reportedAt(url);
+          while (at === null) {
+            if (Date.now() > deadline) throw new Error('no monitoring report within 30 s');
+            await new Promise((r) => setTimeout(r, 10));
+            at = await reportedAt(url);
+          }
+          ready = Math.max(nav.load, at - nav.origin);
+        }
+        // Both modes read the main-thread time once the page has painted and gone idle after
+        // being ready, so that the frames after the load count in both.
+        await tab.evaluate(
+          () =>
+            new Promise((settled) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  requestIdleCallback(() => settled(), { timeout: 1000 }),
+                ),
+              ),
+            ),
+        );
+        return { load: nav.load, ready, busy: (await busy()) - busyBefore };
+      } finally {
+        await tab.close();
+      }
+    };
+
+    for (const { file, terms } of pages) {
+      try {
+        await call('updateSettings', {
+          patch: { watchlist: terms.map((term, i) => ({ id: `t${i}`, term, aliases: [] })) },
+        });
+        await load(file, false);
+        await load(file, true);
+        const off = [];
+        const on = [];
+        for (let i = 0; i < runs; i++) {
+          off.push(await load(file, false));
+          on.push(await load(file, true));
+        }
+        results.set(file, { off, on });
+      } catch (error) {
+        onError(file, error);
+      }
+    }
+  } finally {
+    await context.close();
+    rmSync(extension, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return results;
+}
