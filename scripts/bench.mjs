@@ -56,6 +56,8 @@ const FLAGS = 20;
 const SEEDED = 1000;
 const POPUP_RUNS = 15;
 const LOG_MENTIONS = 100_000;
+/** The longest wait for the import of that log (Chromium's IndexedDB takes minutes). */
+const IMPORT_WAIT_MS = 40 * 60_000;
 const LOG_CRISES = 500;
 
 const median = (values) => {
@@ -402,13 +404,17 @@ if (backupFile) {
     await page.waitForSelector('body[data-ready="true"]');
     const start = performance.now();
     await page.getByTestId('backup-file').setInputFiles(backupFile);
-    await page.getByTestId('backup-preview').waitFor({ timeout: 300_000 });
-    const previewed = performance.now();
+    await page.getByTestId('backup-preview').waitFor({ timeout: IMPORT_WAIT_MS });
+    print('import_json_100k_preview_s', (performance.now() - start) / 1000, 's');
     await page.getByTestId('backup-import').click();
-    await page.getByTestId('backup-import-done').waitFor({ timeout: 300_000 });
-    const done = performance.now();
-    print('import_json_100k_s', (done - start) / 1000, 's');
-    print('import_json_100k_preview_s', (previewed - start) / 1000, 's');
+    try {
+      await page.getByTestId('backup-import-done').waitFor({ timeout: IMPORT_WAIT_MS });
+      print('import_json_100k_s', (performance.now() - start) / 1000, 's');
+    } catch {
+      // A figure, not a failure: the wait says how long it was at least.
+      console.log(`# import_json_100k_s: not done after ${IMPORT_WAIT_MS / 1000} s`);
+      print('import_json_100k_s', NaN, 's');
+    }
   } finally {
     await fresh.close();
     for (const dir of [importProfile, importExt, backupFile])
