@@ -11,18 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { HEADLESS_ARGS } from '../scripts/lib/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SIZES = [16, 32, 48, 128];
-const LAUNCH_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The SVG drawing used for a given pixel size (a simplified one for 16 px if present). */
 function sourceFor(size) {
@@ -105,7 +97,7 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    args: LAUNCH_ARGS,
+    args: HEADLESS_ARGS,
   });
   try {
     for (const size of SIZES) {

@@ -5,22 +5,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { findChromium } from './chromium.mjs';
+import { findChromium, HEADLESS_ARGS } from './chromium.mjs';
+import { listenLocally } from './extension.mjs';
 
 /** Every host but the page server fails at once, as if it did not exist. */
 export const NO_NETWORK = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
 /** The flags every Vigie script launches Chromium with (see extension.mjs), network cut off. */
-export const BROWSER_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  NO_NETWORK,
-];
+export const BROWSER_ARGS = [...HEADLESS_ARGS, NO_NETWORK];
 
 /** Playwright launch options for a plain headless Chromium (no extension). */
 export function browserOptions() {
@@ -83,15 +75,6 @@ export async function servePages(dir) {
     res.setHeader('cache-control', 'no-store');
     res.end(html);
   });
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  return {
-    files,
-    url: (name) => base + encodeURIComponent(name),
-    close: () =>
-      new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  };
+  const { base, close } = await listenLocally(server);
+  return { files, url: (name) => base + encodeURIComponent(name), close };
 }

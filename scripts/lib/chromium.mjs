@@ -1,5 +1,5 @@
 // Finds a Chromium or Chrome binary to run the extension in, and the command-line flags
-// Vigie's scripts launch it with. Used by scripts/start.mjs (npm start).
+// Vigie's scripts launch it with: scripts/start.mjs (npm start), and every headless run.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +11,17 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   // Chromium refuses to start as root without this (containers, CI).
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
+/**
+ * Flags of every headless run of Vigie's scripts (tests, benchmarks, screenshots, icons): the
+ * quiet session's, headless, without GPU or sandbox.
+ */
+export const HEADLESS_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  ...CHROMIUM_ARGS.filter((arg) => arg !== '--no-sandbox'),
 ];
 
 /** The places findChromium() looks on this platform, in order (after $CHROME_BIN). */

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { findChromium } from './chromium.mjs';
+import { findChromium, HEADLESS_ARGS } from './chromium.mjs';
 
 export const root = resolve(import.meta.dirname, '../..');
 const built = join(root, 'extension');
@@ -39,16 +39,10 @@ export function launchOptions(extension, lang = 'en') {
     locale: lang,
     env: { ...process.env, LANGUAGE: lang },
     args: [
-      '--headless=new',
+      ...HEADLESS_ARGS,
       `--lang=${lang}`,
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
     ],
   };
 }
@@ -69,10 +63,19 @@ export async function serveDir(dir) {
     res.setHeader('content-type', TYPES[extname(name)]);
     res.end(readFileSync(file));
   });
+  const { base, close } = await listenLocally(server);
+  return { url: (name = '') => base + name, close };
+}
+
+/** Starts `server` on 127.0.0.1 on a free port: its base address, and how to close it. */
+export async function listenLocally(server) {
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const base = `http://127.0.0.1:${server.address().port}/`;
   return {
-    url: (name = '') => base + name,
-    close: () => new Promise((done) => server.close(() => done())),
+    base: `http://127.0.0.1:${server.address().port}/`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }

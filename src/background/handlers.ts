@@ -47,6 +47,7 @@ import { fileFlag, openCrisisWith } from './flag';
 import { createEvidenceHandlers } from './page-copy';
 import { createMonitoringCalls, popupWatch } from './monitor-handlers';
 import { tellPages } from './monitoring';
+import { rescoreTabs } from './tab-watch';
 import { isMention } from '../core/model/schemas';
 import { dropUndo, keepForUndo, peekUndo } from './undo';
 
@@ -271,9 +272,10 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       // Monitoring goes on and off through `setMonitoring` only, with the page access it needs.
       const { monitoring: _monitoring, ...rest } = patch;
       const settings = await updateSettings(db, rest);
-      if (settings.monitoring && (rest.watchlist || rest.wordRules)) {
-        void tellPages(browser, 'monitorRefresh');
-      }
+      // New terms need the pages to scan again; new word rules only a new scoring of the
+      // sentences the background already holds.
+      if (settings.monitoring && rest.watchlist) void tellPages(browser, 'monitorRefresh');
+      else if (settings.monitoring && rest.wordRules) void rescoreTabs(settings.wordRules);
       deps.changed({ crises: true });
       return settings;
     },

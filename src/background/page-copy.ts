@@ -25,13 +25,21 @@ function pageCaptureApi(): typeof chrome.pageCapture | undefined {
   return api?.pageCapture?.saveAsMHTML ? api.pageCapture : undefined;
 }
 
-/** The document of the tab as HTML, doctype first, as the browser holds it now. */
+/**
+ * The document of the tab as HTML, doctype first, as the browser holds it now: the root
+ * element's start tag rebuilt from its attributes, then its content serialized by the browser.
+ */
 function serializeDocument(): string {
+  const root = document.documentElement;
   const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
-  // Read, never written: the page's markup becomes the bytes of the copy, not part of a page.
-  // eslint-disable-next-line no-restricted-properties
-  const html = document.documentElement.outerHTML;
-  return `${doctype}${doctype ? '\n' : ''}${html}`;
+  const escape = (value: string) =>
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/"/g, '&quot;')
+      .replace(/\u00a0/g, '&nbsp;');
+  const attributes = [...root.attributes].map((a) => ` ${a.name}="${escape(a.value)}"`).join('');
+  const tag = root.localName;
+  return `${doctype}${doctype ? '\n' : ''}<${tag}${attributes}>${root.getHTML()}</${tag}>`;
 }
 
 /** Attempts at an MHTML copy before the HTML one is kept instead. */

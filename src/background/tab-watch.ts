@@ -60,7 +60,7 @@ export async function saveTabReport(
   const flagged = samePage
     ? Object.fromEntries(Object.entries(previous.flagged).filter(([id]) => ids.has(id)))
     : {};
-  const scoredWith = fingerprint(JSON.stringify([report.lang, rules]));
+  const scoredWith = scoringFingerprint(report.lang, rules);
   const sightings = scoreSightings(
     report.sightings,
     { lang: report.lang, rules },
@@ -91,6 +91,29 @@ export async function markFlagged(tabId: number, sightingId: string, mentionId: 
 /** Forgets a closed tab's report. */
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyOf(tabId));
+}
+
+/** What the sightings of a page were scored with: its language and the user's word rules. */
+function scoringFingerprint(lang: string | null, rules: readonly WordRule[]): string {
+  return fingerprint(JSON.stringify([lang, rules]));
+}
+
+/**
+ * Scores every tab's kept sightings again with the user's new word `rules`. The background
+ * holds the sentences: the pages need not scan again for a change of rules.
+ */
+export async function rescoreTabs(rules: readonly WordRule[]): Promise<void> {
+  const stored = await browser.storage.session.get(null);
+  const rescored: Record<string, TabWatch> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (!key.startsWith(PREFIX) || key === SEEN_KEY) continue;
+    const watch = value as TabWatch;
+    const scoredWith = scoringFingerprint(watch.lang, rules);
+    if (watch.scoredWith === scoredWith) continue;
+    const sightings = scoreSightings(watch.sightings, { lang: watch.lang, rules });
+    rescored[key] = { ...watch, sightings, scoredWith };
+  }
+  if (Object.keys(rescored).length > 0) await browser.storage.session.set(rescored);
 }
 
 /** Forgets every tab's report (monitoring was turned off). */

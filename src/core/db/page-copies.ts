@@ -67,17 +67,22 @@ export async function keepPageCopy(
   return { kept: true, mention };
 }
 
-/** The page copy of a mention, or undefined when it has none (or it is not in this browser). */
-export async function readPageCopy(
-  db: VigieDatabase,
-  mentionId: string,
-): Promise<PageCopyRecord | undefined> {
+/** A mention as stored and the copy its reference names (undefined: no mention, or no copy). */
+async function mentionAndCopy(db: VigieDatabase, mentionId: string) {
   const tx = db.transaction(['mentions', 'pageCopies']);
   const stored = await tx.objectStore('mentions').get(mentionId);
   const ref = stored?.evidence.pageCopy;
   const record = ref ? await tx.objectStore('pageCopies').get(ref.id) : undefined;
   await tx.done;
-  return record;
+  return { stored, record };
+}
+
+/** The page copy of a mention, or undefined when it has none (or it is not in this browser). */
+export async function readPageCopy(
+  db: VigieDatabase,
+  mentionId: string,
+): Promise<PageCopyRecord | undefined> {
+  return (await mentionAndCopy(db, mentionId)).record;
 }
 
 /** What verifying a mention's evidence found. */
@@ -99,12 +104,9 @@ export async function verifyEvidence(
   db: VigieDatabase,
   mentionId: string,
 ): Promise<EvidenceCheck | undefined> {
-  const tx = db.transaction(['mentions', 'pageCopies']);
-  const stored = await tx.objectStore('mentions').get(mentionId);
-  const ref = stored?.evidence.pageCopy ?? null;
-  const record = ref ? await tx.objectStore('pageCopies').get(ref.id) : undefined;
-  await tx.done;
+  const { stored, record } = await mentionAndCopy(db, mentionId);
   if (!stored) return undefined;
+  const ref = stored.evidence.pageCopy;
 
   const saved = stored.evidence.captureSha256;
   const computed = await sha256Hex(canonicalCapture(stored));

@@ -69,6 +69,7 @@ const { checkSpike, countSightings, openSpikeCrisis } =
   await import('../../../src/background/spike-alert');
 const { addMention, getMention } = await import('../../../src/core/db/mentions');
 const { updateSettings } = await import('../../../src/core/db/settings');
+const { rescoreTabs } = await import('../../../src/background/tab-watch');
 
 const URL_A = 'https://news.example/a';
 const NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -260,6 +261,28 @@ describe("a page's monitoring script", () => {
     expect(scored()).toHaveLength(9);
     const watch = await popupWatch(db, 7, URL_A);
     expect(watch?.sightings.find((s) => s.id === 's2')?.negative).toBe(false);
+  });
+
+  it('scores the sentences it holds again when the word rules change, without the page', async () => {
+    const { db, monitor } = await setup();
+    await monitor.monitorReport(report(), sender(7, URL_A));
+    const negative = async () =>
+      (await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.id, s.negative]);
+    expect(await negative()).toEqual([
+      ['s2', true],
+      ['s1', false],
+    ]);
+    const rules = [
+      { word: 'scam', rule: 'never-negative' as const },
+      { word: 'charged', rule: 'never-negative' as const },
+      { word: 'shop', rule: 'always-negative' as const },
+    ];
+    await updateSettings(db, { wordRules: rules });
+    await rescoreTabs(rules);
+    expect(await negative()).toEqual([
+      ['s1', true],
+      ['s2', false],
+    ]);
   });
 
   it('counts the new negative sightings for the spike alert, once each', async () => {
