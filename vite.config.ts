@@ -55,7 +55,10 @@ const app: UserConfig = {
     outDir,
     // scripts/build.mjs empties extension/ once; the two groups then write beside each other.
     emptyOutDir: false,
-    modulePreload: false,
+    // The chunks a page imports are fetched with it (<link rel="modulepreload">), not one after
+    // another as each is parsed; no polyfill: an inline script is refused by the extension's
+    // content security policy, and both Chromium and Firefox preload modules natively.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         popup: resolve(root, 'src/popup/index.html'),

@@ -7,14 +7,18 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
-import { useHashRoute, type Route } from '../ui/use-hash-route';
+import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
+import { lazy } from '../ui/lazy';
 import { CrisisList } from './crisis-list';
-import { CrisisView } from './crisis-view';
-import { MentionList } from './mention-list';
-import { BackupView } from './backup-view';
-import { ChartsView } from './charts-view';
-import { SettingsView } from './settings-view';
+import { MentionList, preloadFirstPage } from './mention-list';
 import { askPersistence } from './storage-status';
+
+// The log opens on a list: the other screens' code (the crisis steps and report, the charts,
+// the backup tools with their CSV and schema libraries, the settings) is loaded when first shown.
+const CrisisView = lazy(() => import('./crisis-view').then((m) => m.CrisisView));
+const ChartsView = lazy(() => import('./charts-view').then((m) => m.ChartsView));
+const BackupView = lazy(() => import('./backup-view').then((m) => m.BackupView));
+const SettingsView = lazy(() => import('./settings-view').then((m) => m.SettingsView));
 
 function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
   return (
@@ -127,4 +131,9 @@ function App() {
   );
 }
 
+// The list the log opens on is asked for before the first render (see preloadFirstPage).
+const opening = parseRoute(location.hash);
+if (opening.view === 'inbox' || opening.view === 'all') {
+  preloadFirstPage({ in: opening.view }, opening.params);
+}
 render(<App />, document.getElementById('app')!);

@@ -71,6 +71,30 @@ function CreateCrisisForm(props: {
 /** Calls one user action may make to fill a page when each comes back short (see MAX_SCAN). */
 const MAX_ROUNDS = 4;
 
+/** The arguments of a listMentions call: the same list gives the same JSON. */
+function pageArgs(
+  scope: MentionScope,
+  filter: ReturnType<typeof mentionQuery>['filter'],
+  limit: number,
+  after: TimeCursor | null,
+) {
+  return { scope, limit, after, ...(Object.keys(filter).length > 0 ? { filter } : {}) };
+}
+
+/** A first page asked before the log's first render, by the JSON of its arguments. */
+const early = new Map<string, Promise<Result<MentionPage>>>();
+
+/**
+ * Asks for a list's first page as the log's code starts, before anything is drawn: the
+ * background reads it while the page renders its frame, and the list takes that answer
+ * instead of asking once its first render is done.
+ */
+export function preloadFirstPage(scope: MentionScope, params: RouteParams): void {
+  const query = mentionQuery(scope, params);
+  const args = pageArgs(query.scope, query.filter, PAGE, null);
+  early.set(JSON.stringify(args), ask('listMentions', args));
+}
+
 /** Distinct values, at most `max`, for a field's suggestions. */
 const distinct = (values: Iterable<string>, max = 50) => [...new Set(values)].slice(0, max);
 
@@ -120,12 +144,11 @@ export function MentionList(props: {
       let cursor = after;
       let page: Result<MentionPage> | null = null;
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        page = await ask('listMentions', {
-          scope,
-          limit: PAGE - found.length,
-          after: cursor,
-          ...(Object.keys(filter).length > 0 ? { filter } : {}),
-        });
+        const args = pageArgs(scope, filter, PAGE - found.length, cursor);
+        // Only the list's very first request may have been asked early.
+        const preloaded = early.get(JSON.stringify(args));
+        early.clear();
+        page = await (preloaded ?? ask('listMentions', args));
         if (mine !== request.current) return;
         if (!page.ok) break;
         found.push(...page.value.items);
