@@ -100,6 +100,7 @@ const groups: Record<string, UserConfig> = {
   app,
   content: pageScript('index', 'VigieContent', 'content.js'),
   monitor: pageScript('monitor', 'VigieMonitor', 'monitor.js'),
+  'monitor-start': pageScript('monitor-start', 'VigieMonitorStart', 'monitor-start.js'),
 };
 
 export default defineConfig(({ mode }) => groups[mode] ?? app);

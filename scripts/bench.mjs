@@ -439,3 +439,4 @@ print('popup_js_gz_kb', gzippedWithImports(pageScript('popup/index.html')), 'kb'
 print('background_js_gz_kb', gzippedWithImports(join(built, 'background.js')), 'kb');
 print('content_js_gz_kb', gzippedWithImports(join(built, 'content.js')), 'kb');
 print('monitor_js_gz_kb', gzippedWithImports(join(built, 'monitor.js')), 'kb');
+print('monitor_start_js_gz_kb', gzippedWithImports(join(built, 'monitor-start.js')), 'kb');

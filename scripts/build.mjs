@@ -18,7 +18,7 @@ function report(label) {
 
 async function run() {
   rmSync(new URL('../extension', import.meta.url), { recursive: true, force: true });
-  for (const mode of ['app', 'content', 'monitor']) {
+  for (const mode of ['app', 'content', 'monitor', 'monitor-start']) {
     await build({
       configFile,
       mode,

@@ -12,14 +12,62 @@ import { NO_NETWORK } from './bench-pages-serve.mjs';
 /** Longest wait for the monitoring script's first report of a page. */
 const REPORT_TIMEOUT_MS = 30_000;
 
+/** Trace categories: tasks, script evaluations and calls (with their files), load marks. */
+const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing'];
+
+/** Starts a DevTools trace of a tab; `end()` stops it and gives its events. */
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  return {
+    async end() {
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
+  };
+}
+
 /**
- * Loads each page `runs` times with monitoring off and `runs` times with it on, alternately,
- * after one load of each that is not counted, the watchlist set to that page's terms.
+ * Main-thread time (ms) the extension's scripts (files under `prefix`) spent in the page before
+ * its load event ended: script evaluations and calls of those files, the outermost of each
+ * nest, that started before the main frame's load mark. 0 for a page with none.
+ */
+export function scriptTimeBeforeLoad(events, prefix) {
+  const load = events.find((e) => e.name === 'MarkLoad' && e.args?.data?.isOutermostMainFrame);
+  if (!load) throw new Error('the trace has no load mark of the page');
+  const ours = events
+    .filter(
+      (e) =>
+        (e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
+        e.ph === 'X' &&
+        e.tid === load.tid &&
+        e.ts < load.ts &&
+        String(e.args?.data?.url ?? '').startsWith(prefix),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let until = -Infinity;
+  for (const e of ours) {
+    if (e.ts + (e.dur ?? 0) <= until) continue; // nested in one counted already
+    total += e.dur ?? 0;
+    until = e.ts + (e.dur ?? 0);
+  }
+  return total / 1000;
+}
+
+/**
+ * Loads each page `runs` times with monitoring off and `runs` times with it on, alternately (off
+ * then on, then on then off), after one load of each that is not counted, the watchlist set to
+ * that page's terms.
  * Each load gives `load` (navigation start to the load event's end), `ready` (off: the same;
  * on: to the load event's end or to the monitoring script's first report, whichever comes
  * last: the report leaves the page once its scan is idle, and the background's clock, on the
- * same machine, says when it arrives) and `busy` (the tab's main-thread time over the load, from
- * the DevTools protocol). Returns both lists of loads by page; a page that fails goes to
+ * same machine, says when it arrives), `busy` (the tab's main-thread time over the load, from
+ * the DevTools protocol) and `beforeLoad` (scriptTimeBeforeLoad, from a trace of the load: both
+ * modes are traced alike). Returns both lists of loads by page; a page that fails goes to
  * `onError`.
  */
 export async function measureOverhead({ server, pages, runs, onError }) {
@@ -94,6 +142,7 @@ export async function measureOverhead({ server, pages, runs, onError }) {
           return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
         };
         const busyBefore = await busy();
+        const trace = await startTrace(cdp);
         await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
         const nav = await tab.evaluate(() => ({
           origin: performance.timeOrigin,
@@ -122,7 +171,14 @@ export async function measureOverhead({ server, pages, runs, onError }) {
               ),
             ),
         );
-        return { load: nav.load, ready, busy: (await busy()) - busyBefore };
+        const busyAfter = await busy();
+        const events = await trace.end();
+        return {
+          load: nav.load,
+          ready,
+          busy: busyAfter - busyBefore,
+          beforeLoad: scriptTimeBeforeLoad(events, `chrome-extension://${id}/`),
+        };
       } finally {
         await tab.close();
       }
@@ -137,9 +193,10 @@ export async function measureOverhead({ server, pages, runs, onError }) {
         await load(file, true);
         const off = [];
         const on = [];
+        // Off then on, then on then off: neither mode always follows the other.
         for (let i = 0; i < runs; i++) {
-          off.push(await load(file, false));
-          on.push(await load(file, true));
+          const order = i % 2 === 0 ? [false, true] : [true, false];
+          for (const mode of order) (mode ? on : off).push(await load(file, mode));
         }
         results.set(file, { off, on });
       } catch (error) {

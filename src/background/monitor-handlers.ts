@@ -3,7 +3,7 @@
  * configuration, its reports), the settings screen's switch, the popup's one-click flag of a
  * sighting, and what the popup shows of the active page.
  */
-import { browser, type Runtime } from '../core/browser';
+import { browser, type Browser, type Runtime } from '../core/browser';
 import { getMentions, mentionsOnPage } from '../core/db/mentions';
 import type { VigieDatabase } from '../core/db/open';
 import { getSettings, updateSettings } from '../core/db/settings';
@@ -18,7 +18,7 @@ import { isMonitorReport } from '../core/monitoring/report-schema';
 import { pageKeyOf } from '../core/model/mention';
 import { fileFlag } from './flag';
 import type { HandlerDeps } from './handlers';
-import { switchMonitoring, tellPages, type MonitoringApis } from './monitoring';
+import { startWatch, switchMonitoring, tellPages, type MonitoringApis } from './monitoring';
 import { checkSpike, countSightings } from './spike-alert';
 import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport } from './tab-watch';
 
@@ -35,9 +35,19 @@ const OFF = { on: false, watchlist: [], flagged: [] };
  */
 export function createMonitorHandlers(
   deps: HandlerDeps,
+  scripting: Pick<Browser['scripting'], 'executeScript' | 'insertCSS'> = browser.scripting,
 ): Handlers<MonitorCalls, Runtime.MessageSender> {
   const { db } = deps;
   return {
+    async monitorStart(_args, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !sender.url || sender.frameId !== 0) return { started: false };
+      const settings = await getSettings(db);
+      if (!settings.monitoring) return { started: false };
+      await startWatch(scripting, tabId);
+      return { started: true };
+    },
+
     async monitorConfig(_args, sender) {
       const settings = await getSettings(db);
       const url = sender.url;

@@ -1,8 +1,9 @@
 /**
- * Monitoring's switch. The monitoring script is registered for every page only while the user
- * has monitoring on AND the browser grants Vigie access to pages (the optional host permission
- * the settings screen asks for, on the user's click); otherwise it is unregistered, and Vigie
- * injects nothing into pages. The browser APIs are handed in, so the logic runs in tests.
+ * Monitoring's switch. The monitoring start script is registered for every page only while the
+ * user has monitoring on AND the browser grants Vigie access to pages (the optional host
+ * permission the settings screen asks for, on the user's click); otherwise it is unregistered,
+ * and Vigie injects nothing into pages. The browser APIs are handed in, so the logic runs in
+ * tests.
  */
 import type { Browser } from '../core/browser';
 import type { Envelope, MonitorPageCalls } from '../core/messaging/protocol';
@@ -23,16 +24,35 @@ export const MONITOR_SCRIPT_ID = 'vigie-monitor';
 /** Access to every page: what monitoring needs, and only monitoring. */
 export const ALL_PAGES = { origins: ['<all_urls>'] };
 
-/** The registration: top frames only, once the page is loaded, kept across browser restarts. */
+/**
+ * The registration: a script of a few hundred bytes in top frames, once the page is parsed,
+ * kept across browser restarts. It waits for the page's load event and then asks for the watch
+ * (WATCH_FILES, added by `startWatch`): nothing heavier runs in a page before it has loaded.
+ */
 export const MONITOR_SCRIPT = {
   id: MONITOR_SCRIPT_ID,
-  js: ['monitor.js'],
-  css: ['monitor.css'],
+  js: ['monitor-start.js'],
   matches: ['<all_urls>'],
   runAt: 'document_idle' as const,
   allFrames: false,
   persistAcrossSessions: true,
 };
+
+/** The watch itself, added to a loaded page on its start script's word. */
+export const WATCH_FILES = { js: ['monitor.js'], css: ['monitor.css'] };
+
+/**
+ * Adds the watch to the top frame of tab `tabId`: its stylesheet, then its script (which keeps
+ * one watch per page, should it be added twice).
+ */
+export async function startWatch(
+  scripting: Pick<Browser['scripting'], 'executeScript' | 'insertCSS'>,
+  tabId: number,
+): Promise<void> {
+  const target = { tabId, frameIds: [0] };
+  await scripting.insertCSS({ target, files: WATCH_FILES.css });
+  await scripting.executeScript({ target, files: WATCH_FILES.js });
+}
 
 /**
  * One change of the registration at a time: a click on the switch may wake the worker, whose
@@ -50,8 +70,19 @@ async function isRegistered(apis: MonitoringApis): Promise<boolean> {
   return scripts.length > 0;
 }
 
+/**
+ * Registers the start script, replacing a registration kept from an earlier version of Vigie
+ * (registrations outlive updates and browser restarts) that named other files.
+ */
 async function register(apis: MonitoringApis): Promise<void> {
-  if (!(await isRegistered(apis))) await apis.scripting.registerContentScripts([MONITOR_SCRIPT]);
+  const [kept] = await apis.scripting.getRegisteredContentScripts({ ids: [MONITOR_SCRIPT_ID] });
+  const same =
+    kept &&
+    JSON.stringify(kept.js ?? []) === JSON.stringify(MONITOR_SCRIPT.js) &&
+    (kept.css ?? []).length === 0;
+  if (same) return;
+  if (kept) await apis.scripting.unregisterContentScripts({ ids: [MONITOR_SCRIPT_ID] });
+  await apis.scripting.registerContentScripts([MONITOR_SCRIPT]);
 }
 
 async function unregister(apis: MonitoringApis): Promise<void> {

@@ -1,12 +1,14 @@
 /**
- * Monitoring script (one classic IIFE file, monitor.js), registered for every page only while
- * the user has monitoring on, in the top frame. It asks the background what to watch for,
+ * Monitoring script (one classic IIFE file, monitor.js), added by the background to the top
+ * frame of a page once it has loaded, when the small script registered for every page while
+ * monitoring is on asks for it (monitor-start.ts). It asks the background what to watch for,
  * highlights it, and reports what it found; it never touches IndexedDB (a content script's
  * IndexedDB belongs to the visited site) and reads the page's text as text only.
  */
 import { browser } from '../core/browser';
 import type { Envelope, MonitorCalls, MonitorPageCalls } from '../core/messaging/protocol';
 import { createClient, dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
+import { pageLoaded } from './page-loaded';
 import { watchPage } from './page-watch';
 
 declare global {
@@ -25,32 +27,10 @@ function stop(): void {
   current = null;
 }
 
-/**
- * The page's own load comes first: the watch starts once the load event has passed (or, for a
- * page whose load never ends, after LOAD_WAIT_MS), so that monitoring never delays it.
- */
-const LOAD_WAIT_MS = 5_000;
-
-function loaded(): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, LOAD_WAIT_MS);
-    window.addEventListener(
-      'load',
-      () => {
-        clearTimeout(timer);
-        // After the load event's own handlers, not among them.
-        setTimeout(resolve, 0);
-      },
-      { once: true },
-    );
-  });
-}
-
 async function start(): Promise<void> {
   const controller = new AbortController();
   current = controller;
-  const [reply] = await Promise.all([ask('monitorConfig', {}), loaded()]);
+  const [reply] = await Promise.all([ask('monitorConfig', {}), pageLoaded()]);
   if (controller.signal.aborted || !reply.ok || !reply.value.on) return;
   watchPage({
     doc: document,

@@ -112,8 +112,7 @@ describe('monitoring', () => {
     const [script] = await registered(vigie);
     expect(script).toMatchObject({
       id: 'vigie-monitor',
-      js: ['monitor.js'],
-      css: ['monitor.css'],
+      js: ['monitor-start.js'],
       matches: ['<all_urls>'],
       runAt: 'document_idle',
       allFrames: false,

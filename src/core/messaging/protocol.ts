@@ -284,6 +284,8 @@ export interface ContentCalls {
  * Vigie's own (a tab as sender) may make them, and they reach nothing else of the background.
  */
 export interface MonitorCalls {
+  /** This page has loaded: add the watch to it (monitor.js and its stylesheet), if monitoring is on. */
+  monitorStart(args: Record<string, never>): { started: boolean };
   /** What this page's script watches for, and this page's flagged quotes to find again. */
   monitorConfig(args: Record<string, never>): MonitorConfig;
   /** What the script found on its page so far: replaces the tab's previous report. */

@@ -137,6 +137,36 @@ beforeEach(() => {
   vi.mocked(scoreNegativity).mockClear();
 });
 
+describe("a page's monitoring start script", () => {
+  it('gets the watch added to its loaded page only when on, and only in the top frame', async () => {
+    const added: { files: string[]; target: unknown }[] = [];
+    const scripting = {
+      insertCSS: vi.fn(async (o: { files: string[]; target: unknown }) => {
+        added.push(o);
+      }),
+      executeScript: vi.fn(async (o: { files: string[]; target: unknown }) => {
+        added.push(o);
+        return [];
+      }),
+    };
+    const on = await setup();
+    const monitor = createMonitorHandlers(on.deps, scripting as never);
+    expect(await monitor.monitorStart({}, sender(7, URL_A))).toEqual({ started: true });
+    expect(added).toEqual([
+      { target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
+      { target: { tabId: 7, frameIds: [0] }, files: ['monitor.js'] },
+    ]);
+    // A frame inside the page gets nothing.
+    expect(await monitor.monitorStart({}, sender(7, URL_A, 2))).toEqual({ started: false });
+
+    // Monitoring turned off since the page asked: nothing added.
+    const off = await setup(false);
+    const offMonitor = createMonitorHandlers(off.deps, scripting as never);
+    expect(await offMonitor.monitorStart({}, sender(7, URL_A))).toEqual({ started: false });
+    expect(added).toHaveLength(2);
+  });
+});
+
 describe("a page's monitoring script", () => {
   it('gets the watchlist and the flagged quotes of its page, only when on', async () => {
     const { db, monitor } = await setup();

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   MONITOR_SCRIPT_ID,
   reconcileMonitoring,
+  startWatch,
   switchMonitoring,
   type MonitoringApis,
 } from '../../../src/background/monitoring';
@@ -68,8 +69,8 @@ describe('monitoring on and off', () => {
     expect([...fake.registered.values()]).toEqual([
       {
         id: MONITOR_SCRIPT_ID,
-        js: ['monitor.js'],
-        css: ['monitor.css'],
+        // Only the start script: the watch is added once the page has loaded (startWatch).
+        js: ['monitor-start.js'],
         matches: ['<all_urls>'],
         runAt: 'document_idle',
         allFrames: false,
@@ -149,5 +150,37 @@ describe('monitoring on and off', () => {
     expect(await reconcileMonitoring(other.apis, async () => false, save)).toBe(false);
     expect(other.registered.size).toBe(0);
     expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('replaces a registration kept from an earlier version that named other files', async () => {
+    const fake = fakeBrowser(true);
+    // Registrations outlive updates: an earlier Vigie registered the watch itself.
+    await fake.apis.scripting.registerContentScripts([
+      { id: MONITOR_SCRIPT_ID, js: ['monitor.js'], css: ['monitor.css'] },
+    ]);
+    expect(await reconcileMonitoring(fake.apis, async () => true, vi.fn())).toBe(true);
+    const kept = fake.registered.get(MONITOR_SCRIPT_ID);
+    expect(kept?.js).toEqual(['monitor-start.js']);
+    expect(kept?.css).toBeUndefined();
+  });
+});
+
+describe('the watch added to a loaded page', () => {
+  it('adds the stylesheet, then the script, to the top frame of that tab only', async () => {
+    const calls: { what: string; target: unknown; files: string[] }[] = [];
+    const scripting = {
+      insertCSS: async (o: { target: unknown; files: string[] }) => {
+        calls.push({ what: 'css', ...o });
+      },
+      executeScript: async (o: { target: unknown; files: string[] }) => {
+        calls.push({ what: 'js', ...o });
+        return [];
+      },
+    };
+    await startWatch(scripting as unknown as Parameters<typeof startWatch>[0], 7);
+    expect(calls).toEqual([
+      { what: 'css', target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
+      { what: 'js', target: { tabId: 7, frameIds: [0] }, files: ['monitor.js'] },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * A guard on the monitoring script's weight: it runs in every page visited, so the scorer (its
- * word lists are most of a build's weight) stays out of it; the background scores sightings.
+ * A guard on the monitoring scripts' weight. The start script runs in every page visited while
+ * monitoring is on, before the page has loaded: it loads nothing but its wait for the load
+ * event. The watch runs in every loaded page, so the scorer (its word lists are most of a
+ * build's weight) stays out of it; the background scores sightings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -38,5 +40,17 @@ describe('the monitoring script', () => {
     const files = loaded(resolve(src, 'content/monitor.ts'));
     expect(files).toContain('content/page-watch.ts');
     expect(files.filter((f) => f.startsWith('core/sentiment/'))).toEqual([]);
+  });
+});
+
+describe('the monitoring start script', () => {
+  it('loads nothing but its wait for the page to load (no polyfill, no watch)', () => {
+    expect(loaded(resolve(src, 'content/monitor-start.ts')).sort()).toEqual([
+      'content/monitor-start.ts',
+      'content/page-loaded.ts',
+    ]);
+    // Not even a package: the browser's own `chrome` namespace carries its one message.
+    const code = readFileSync(resolve(src, 'content/monitor-start.ts'), 'utf8');
+    expect(code).not.toMatch(/^\s*import\s[^;]*from\s*['"][^.]/m);
   });
 });
