@@ -1,6 +1,6 @@
 /**
- * The crisis log's side of backups: reading the whole log from the background in pages to write
- * a file, and sending a checked file to the background in pages to import it. The background is
+ * The crisis log's side of backups: reading the whole log to write a file (straight from the
+ * database, or from the background in pages), and sending a checked file to the background in pages to import it. The background is
  * reached through `ask`, handed in, so that the tests can wire it to a real background.
  */
 import { buildBackup, type BuiltBackup } from '../core/backup/build';
@@ -14,6 +14,10 @@ import type {
   ImportSummary,
 } from '../core/backup/format';
 import { countsOf } from '../core/backup/format';
+// The one read of the database from a page (a lint exception, eslint.config.js): an export's
+// snapshot, read-only, rather than 100,000 records carried through messages.
+import { readStores } from '../core/db/backup';
+import { openForReading, type VigieDatabase } from '../core/db/open';
 import type { AppErrorData, BackgroundCalls, Result } from '../core/messaging/protocol';
 import type { Client } from '../core/messaging/rpc';
 import type { Crisis, CrisisEvent, Mention } from '../core/model/types';
@@ -64,7 +68,19 @@ async function readStore<S extends BackupStore>(
 }
 
 /**
- * Reads the stores asked for. Crises are read last: crises are never deleted, so every crisis
+ * Opens the log's database in this page, for reading it directly (`readLog`): the crisis log
+ * passes `openLog`, the tests a database of their own.
+ */
+export type OpenLog = () => Promise<VigieDatabase>;
+
+/** The crisis log's OpenLog: the database, read-only (never created nor upgraded here). */
+export const openLog: OpenLog = () => openForReading();
+
+/**
+ * Reads the stores asked for. With `open`, straight from the database in one read-only
+ * transaction (a snapshot; 100,000 mentions are not carried through messages); should that
+ * fail (say, this page is older than the database after an update), or without it, from the
+ * background in pages. There, crises are read last: crises are never deleted, so every crisis
  * that a mention or an event read before names is still there, even when the user flags
  * something while the export runs (a journal without its crisis would be refused on import).
  */
@@ -72,6 +88,7 @@ export async function readLog(
   ask: Ask,
   stores: readonly BackupStore[],
   onProgress: Progress = () => undefined,
+  open?: OpenLog,
 ): Promise<{ info: BackupInfo } & Partial<StoreRecords>> {
   const info = await must(ask('backupInfo', {}));
   const total = stores.reduce((sum, store) => sum + info.counts[store], 0);
@@ -82,6 +99,21 @@ export async function readLog(
     onProgress(Math.min(done, total), total);
   };
   const order = (['mentions', 'events', 'crises'] as const).filter((s) => stores.includes(s));
+  if (open) {
+    try {
+      const db = await open();
+      try {
+        const read = await readStores(db, order, counted);
+        return { info, ...(read as Partial<StoreRecords>) };
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      console.warn('Vigie: reading the log directly failed; asking the background', error);
+      done = 0;
+      onProgress(0, total);
+    }
+  }
   const out: { info: BackupInfo } & Partial<StoreRecords> = { info };
   for (const store of order) {
     (out as Record<string, unknown>)[store] = await readStore(ask, store, counted);
@@ -95,14 +127,15 @@ export function backupFileName(exportedAt: string, kind = 'backup', ext = 'json'
   return `vigie-${kind}-${stamp}.${ext}`;
 }
 
-/** A full backup of the log as it is now. */
+/** A full backup of the log as it is now (`open`: as readLog's). */
 export async function exportBackup(
   ask: Ask,
   onProgress?: Progress,
   now: () => Date = () => new Date(),
+  open?: OpenLog,
 ): Promise<{ built: BuiltBackup; exportedAt: string }> {
   const exportedAt = now().toISOString();
-  const log = await readLog(ask, ['mentions', 'events', 'crises'], onProgress);
+  const log = await readLog(ask, ['mentions', 'events', 'crises'], onProgress, open);
   const data: BackupData = {
     mentions: log.mentions ?? [],
     crises: log.crises ?? [],

@@ -32,6 +32,7 @@ import {
   exportBackup,
   previewBackup,
   readLog,
+  openLog,
   type Progress,
 } from './backup-transfer';
 import { StorageStatus } from './storage-status';
@@ -77,7 +78,7 @@ function ProgressLine({ busy, testid }: { busy: Busy; testid: string }) {
 
 /** Makes a full backup and downloads it; returns the file's name and time. */
 async function downloadFullBackup(onProgress: Progress): Promise<string> {
-  const { built, exportedAt } = await exportBackup(ask, onProgress);
+  const { built, exportedAt } = await exportBackup(ask, onProgress, undefined, openLog);
   const name = backupFileName(exportedAt);
   downloadBlob(name, new Blob(built.pieces, { type: 'application/json' }));
   const done = await ask('backupDone', { exportedAt });
@@ -104,11 +105,11 @@ function ExportSection(props: { info: BackupInfo | null; onExported: () => void 
         name = await downloadFullBackup(progress);
         props.onExported();
       } else if (kind === 'actions-csv') {
-        const log = await readLog(ask, ['crises'], progress);
+        const log = await readLog(ask, ['crises'], progress, openLog);
         name = backupFileName(now, 'actions', 'csv');
         downloadText(name, 'text/csv;charset=utf-8', actionsCsv(log.crises ?? []));
       } else {
-        const log = await readLog(ask, ['mentions', 'crises'], progress);
+        const log = await readLog(ask, ['mentions', 'crises'], progress, openLog);
         const mentions = log.mentions ?? [];
         if (kind === 'mentions-csv') {
           name = backupFileName(now, 'mentions', 'csv');

@@ -6,7 +6,37 @@
  * the same record parsed from the file give the same text.
  */
 
-function write(value: unknown, out: string[]): void {
+/** Thrown by `sortedKeys` for an object JSON.stringify cannot write in sorted key order. */
+const UNORDERED = new Error('integer-like keys');
+
+/** Whether `key` is one JavaScript orders before all others, numerically ("2" before "10"). */
+function isIndexKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key);
+}
+
+/**
+ * JSON.stringify's replacer: each object is written as a copy whose keys were added in sorted
+ * order (JSON.stringify keeps insertion order; a null prototype keeps a `__proto__` key a key).
+ * Objects with integer-like keys, which JavaScript orders numerically, are refused.
+ */
+function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  if (keys.some(isIndexKey)) throw UNORDERED;
+  const sorted = Object.create(null) as Record<string, unknown>;
+  for (const key of keys) sorted[key] = record[key];
+  return sorted;
+}
+
+/**
+ * Writes `value` into `out`: an object below the top by the engine where it can (about twice as
+ * fast over 100,000 mentions as token by token), otherwise key by key. The top is always
+ * written key by key: a backup's settings, last, hold integer-like keys, and the engine would
+ * have written every mention before finding them.
+ */
+function write(value: unknown, out: string[], top = false): void {
   if (value === null || typeof value !== 'object') {
     out.push(JSON.stringify(value) ?? 'null');
     return;
@@ -19,6 +49,14 @@ function write(value: unknown, out: string[]): void {
     });
     out.push(']');
     return;
+  }
+  if (!top) {
+    try {
+      out.push(JSON.stringify(value, sortedKeys));
+      return;
+    } catch (error) {
+      if (error !== UNORDERED) throw error;
+    }
   }
   const record = value as Record<string, unknown>;
   out.push('{');
@@ -36,6 +74,6 @@ function write(value: unknown, out: string[]): void {
 /** The canonical JSON text of `value`. */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  write(value, out);
+  write(value, out, true);
   return out.join('');
 }

@@ -1,5 +1,6 @@
 /**
- * Backups on the database side: the log read in pages for an export, and an import applied in
+ * Backups on the database side: the log read for an export (in one snapshot by the crisis log,
+ * or in pages by the background), and an import applied in
  * ONE transaction over every store, so that a worker stopped halfway, a full disk or a refused
  * record leaves the log exactly as it was. The decisions themselves are core/backup/merge.ts.
  */
@@ -48,6 +49,40 @@ export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
   ]);
   await tx.done;
   return { mentions, crises, events };
+}
+
+/** Records per request of `readStores`: progress between requests, one transaction for all. */
+const READ_BATCH = 5_000;
+
+/**
+ * Every record of `stores`, read in ONE read-only transaction: a snapshot of the log as it was
+ * at one moment, whatever is flagged meanwhile; `batch` records per request, and `onRecords`
+ * is told how many came with each. Mentions come in their domain form, without the index keys.
+ */
+export async function readStores<S extends BackupStore>(
+  db: VigieDatabase,
+  stores: readonly S[],
+  onRecords: (n: number) => void = () => undefined,
+  batch = READ_BATCH,
+): Promise<Record<S, unknown[]>> {
+  const tx = db.transaction([...stores]);
+  const out = {} as Record<S, unknown[]>;
+  for (const store of stores) {
+    const records: unknown[] = [];
+    let range: IDBKeyRange | null = null;
+    for (;;) {
+      const got = await tx.objectStore(store).getAll(range, batch);
+      for (const record of got) {
+        records.push(store === 'mentions' ? fromStored(record as never) : record);
+      }
+      onRecords(got.length);
+      if (got.length < batch) break;
+      range = IDBKeyRange.lowerBound((got[got.length - 1] as { id: string }).id, true);
+    }
+    out[store] = records;
+  }
+  await tx.done;
+  return out;
 }
 
 /**

@@ -29,3 +29,21 @@ export function openVigieDB(
     },
   });
 }
+
+/**
+ * Opens the database at this build's version for reading only, from an extension page: it never
+ * creates nor upgrades it (the background owns the schema and every write) and rejects instead,
+ * say for a page left open from before an update. The caller closes it once read.
+ */
+export function openForReading(name: string = DB_NAME): Promise<VigieDatabase> {
+  return openDB<VigieDB>(name, SCHEMA_VERSION, {
+    upgrade(_db, _oldVersion, _newVersion, tx) {
+      // The open rejects with the abort; the transaction's own promise need not say it again.
+      tx.done.catch(() => undefined);
+      tx.abort();
+    },
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

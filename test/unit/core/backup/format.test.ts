@@ -40,6 +40,18 @@ describe('canonical JSON', () => {
     expect(canonicalJson(['\n"', 1e21, -0, true])).toBe('["\\n\\"",1e+21,0,true]');
   });
 
+  it('sorts integer-like keys as text too, and keeps a __proto__ key as a key', () => {
+    // JavaScript itself orders "2" before "10"; the canonical text does not.
+    expect(canonicalJson({ b: { '10': 1, '2': 2, '-1': 3 }, a: [{ 9: 'x', 10: 'y' }] })).toBe(
+      '{"a":[{"10":"y","9":"x"}],"b":{"-1":3,"10":1,"2":2}}',
+    );
+    expect(canonicalJson(JSON.parse('{"z":1,"__proto__":{"b":1,"a":2}}'))).toBe(
+      '{"__proto__":{"a":2,"b":1},"z":1}',
+    );
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson({ toJSON: undefined, n: [undefined, NaN] })).toBe('{"n":[null,null]}');
+  });
+
   it('gives the same text for a record and its parsed JSON copy', () => {
     const log = sampleLog('c');
     expect(canonicalJson(JSON.parse(JSON.stringify(log)))).toBe(canonicalJson(log));

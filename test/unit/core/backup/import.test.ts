@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Staging } from '../../../../src/background/backup';
 import { backupText, buildBackup } from '../../../../src/core/backup/build';
 import type { BackupData, ImportMode } from '../../../../src/core/backup/format';
 import { parseBackup } from '../../../../src/core/backup/parse';
+import { readStores } from '../../../../src/core/db/backup';
 import { fromStored, listMentions, putMentions } from '../../../../src/core/db/mentions';
 import { migrations } from '../../../../src/core/db/migrations';
 import { openVigieDB } from '../../../../src/core/db/open';
@@ -21,6 +22,23 @@ import {
 } from '../../../../src/dashboard/backup-transfer';
 import { at, freshDB, mention } from '../../helpers';
 import { sampleLog, seed, snapshot, wire } from './fixtures';
+
+/** `n` mentions whose ids sort in the order they are made. */
+const manyMentions = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    mention({ id: `m${String(i).padStart(5, '0')}`, quote: `quote ${i}`, capturedAt: at(i) }),
+  );
+
+/** `ask`, and the calls it made: their names, a page's store after a colon. */
+function recorded(ask: Ask): { spy: Ask; calls: string[] } {
+  const calls: string[] = [];
+  const spy: Ask = (call, args) => {
+    const store = call === 'backupPart' ? `:${(args as { store: string }).store}` : '';
+    calls.push(`${call}${store}`);
+    return ask(call, args);
+  };
+  return { spy, calls };
+}
 
 /** Exports the log behind `ask` and reads the file back, as the backup screen does. */
 async function exported(ask: Ask) {
@@ -53,19 +71,76 @@ describe('a full backup', () => {
 
   it('reads the log in pages and crises last', { timeout: 30_000 }, async () => {
     const db = await freshDB();
-    const many = Array.from({ length: 1200 }, (_, i) =>
-      mention({ id: `m${String(i).padStart(5, '0')}`, quote: `quote ${i}`, capturedAt: at(i) }),
-    );
+    const many = manyMentions(1200);
     await seed(db, { ...sampleLog('p'), mentions: many });
-    const { ask } = wire(db);
-    const calls: string[] = [];
-    const spy: Ask = (call, args) => {
-      if (call === 'backupPart') calls.push((args as { store: string }).store);
-      return ask(call, args);
-    };
+    const { spy, calls } = recorded(wire(db).ask);
     const backup = await exported(spy);
     expect(backup.data.mentions.map((m) => m.id)).toEqual(many.map((m) => m.id));
-    expect(calls).toEqual(['mentions', 'mentions', 'events', 'crises']);
+    expect(calls.filter((c) => c.startsWith('backupPart'))).toEqual([
+      'backupPart:mentions',
+      'backupPart:mentions',
+      'backupPart:events',
+      'backupPart:crises',
+    ]);
+  });
+
+  it('reads the log straight from the database in one snapshot, as the crisis log does', async () => {
+    const db = await freshDB();
+    const many = manyMentions(1200);
+    await seed(db, { ...sampleLog('d'), mentions: many });
+    const { ask } = wire(db);
+    const { spy, calls } = recorded(ask);
+    const progress: [number, number][] = [];
+    const direct = await exportBackup(
+      spy,
+      (done, total) => progress.push([done, total]),
+      () => new Date('2026-11-25T10:00:00Z'),
+      () => openVigieDB(db.name),
+    );
+    // No record came through the background: only the version, counts and settings.
+    expect(calls).toEqual(['backupInfo']);
+    const total = (
+      await Promise.all(['mentions', 'events', 'crises'].map((s) => db.count(s as 'mentions')))
+    ).reduce((a, b) => a + b, 0);
+    expect(progress.at(0)).toEqual([0, total]);
+    expect(progress.at(-1)).toEqual([total, total]);
+    // The same file as the one read in pages through the background.
+    const paged = await exportBackup(ask, undefined, () => new Date('2026-11-25T10:00:00Z'));
+    expect(backupText(direct.built)).toBe(backupText(paged.built));
+    // The page's connection is closed: the log's own stays usable.
+    expect(await db.count('mentions')).toBe(many.length);
+  });
+
+  it('reads through the background when the database cannot be opened in the page', async () => {
+    const db = await freshDB();
+    await seed(db, sampleLog('f'));
+    const { ask } = wire(db);
+    const { spy, calls } = recorded(ask);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fallback = await exportBackup(
+      spy,
+      undefined,
+      () => new Date('2026-11-25T10:00:00Z'),
+      // As when this page is older than the database after an update.
+      () => Promise.reject(new DOMException('The requested version is less', 'VersionError')),
+    );
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+    expect(calls.filter((c) => c.startsWith('backupPart')).length).toBeGreaterThanOrEqual(3);
+    const paged = await exportBackup(ask, undefined, () => new Date('2026-11-25T10:00:00Z'));
+    expect(backupText(fallback.built)).toBe(backupText(paged.built));
+  });
+
+  it('reads a store in requests of a bounded size, in id order', async () => {
+    const db = await freshDB();
+    const many = manyMentions(1200);
+    await putMentions(db, many);
+    const sizes: number[] = [];
+    const read = await readStores(db, ['mentions'], (n) => sizes.push(n), 500);
+    expect(sizes).toEqual([500, 500, 200]);
+    expect((read.mentions as Mention[]).map((m) => m.id)).toEqual(many.map((m) => m.id));
+    // In their domain form: what the background's pages give.
+    expect(read.mentions[0]).not.toHaveProperty('words');
   });
 
   it('made from a version-1 database (the schema fixture) imports into a new one', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listCrises, listEvents } from '../../../../src/core/db/crises';
 import { listMentions, mentionCounts } from '../../../../src/core/db/mentions';
 import { migrations, SCHEMA_VERSION, type Migration } from '../../../../src/core/db/migrations';
-import { openVigieDB } from '../../../../src/core/db/open';
+import { openForReading, openVigieDB } from '../../../../src/core/db/open';
 import { getSettings } from '../../../../src/core/db/settings';
 import type { MentionFilter } from '../../../../src/core/messaging/protocol';
 import type { VigieDB } from '../../../../src/core/db/schema';
@@ -89,5 +89,27 @@ describe('schema migrations', () => {
     expect(await db.count('mentions')).toBe(fixture.mentions.length);
     expect(await db.countFromIndex('mentions', 'lang' as never, 'fr' as never)).toBe(2);
     db.close();
+  });
+
+  it('are never run by a page that only reads: an older database is left as it is', async () => {
+    await seedVersion1('v1-read-only');
+    await expect(openForReading('v1-read-only')).rejects.toThrow();
+    // Still version 1, records in place: the background upgrades it when it next opens it.
+    const old = await openVigieDB('v1-read-only', migrations.slice(0, 1));
+    expect(old.version).toBe(1);
+    expect(await old.count('mentions')).toBe(fixture.mentions.length);
+    old.close();
+    const upgraded = await openVigieDB('v1-read-only');
+    upgraded.close();
+    const reader = await openForReading('v1-read-only');
+    expect(reader.version).toBe(SCHEMA_VERSION);
+    expect(await reader.count('mentions')).toBe(fixture.mentions.length);
+    reader.close();
+  });
+
+  it('are never run by a page that only reads: no database is created', async () => {
+    await expect(openForReading('never-created')).rejects.toThrow();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain('never-created');
   });
 });
