@@ -114,7 +114,7 @@ describe('monitoring', () => {
       id: 'vigie-monitor',
       js: ['monitor-start.js'],
       matches: ['<all_urls>'],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       allFrames: false,
       persistAcrossSessions: true,
     });

@@ -72,7 +72,7 @@ describe('monitoring on and off', () => {
         // Only the start script: the watch is added once the page has loaded (startWatch).
         js: ['monitor-start.js'],
         matches: ['<all_urls>'],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         allFrames: false,
         persistAcrossSessions: true,
       },
@@ -156,12 +156,21 @@ describe('monitoring on and off', () => {
     const fake = fakeBrowser(true);
     // Registrations outlive updates: an earlier Vigie registered the watch itself.
     await fake.apis.scripting.registerContentScripts([
-      { id: MONITOR_SCRIPT_ID, js: ['monitor.js'], css: ['monitor.css'] },
+      { id: MONITOR_SCRIPT_ID, js: ['monitor.js'], css: ['monitor.css'], runAt: 'document_idle' },
     ]);
     expect(await reconcileMonitoring(fake.apis, async () => true, vi.fn())).toBe(true);
     const kept = fake.registered.get(MONITOR_SCRIPT_ID);
     expect(kept?.js).toEqual(['monitor-start.js']);
     expect(kept?.css).toBeUndefined();
+    expect(kept?.runAt).toBe('document_start');
+
+    // The same files at another time: replaced too.
+    const later = fakeBrowser(true);
+    await later.apis.scripting.registerContentScripts([
+      { id: MONITOR_SCRIPT_ID, js: ['monitor-start.js'], runAt: 'document_idle' },
+    ]);
+    await reconcileMonitoring(later.apis, async () => true, vi.fn());
+    expect(later.registered.get(MONITOR_SCRIPT_ID)?.runAt).toBe('document_start');
   });
 });
 
