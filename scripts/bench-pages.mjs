@@ -31,16 +31,20 @@
 //                         (dom_anchor_text_quote_revisit_found_pct: the peer's).
 // page_load_ms            navigation start to the load event's end, in the built extension
 //                         (`npm run build` first) with monitoring off; watchlist: the page's 50
-//                         terms. Median of 5, each in a new tab, alternating with the loads below.
+//                         terms. Median of 8, each in a new tab, in turn with the loads below.
 // page_overhead_ms        the load with monitoring on minus the load with it off (the load
-//                         event's end, medians of 8 each, off/on then on/off): how much
-//                         monitoring delays the page's load. Before the load event, monitoring
-//                         runs only monitor-start.js (300 bytes: it waits for the load, then
-//                         asks for the watch), so this is within a load's noise (page_load_iqr_ms,
-//                         the interquartile range of the loads with monitoring off, tens of ms).
-// page_overhead_scripts_ms  what that noise hides, measured directly: the main-thread time of
-//                         Vigie's scripts in the page before its load event ended (DevTools
-//                         trace: evaluation and calls of the extension's files), on minus off.
+//                         event's end, medians of 8 each, in two browsers, each switched once):
+//                         how much monitoring delays the page's load. Before the load event,
+//                         monitoring runs only monitor-start.js (300 bytes: it waits for the
+//                         load, then asks for the watch).
+// page_overhead_control_ms  the same difference between two browsers both with monitoring off,
+//                         measured in the same runs: what the measure gives when there is no
+//                         difference at all, i.e. its noise on this machine. page_load_iqr_ms:
+//                         the interquartile range of the loads with monitoring off.
+// page_overhead_scripts_ms  what that noise hides, measured directly: the main-thread time
+//                         Vigie spent in the page before its load event ended (DevTools trace:
+//                         its content script's injection, the script's own world created and
+//                         the script run, and calls of its files), on minus off.
 // monitor_report_ms       with monitoring on, from the load event's end to the monitoring
 //                         script's first report (sent once its scan of the page is idle): when
 //                         the popup can list the page's sightings.
@@ -67,7 +71,7 @@ const QUOTES = 20;
 /** Quotes sampled on the first page of the revisit pair: more, since some are not on the second. */
 const REVISIT_QUOTES = 100;
 const RUNS = 3;
-/** Loads of each page with monitoring off and on, alternately: a load's time is noisy. */
+/** Loads of each page in each browser (off, on, control): a load's time is noisy. */
 const OVERHEAD_RUNS = 8;
 /** The longest a single measure may take before the page is counted as failed. */
 const STEP_TIMEOUT_MS = 60_000;
@@ -367,11 +371,12 @@ export async function benchPages(dir) {
       onError,
     });
     const of = (runs, key) => median(runs.map((run) => run[key]));
-    const overheads = [...overhead].map(([file, { off, on }]) => [
+    const overheads = [...overhead].map(([file, { off, on, control }]) => [
       file,
       {
         load: of(off, 'load'),
         overhead: of(on, 'load') - of(off, 'load'),
+        control: of(control, 'load') - of(off, 'load'),
         report: median(on.map((run) => run.ready - run.load)),
         busy: of(on, 'busy') - of(off, 'busy'),
         scripts: of(on, 'beforeLoad') - of(off, 'beforeLoad'),
@@ -381,6 +386,7 @@ export async function benchPages(dir) {
     for (const [name, key] of [
       ['page_load_ms', 'load'],
       ['page_overhead_ms', 'overhead'],
+      ['page_overhead_control_ms', 'control'],
       ['monitor_report_ms', 'report'],
       ['page_overhead_main_thread_ms', 'busy'],
       ['page_overhead_scripts_ms', 'scripts'],

@@ -28,9 +28,9 @@ export const ALL_PAGES = { origins: ['<all_urls>'] };
  * The registration: a script of a few hundred bytes in top frames, kept across browser
  * restarts. It waits for the page's load event and then asks for the watch (WATCH_FILES, added
  * by `startWatch`): nothing heavier runs in a page before it has loaded. It runs at
- * document_start: injected at document_idle, even this script ended the load event about 10 ms
- * later in Chromium (`npm run bench -- --pages`, page_overhead_ms, 3 pages × 16 loads each way,
- * twice: +9 to +22 ms at idle, −27 to +16 ms, median +1, at start), for about 1 ms of its own.
+ * document_start, where its cost is the same on every page: ~4.5 ms of main-thread time, most
+ * of it Chromium creating the script's own world (`npm run bench -- --pages`,
+ * page_overhead_scripts_ms); at document_idle it ran before the load on most pages all the same.
  */
 export const MONITOR_SCRIPT = {
   id: MONITOR_SCRIPT_ID,
