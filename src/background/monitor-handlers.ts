@@ -3,7 +3,7 @@
  * configuration, its reports), the settings screen's switch, the popup's one-click flag of a
  * sighting, and what the popup shows of the active page.
  */
-import { browser, type Browser, type Runtime } from '../core/browser';
+import { browser, type Runtime } from '../core/browser';
 import { getMentions, mentionsOnPage } from '../core/db/mentions';
 import type { VigieDatabase } from '../core/db/open';
 import { getSettings, updateSettings } from '../core/db/settings';
@@ -18,7 +18,13 @@ import { isMonitorReport } from '../core/monitoring/report-schema';
 import { pageKeyOf } from '../core/model/mention';
 import { fileFlag } from './flag';
 import type { HandlerDeps } from './handlers';
-import { startWatch, switchMonitoring, tellPages, type MonitoringApis } from './monitoring';
+import {
+  startWatch,
+  switchMonitoring,
+  tellPages,
+  type MonitoringApis,
+  type WatchScripting,
+} from './monitoring';
 import { checkSpike, countSightings } from './spike-alert';
 import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport } from './tab-watch';
 
@@ -35,24 +41,24 @@ const OFF = { on: false, watchlist: [], flagged: [] };
  */
 export function createMonitorHandlers(
   deps: HandlerDeps,
-  scripting: Pick<Browser['scripting'], 'executeScript' | 'insertCSS'> = browser.scripting,
+  scripting: WatchScripting = browser.scripting,
 ): Handlers<MonitorCalls, Runtime.MessageSender> {
   const { db } = deps;
   return {
     async monitorStart(_args, sender) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || !sender.url || sender.frameId !== 0) return { started: false };
+      const page = topFrame(sender);
+      if (!page) return { started: false };
       const settings = await getSettings(db);
       if (!settings.monitoring) return { started: false };
-      await startWatch(scripting, tabId);
+      await startWatch(scripting, page.tabId);
       return { started: true };
     },
 
     async monitorConfig(_args, sender) {
       const settings = await getSettings(db);
-      const url = sender.url;
-      if (!settings.monitoring || !url || sender.frameId !== 0) return OFF;
-      const { items } = await mentionsOnPage(db, url, MAX_FLAGGED);
+      const page = topFrame(sender);
+      if (!settings.monitoring || !page) return OFF;
+      const { items } = await mentionsOnPage(db, page.url, MAX_FLAGGED);
       return {
         on: true,
         watchlist: settings.watchlist,
@@ -64,11 +70,9 @@ export function createMonitorHandlers(
 
     async monitorReport(report, sender) {
       if (!isMonitorReport(report)) throw new AppError('bad-request', 'Malformed report');
-      const tabId = sender.tab?.id;
-      const url = sender.url;
-      if (tabId === undefined || !url || sender.frameId !== 0) {
-        throw new AppError('bad-request', 'Reports come from the top frame of a tab');
-      }
+      const page = topFrame(sender);
+      if (!page) throw new AppError('bad-request', 'Reports come from the top frame of a tab');
+      const { tabId, url } = page;
       const settings = await getSettings(db);
       if (!settings.monitoring) return { stored: false };
       // Scored in the background, not in the page: the scorer's word lists stay out of pages.
@@ -80,6 +84,13 @@ export function createMonitorHandlers(
       return { stored: true };
     },
   };
+}
+
+/** The tab and address of a call from a page's top frame; null from anywhere else. */
+function topFrame(sender: Runtime.MessageSender): { tabId: number; url: string } | null {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || !sender.url || sender.frameId !== 0) return null;
+  return { tabId, url: sender.url };
 }
 
 /** The monitoring calls of the popup and the settings screen. */

@@ -44,14 +44,14 @@ export const MONITOR_SCRIPT = {
 /** The watch itself, added to a loaded page on its start script's word. */
 export const WATCH_FILES = { js: ['monitor.js'], css: ['monitor.css'] };
 
+/** What adding the watch needs of the browser's `scripting`. */
+export type WatchScripting = Pick<Browser['scripting'], 'executeScript' | 'insertCSS'>;
+
 /**
  * Adds the watch to the top frame of tab `tabId`: its stylesheet, then its script (which keeps
  * one watch per page, should it be added twice).
  */
-export async function startWatch(
-  scripting: Pick<Browser['scripting'], 'executeScript' | 'insertCSS'>,
-  tabId: number,
-): Promise<void> {
+export async function startWatch(scripting: WatchScripting, tabId: number): Promise<void> {
   const target = { tabId, frameIds: [0] };
   await scripting.insertCSS({ target, files: WATCH_FILES.css });
   await scripting.executeScript({ target, files: WATCH_FILES.js });

@@ -8,7 +8,6 @@
 import { browser } from '../core/browser';
 import type { Envelope, MonitorCalls, MonitorPageCalls } from '../core/messaging/protocol';
 import { createClient, dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
-import { pageLoaded } from './page-loaded';
 import { watchPage } from './page-watch';
 
 declare global {
@@ -30,7 +29,8 @@ function stop(): void {
 async function start(): Promise<void> {
   const controller = new AbortController();
   current = controller;
-  const [reply] = await Promise.all([ask('monitorConfig', {}), pageLoaded()]);
+  // Added once the page has loaded (monitor-start.ts waited for it): the watch starts at once.
+  const reply = await ask('monitorConfig', {});
   if (controller.signal.aborted || !reply.ok || !reply.value.on) return;
   watchPage({
     doc: document,

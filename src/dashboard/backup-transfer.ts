@@ -1,7 +1,8 @@
 /**
  * The crisis log's side of backups: reading the whole log to write a file (straight from the
- * database, or from the background in pages), and sending a checked file to the background in pages to import it. The background is
- * reached through `ask`, handed in, so that the tests can wire it to a real background.
+ * database, or from the background in pages), and sending a checked file to the background in
+ * pages to import it. The background is reached through `ask`, handed in, so that the tests can
+ * wire it to a real background.
  */
 import { buildBackup, type BuiltBackup } from '../core/backup/build';
 import type {

@@ -1,8 +1,8 @@
 /**
  * Backups on the database side: the log read for an export (in one snapshot by the crisis log,
- * or in pages by the background), and an import applied in
- * ONE transaction over every store, so that a worker stopped halfway, a full disk or a refused
- * record leaves the log exactly as it was. The decisions themselves are core/backup/merge.ts.
+ * or in pages by the background), and an import applied in ONE transaction over every store, so
+ * that a worker stopped halfway, a full disk or a refused record leaves the log exactly as it
+ * was. The decisions themselves are core/backup/merge.ts.
  */
 import type { IDBPTransaction } from 'idb';
 import type {
@@ -51,6 +51,11 @@ export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
   return { mentions, crises, events };
 }
 
+/** A stored record of `store` as a backup holds it: mentions without their index keys. */
+function domainForm(store: BackupStore, record: unknown): unknown {
+  return store === 'mentions' ? fromStored(record as never) : record;
+}
+
 /** Records per request of `readStores`: progress between requests, one transaction for all. */
 const READ_BATCH = 5_000;
 
@@ -73,7 +78,7 @@ export async function readStores<S extends BackupStore>(
     for (;;) {
       const got = await tx.objectStore(store).getAll(range, batch);
       for (const record of got) {
-        records.push(store === 'mentions' ? fromStored(record as never) : record);
+        records.push(domainForm(store, record));
       }
       onRecords(got.length);
       if (got.length < batch) break;
@@ -105,7 +110,7 @@ export async function readPart(
     after === null ? null : IDBKeyRange.lowerBound(after, true),
   );
   while (cursor && records.length < limit && chars < maxChars) {
-    const value = store === 'mentions' ? fromStored(cursor.value as never) : cursor.value;
+    const value = domainForm(store, cursor.value);
     chars += JSON.stringify(value).length;
     records.push(value);
     last = cursor.key;

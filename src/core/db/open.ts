@@ -7,6 +7,11 @@ import { DB_NAME, type VigieDB } from './schema';
 
 export type VigieDatabase = IDBPDatabase<VigieDB>;
 
+/** Another context upgrades the schema: let it, this connection reopens on next use. */
+function letItUpgrade(_current: number, _blocked: number | null, event: IDBVersionChangeEvent) {
+  (event.target as IDBDatabase).close();
+}
+
 /**
  * Opens (creating or upgrading) the database. `list` and `name` exist for the migration tests,
  * which open a database at an older version and then upgrade it.
@@ -23,10 +28,7 @@ export function openVigieDB(
         if (migrate) await migrate(db, tx);
       }
     },
-    blocking(_current, _blocked, event) {
-      // Another context upgrades the schema: let it, this connection reopens on next use.
-      (event.target as IDBDatabase).close();
-    },
+    blocking: letItUpgrade,
   });
 }
 
@@ -42,8 +44,6 @@ export function openForReading(name: string = DB_NAME): Promise<VigieDatabase> {
       tx.done.catch(() => undefined);
       tx.abort();
     },
-    blocking(_current, _blocked, event) {
-      (event.target as IDBDatabase).close();
-    },
+    blocking: letItUpgrade,
   });
 }
