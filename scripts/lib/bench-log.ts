@@ -6,7 +6,9 @@
  */
 import { countChange } from '../../src/core/db/mention-counts';
 import { toStored } from '../../src/core/db/mentions';
-import { DB_NAME, type MetaRecord } from '../../src/core/db/schema';
+import { SCHEMA_VERSION } from '../../src/core/db/migrations';
+import { PostingChanges, type PostingStore } from '../../src/core/db/postings';
+import { DB_NAME, type MetaRecord, type PostingList } from '../../src/core/db/schema';
 import { newCrisis } from '../../src/core/model/crisis';
 import { LEVELS, type Crisis, type Mention, type Tone } from '../../src/core/model/types';
 
@@ -78,7 +80,7 @@ export async function seedLog(mentionCount: number, crisisCount: number): Promis
 
   const db = await request(indexedDB.open(DB_NAME));
   try {
-    if (!db.objectStoreNames.contains('mentions') || db.version < 2) {
+    if (db.version !== SCHEMA_VERSION) {
       throw new Error(`the database is not ready (version ${db.version})`);
     }
     const crises: Crisis[] = Array.from({ length: crisisCount }, (_, i) => {
@@ -101,8 +103,9 @@ export async function seedLog(mentionCount: number, crisisCount: number): Promis
     const BATCH = 10_000;
     for (let from = 0; from < mentionCount; from += BATCH) {
       // Relaxed: the browser may commit without waiting for the disk, as a bench can afford.
-      const tx = db.transaction('mentions', 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction(['mentions', 'postings'], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('mentions');
+      const lists = new PostingChanges();
       for (let i = from; i < Math.min(from + BATCH, mentionCount); i++) {
         const quoteWords = Array.from({ length: 8 + Math.floor(next() * 16) }, () =>
           pick(words, 3),
@@ -154,11 +157,19 @@ export async function seedLog(mentionCount: number, crisisCount: number): Promis
         };
         const stored = toStored(mention);
         store.put(stored);
+        lists.replaced(undefined, stored);
         const change = countChange(undefined, stored);
         added.mentions += change.mentions;
         added.inbox += change.inbox;
         added.untriaged += change.untriaged;
       }
+      const postings = tx.objectStore('postings');
+      const listStore: PostingStore = {
+        get: (key) => request<PostingList | undefined>(postings.get(key)),
+        put: (value, key) => request(postings.put(value, key)),
+        delete: (key) => request(postings.delete(key)),
+      };
+      await lists.save(listStore);
       await committed(tx);
     }
     // The counts the product keeps beside the mentions, as its own writes keep them.

@@ -1,8 +1,9 @@
 /**
  * Builders shared by the unit tests: a fresh database per test and mentions with sane fields.
  */
-import { openVigieDB } from '../../src/core/db/open';
+import { openVigieDB, type VigieDatabase } from '../../src/core/db/open';
 import { newId } from '../../src/core/model/ids';
+import { mentionWords } from '../../src/core/model/search';
 import type { Mention } from '../../src/core/model/types';
 
 let counter = 0;
@@ -53,4 +54,35 @@ export function mention(overrides: Partial<Mention> = {}): Mention {
 /** The ISO time `minutes` after a fixed morning. */
 export function at(minutes: number): string {
   return new Date(Date.parse('2026-11-20T09:00:00.000Z') + minutes * 60_000).toISOString();
+}
+
+type Lists = Record<string, [at: string, id: string][]>;
+
+/**
+ * The search's posting lists as stored (`got`), and as the stored mentions call for them,
+ * worked out the plain way (`want`): each word of each mention, by month, in time then id order.
+ */
+export async function postingLists(db: VigieDatabase): Promise<{ got: Lists; want: Lists }> {
+  const tx = db.transaction(['mentions', 'postings']);
+  const [mentions, keys, lists] = await Promise.all([
+    tx.objectStore('mentions').getAll(),
+    tx.objectStore('postings').getAllKeys(),
+    tx.objectStore('postings').getAll(),
+  ]);
+  await tx.done;
+  const got: Lists = {};
+  keys.forEach((key, i) => {
+    const { at, id } = lists[i]!;
+    got[key.join(' ')] = at.map((time, j) => [time, id[j]!]);
+  });
+  const want: Lists = {};
+  for (const m of mentions) {
+    for (const word of mentionWords(m)) {
+      (want[`${word} ${m.capturedAt.slice(0, 7)}`] ??= []).push([m.capturedAt, m.id]);
+    }
+  }
+  for (const list of Object.values(want)) {
+    list.sort(([a, x], [b, y]) => (a < b || (a === b && x < y) ? -1 : 1));
+  }
+  return { got, want };
 }

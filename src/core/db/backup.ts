@@ -26,12 +26,13 @@ import {
 import { mergeSettings } from '../model/settings';
 import { COUNTS_KEY } from './mention-counts';
 import { fromStored, toStored } from './mentions';
+import { PostingChanges } from './postings';
 import type { VigieDatabase } from './open';
 import type { VigieDB } from './schema';
 
 /** The stores a backup holds, and the transaction's (the kept mention counts too). */
 const STORES = ['mentions', 'crises', 'events', 'settings'] as const;
-const TX_STORES = [...STORES, 'meta'] as const;
+const TX_STORES = [...STORES, 'meta', 'postings'] as const;
 type Stores = typeof TX_STORES extends readonly (infer S)[] ? S[] : never;
 type ImportTx = IDBPTransaction<VigieDB, Stores, 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<VigieDB, Stores, 'readwrite'>;
@@ -167,7 +168,9 @@ async function applyImport(
     settings: 'taken',
     settingsAdded: 0,
   };
-  if (write && !merge) await Promise.all(STORES.map((name) => w.objectStore(name).clear()));
+  if (write && !merge) {
+    await Promise.all([...STORES, 'postings' as const].map((name) => w.objectStore(name).clear()));
+  }
 
   // Crises first: a mention keeps its crisis only if the crisis is in the file or in the log.
   const known = new Set(data.crises.map((c) => c.id));
@@ -202,6 +205,8 @@ async function applyImport(
   summary.toInbox = placed.filter((m, i) => m.crisisId !== data.mentions[i]!.crisisId).length;
   const within = mergeRepeatsWithin(placed);
   summary.sameQuote = within.merged;
+  // The search's posting lists of every mention written, saved once all are.
+  const lists = new PostingChanges();
   await inChunks(within.mentions, tick, async (chunk) => {
     const store = tx.objectStore('mentions');
     const stored = chunk.map(toStored);
@@ -216,16 +221,20 @@ async function applyImport(
       if (twin && twin.id !== m.id) {
         // The same quote on the same page, flagged under another id (another browser).
         summary.sameQuote++;
-        return write
-          ? [quiet(w.objectStore('mentions').put(toStored(mergeSameQuote(fromStored(twin), m))))]
-          : [];
+        if (!write) return [];
+        const merged = toStored(mergeSameQuote(fromStored(twin), m));
+        lists.replaced(twin, merged);
+        return [quiet(w.objectStore('mentions').put(merged))];
       }
       const outcome = outcomeOf(existing[i], m);
       summary.mentions[outcome]++;
-      return write && writes(outcome) ? [quiet(w.objectStore('mentions').put(stored[i]!))] : [];
+      if (!write || !writes(outcome)) return [];
+      lists.replaced(existing[i], stored[i]);
+      return [quiet(w.objectStore('mentions').put(stored[i]!))];
     });
     await Promise.all(puts);
   });
+  if (write) await lists.save(w.objectStore('postings'), tick);
 
   const record = merge ? await tx.objectStore('settings').get('settings') : undefined;
   const after = settingsAfterImport(record ? mergeSettings(record.value) : null, data.settings);

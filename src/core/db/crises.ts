@@ -8,7 +8,7 @@ import { reactionDueAt } from '../model/deadlines';
 import { nextAction, uninformedKeyCount } from '../model/next-action';
 import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
-import { CountChanges } from './mention-counts';
+import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
 import { getSettings } from './settings';
@@ -100,9 +100,9 @@ export async function moveMentions(
   now: string,
   extra: { crisis?: Crisis; events?: CrisisEvent[] } = {},
 ): Promise<number> {
-  const tx = db.transaction(['mentions', 'crises', 'events', 'meta'], 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, 'crises', 'events'], 'readwrite');
   const mentions = tx.objectStore('mentions');
-  const counts = new CountChanges();
+  const changes = new MentionChanges();
   const events = tx.objectStore('events');
   if (extra.crisis) await tx.objectStore('crises').put(extra.crisis);
   for (const e of extra.events ?? []) await events.add(e);
@@ -122,10 +122,10 @@ export async function moveMentions(
     const next: Mention = { ...m, crisisId, triagedAt: m.triagedAt ?? now, updatedAt: now };
     const nextStored = toStored(next);
     await mentions.put(nextStored);
-    counts.replaced(stored, nextStored);
+    changes.replaced(stored, nextStored);
     moved++;
   }
-  await counts.save(tx.objectStore('meta'));
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
   return moved;
 }

@@ -35,7 +35,7 @@ export function countChange(
 }
 
 /** The `meta` store of a read-write transaction, as a writer of mentions holds it. */
-interface MetaStore {
+export interface MetaStore {
   get(key: string): Promise<MetaRecord | undefined>;
   put(value: MetaRecord): Promise<unknown>;
 }

@@ -4,13 +4,13 @@
  * planner narrows the list by keys, reads only the records a page needs, and never counts a
  * large range.
  *
- * Every list is read in time order from an index whose keys end with the capture time: the whole
- * log, the inbox, a crisis, a site, a tone, or one word of the search (the `words` index keys
- * hold each word with its capture time). Of those the filter allows, the smallest is read,
+ * Every list is read in time order: from an index whose keys end with the capture time (the
+ * whole log, the inbox, a crisis, a site, a tone), or from one word's posting lists (month by
+ * month, each sorted by time: postings.ts). Of those the filter allows, the smallest is read,
  * each probed by key up to the size of the best so far, and the rest of the filter is checked
- * on each record. A search word that begins several words ("refun": refund, refunded) is not in
- * time order in the index: its mentions, when at most MAX_CANDIDATES, are sorted by time from
- * their keys alone, then read a page at a time.
+ * on each record. A search word that begins several words ("refun": refund, refunded) has
+ * several lists: its mentions, when at most MAX_CANDIDATES, are sorted by time from the lists
+ * alone, then read a page at a time.
  *
  * A page is bounded twice: by its size, and by the records read to fill it (MAX_SCAN). A filter
  * that matches little of a long range returns a short page with a cursor to read on from,
@@ -18,10 +18,17 @@
  */
 import { unwrap, type IDBPIndex, type IDBPObjectStore } from 'idb';
 import type { MentionScope, TimeCursor } from '../messaging/protocol';
-import { matchesWords, queryWords, wordsOf, type MentionFilter } from '../model/search';
+import {
+  matchesWords,
+  mentionWords,
+  queryWords,
+  wordsOf,
+  type MentionFilter,
+} from '../model/search';
 import { COUNTS_KEY } from './mention-counts';
 import type { VigieDatabase } from './open';
-import type { StoredMention, VigieDB } from './schema';
+import { LAST_MONTH, monthOf, prefixRange } from './postings';
+import type { PostingList, StoredMention, VigieDB } from './schema';
 import { compareTime, isAfter, timeRange, type Direction, type TimeWindow } from './time-range';
 
 /** The records one call reads at most before it returns its page, full or not. */
@@ -44,20 +51,22 @@ export interface StoredPage {
 /** A part of the filter that an index can answer by itself. */
 type Condition = 'scope' | 'tone' | 'site' | 'tag' | 'words';
 
-type TimeIndex = 'capturedAt' | 'inboxAt' | 'crisisId' | 'siteAt' | 'toneAt' | 'words';
+type TimeIndex = 'capturedAt' | 'inboxAt' | 'crisisId' | 'siteAt' | 'toneAt';
 
 /**
- * An index read in time order: its keys read [...prefix, capturedAt, id], or [word, capturedAt]
- * for the `words` index, where the id is the record's primary key.
+ * A list read in time order: an index whose keys read [...prefix, capturedAt, id], where the id
+ * is the record's primary key, or (`words`) the posting lists of the word `prefix[0]`.
  */
 interface TimePath {
-  index: TimeIndex;
+  index: TimeIndex | 'words';
   prefix: string[];
   covers: Condition | null;
 }
 
-type Store = IDBPObjectStore<VigieDB, ('mentions' | 'meta')[], 'mentions', 'readonly'>;
-type MentionIndex = IDBPIndex<VigieDB, ('mentions' | 'meta')[], 'mentions', TimeIndex>;
+type Stores = ('mentions' | 'meta' | 'postings')[];
+type Store = IDBPObjectStore<VigieDB, Stores, 'mentions', 'readonly'>;
+type Postings = IDBPObjectStore<VigieDB, Stores, 'postings', 'readonly'>;
+type MentionIndex = IDBPIndex<VigieDB, Stores, 'mentions', TimeIndex>;
 
 const cursorOf = (m: StoredMention): TimeCursor => ({ at: m.capturedAt, id: m.id });
 const EMPTY: StoredPage = { items: [], next: null, total: 0 };
@@ -85,80 +94,88 @@ function matcher(scope: MentionScope, filter: MentionFilter, words: readonly str
     (!tag || m.tags.includes(tag)) &&
     (!from || m.capturedAt >= from) &&
     (!to || m.capturedAt < to) &&
-    (words.length === 0 ||
-      matchesWords(
-        m.words.map(([word]) => word),
-        words,
-      ));
+    (words.length === 0 || matchesWords(mentionWords(m), words));
 }
 
-/** The `words` index range of the words beginning with `prefix`. */
-const prefixRange = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
-
 /**
- * The one word of the index that begins with `prefix` ("chargeback" for "charg", when no other
- * word begins so); '' when several do, null when none does.
+ * The one word that begins with `prefix` ("chargeback" for "charg", when no other word begins
+ * so); '' when several do, null when none does.
  */
-async function onlyWord(store: Store, prefix: string): Promise<string | null> {
-  const index = store.index('words');
-  const first = await index.openKeyCursor(prefixRange(prefix));
+async function onlyWord(postings: Postings, prefix: string): Promise<string | null> {
+  const first = await postings.openKeyCursor(prefixRange(prefix));
   if (!first) return null;
   const word = first.key[0];
   // [word, []] sorts after every key of `word`: is there a key of another word after them?
-  const other = await index.openKeyCursor(IDBKeyRange.bound([word, []], [`${prefix}\uffff`]));
+  const other = await postings.openKeyCursor(IDBKeyRange.bound([word, []], [`${prefix}\uffff`]));
   return other ? '' : word;
 }
 
+const inWindow = (at: string, window: TimeWindow) =>
+  (!window.from || at >= window.from) && (!window.to || at < window.to);
+
+/** Whether the posting list of `month` may hold entries of the window. */
+const monthInWindow = (month: string, window: TimeWindow) =>
+  (!window.from || month >= monthOf(window.from)) && (!window.to || month <= monthOf(window.to));
+
 /**
  * The mentions holding a word that begins with `prefix`, within the window, read from the
- * `words` index keys only; null when there are more than `bound` entries to read.
+ * posting lists alone; null when they hold more than `bound` entries of the window.
  */
-function wordCandidates(
-  store: Store,
+async function wordCandidates(
+  postings: Postings,
   prefix: string,
   window: TimeWindow,
   bound: number,
 ): Promise<TimeCursor[] | null> {
-  // The plain IndexedDB cursor: idb's promise for each step cost about three times the read
-  // itself over a thousand keys.
-  const request = unwrap(store.index('words')).openKeyCursor(prefixRange(prefix));
-  return new Promise((resolve, reject) => {
-    // A mention has one entry per word beginning with `prefix` ("refund", "refunded").
-    const found = new Map<string, string>();
-    let read = 0;
-    request.onerror = () => reject(request.error ?? new Error('words index unreadable'));
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return resolve([...found].map(([id, at]) => ({ at, id })));
-      if (++read > bound) return resolve(null);
-      const [, at] = cursor.key as [string, string];
-      if ((!window.from || at >= window.from) && (!window.to || at < window.to)) {
-        found.set(cursor.primaryKey as string, at);
-      }
-      cursor.continue();
-    };
-  });
+  // A mention is in the list of each word beginning with `prefix` ("refund", "refunded").
+  const found = new Map<string, string>();
+  let read = 0;
+  let cursor = await postings.openCursor(prefixRange(prefix));
+  for (; cursor; cursor = await cursor.continue()) {
+    if (!monthInWindow(cursor.key[1], window)) continue;
+    const { at, id } = cursor.value;
+    read += id.length;
+    if (read > bound) return null;
+    for (let i = 0; i < id.length; i++) if (inWindow(at[i]!, window)) found.set(id[i]!, at[i]!);
+  }
+  return [...found].map(([id, at]) => ({ at, id }));
 }
 
-/** The key range of a time path within the window, after the cursor. */
-function pathRange(
-  path: TimePath,
+/** The key range of one word's posting lists, for the window and after the cursor. */
+function wordRange(
+  word: string,
   window: TimeWindow,
   after: TimeCursor | null,
   direction: Direction,
 ): IDBKeyRange | null {
-  if (path.index !== 'words' || !after) return timeRange(path.prefix, window, after, direction);
-  // A `words` key has no id after the time: the range keeps the cursor's own time (up to the
-  // next possible string, `at` + NUL), and the scan skips the records of that time up to it.
-  const narrowed =
-    direction === 'prev'
-      ? { from: window.from, to: earlier(window.to, `${after.at}\u0000`) }
-      : { from: later(window.from, after.at), to: window.to };
-  return timeRange(path.prefix, narrowed, null, direction);
+  let from = window.from ? monthOf(window.from) : '';
+  let to = window.to ? monthOf(window.to) : LAST_MONTH;
+  if (after && direction === 'prev' && monthOf(after.at) < to) to = monthOf(after.at);
+  if (after && direction === 'next' && monthOf(after.at) > from) from = monthOf(after.at);
+  return from <= to ? IDBKeyRange.bound([word, from], [word, to]) : null;
 }
 
-const earlier = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
-const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
+/** One word's entries in the window after the cursor, in order, list by list. */
+async function* postedEntries(
+  postings: Postings,
+  word: string,
+  window: TimeWindow,
+  after: TimeCursor | null,
+  direction: Direction,
+): AsyncGenerator<TimeCursor> {
+  const range = wordRange(word, window, after, direction);
+  if (!range) return;
+  let cursor = await postings.openCursor(range, direction);
+  for (; cursor; cursor = await cursor.continue()) {
+    const list: PostingList = cursor.value;
+    const n = list.id.length;
+    for (let k = 0; k < n; k++) {
+      const i = direction === 'prev' ? n - 1 - k : k;
+      const [at, id] = [list.at[i]!, list.id[i]!];
+      if (inWindow(at, window) && isAfter(at, id, after, direction)) yield { at, id };
+    }
+  }
+}
 
 /**
  * How many entries a time path holds in the window, if fewer than `bound` (read by key, up to
@@ -166,11 +183,26 @@ const later = (a: string | undefined, b: string) => (a !== undefined && a > b ? 
  */
 async function sizeBelow(
   store: Store,
+  postings: Postings,
   path: TimePath,
   window: TimeWindow,
   bound: number,
 ): Promise<number | null> {
-  const range = pathRange(path, window, null, 'next');
+  if (path.index === 'words') {
+    const range = wordRange(path.prefix[0]!, window, null, 'next');
+    if (!range) return 0;
+    let size = 0;
+    let cursor = await postings.openCursor(range);
+    for (; cursor; cursor = await cursor.continue()) {
+      const { at } = cursor.value;
+      size += monthInWindow(cursor.key[1], window)
+        ? at.filter((time) => inWindow(time, window)).length
+        : 0;
+      if (size >= bound) return null;
+    }
+    return size;
+  }
+  const range = timeRange(path.prefix, window, null, 'next');
   if (!range) return 0;
   const index = store.index(path.index);
   if (path.index === 'crisisId') return index.count(range);
@@ -200,8 +232,9 @@ export async function queryMentions(
     ...(words.length > 0 ? ['words' as const] : []),
   ];
   const matches = matcher(scope, filter, words);
-  const tx = db.transaction(['mentions', 'meta']);
+  const tx = db.transaction(['mentions', 'meta', 'postings']);
   const store = tx.objectStore('mentions');
+  const postings = tx.objectStore('postings');
   const page = await plan();
   await tx.done;
   return page;
@@ -228,7 +261,7 @@ export async function queryMentions(
       .sort((a, b) => b.length - a.length)
       .slice(0, DRIVERS);
     for (const prefix of drivers) {
-      const word = await onlyWord(store, prefix);
+      const word = await onlyWord(postings, prefix);
       // No word begins so: nothing can match.
       if (word === null) return EMPTY;
       const covers = words.length === 1 && words[0] === prefix ? 'words' : null;
@@ -237,7 +270,7 @@ export async function queryMentions(
         continue;
       }
       const bound = candidates ? candidates.length - 1 : MAX_CANDIDATES;
-      const found = await wordCandidates(store, prefix, window, bound);
+      const found = await wordCandidates(postings, prefix, window, bound);
       if (found) candidates = found;
     }
     paths.push(...timePaths(scope, filter));
@@ -251,7 +284,7 @@ export async function queryMentions(
     if (probed.length > 0 && kept === null) {
       let bound = candidates ? candidates.length : PROBE;
       for (const path of probed) {
-        const size = await sizeBelow(store, path, window, bound);
+        const size = await sizeBelow(store, postings, path, window, bound);
         if (size === null) continue;
         sizes.set(path, size);
         if (size < bound) [chosen, bound] = [path, size];
@@ -267,14 +300,21 @@ export async function queryMentions(
       return page;
     }
     const path = chosen ?? probed[0] ?? paths[0]!;
-    const page = await scan(
-      store.index(path.index),
-      pathRange(path, window, after, direction),
-      matches,
-      limit,
-      after,
-      direction,
-    );
+    const page =
+      path.index === 'words'
+        ? await fromEntries(
+            store,
+            postedEntries(postings, path.prefix[0]!, window, after, direction),
+            matches,
+            limit,
+          )
+        : await scan(
+            store.index(path.index),
+            timeRange(path.prefix, window, after, direction),
+            matches,
+            limit,
+            direction,
+          );
     const size = sizes.get(path);
     if (kept !== null) page.total = kept;
     else if (size !== undefined && conditions.every((c) => c === path.covers)) page.total = size;
@@ -284,7 +324,7 @@ export async function queryMentions(
 }
 
 /** Reads candidates in time order, a page's worth at a time, keeping those that match. */
-async function fromCandidates(
+function fromCandidates(
   store: Store,
   candidates: TimeCursor[],
   matches: (m: StoredMention) => boolean,
@@ -296,16 +336,38 @@ async function fromCandidates(
   const rest = candidates
     .filter((c) => isAfter(c.at, c.id, after, direction))
     .sort((a, b) => sign * compareTime(a, b));
+  return fromEntries(store, rest, matches, limit);
+}
+
+/**
+ * Reads the records of `entries` (in list order) a page's worth at a time, keeping those that
+ * match, until the page is full or MAX_SCAN records were read.
+ */
+async function fromEntries(
+  store: Store,
+  entries: Iterable<TimeCursor> | AsyncIterable<TimeCursor>,
+  matches: (m: StoredMention) => boolean,
+  limit: number,
+): Promise<StoredPage> {
   const items: StoredMention[] = [];
+  let batch: TimeCursor[] = [];
   let read = 0;
-  while (read < rest.length && items.length < limit && read < MAX_SCAN) {
-    const batch = rest.slice(read, read + Math.min(limit - items.length, MAX_SCAN - read));
+  let last: TimeCursor | null = null;
+  const readBatch = async () => {
     const values = await Promise.all(batch.map((c) => store.get(c.id)));
-    read += batch.length;
     for (const value of values) if (value && matches(value)) items.push(value);
+    read += batch.length;
+    last = batch[batch.length - 1] ?? last;
+    batch = [];
+  };
+  for await (const entry of entries) {
+    // Stopped early: the list goes on, since it holds this one more entry.
+    if (items.length >= limit || read >= MAX_SCAN) return { items, next: last, total: null };
+    batch.push(entry);
+    if (batch.length >= Math.min(limit - items.length, MAX_SCAN - read)) await readBatch();
   }
-  const last = rest[read - 1];
-  return { items, next: read < rest.length && last ? last : null, total: null };
+  if (batch.length > 0) await readBatch();
+  return { items, next: null, total: null };
 }
 
 /** Reads an index range in order until the page is full or MAX_SCAN records were read. */
@@ -314,11 +376,11 @@ function scan(
   range: IDBKeyRange | null,
   matches: (m: StoredMention) => boolean,
   limit: number,
-  after: TimeCursor | null,
   direction: Direction,
 ): Promise<StoredPage> {
   if (!range) return Promise.resolve({ items: [], next: null, total: null });
-  // The plain IndexedDB cursor, as in wordCandidates.
+  // The plain IndexedDB cursor: idb's promise for each step cost about three times the read
+  // itself over a thousand records.
   const request = unwrap(index).openCursor(range, direction);
   return new Promise((resolve, reject) => {
     const items: StoredMention[] = [];
@@ -334,13 +396,10 @@ function scan(
         return resolve({ items, next: more && last ? cursorOf(last) : null, total: null });
       }
       const value = cursor.value as StoredMention;
-      // Only a `words` range holds records up to the cursor (those of its very time).
-      if (isAfter(value.capturedAt, value.id, after, direction)) {
-        last = value;
-        scanned += 1;
-        if (matches(value)) items.push(value);
-        full = items.length >= limit || scanned >= MAX_SCAN;
-      }
+      last = value;
+      scanned += 1;
+      if (matches(value)) items.push(value);
+      full = items.length >= limit || scanned >= MAX_SCAN;
       cursor.continue();
     };
   });

@@ -4,9 +4,9 @@
  */
 import type { MentionPage, MentionScope, TimeCursor } from '../messaging/protocol';
 import { applyMentionPatch, dedupeKeyOf, pageKeyOf } from '../model/mention';
-import { wordEntries, type MentionFilter } from '../model/search';
+import type { MentionFilter } from '../model/search';
 import type { Mention } from '../model/types';
-import { CountChanges } from './mention-counts';
+import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { queryMentions } from './mention-query';
 import type { VigieDatabase } from './open';
 import type { StoredMention } from './schema';
@@ -22,7 +22,6 @@ export function toStored(m: Mention): StoredMention {
     ...m,
     pageKey: pageKeyOf(m.url),
     dedupeKey: dedupeKeyOf(m),
-    words: wordEntries(m),
   };
   if (m.crisisId === null) stored.inboxAt = m.capturedAt;
   if (m.crisisId === null && m.triagedAt === null) stored.untriagedAt = m.capturedAt;
@@ -31,7 +30,7 @@ export function toStored(m: Mention): StoredMention {
 
 /** The mention as the rest of Vigie knows it, without the index keys. */
 export function fromStored(s: StoredMention): Mention {
-  const { pageKey: _p, dedupeKey: _d, inboxAt: _i, untriagedAt: _u, words: _w, ...mention } = s;
+  const { pageKey: _p, dedupeKey: _d, inboxAt: _i, untriagedAt: _u, ...mention } = s;
   return mention;
 }
 
@@ -43,7 +42,7 @@ export async function addMention(
   db: VigieDatabase,
   mention: Mention,
 ): Promise<{ mention: Mention; duplicate: boolean }> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
   const stored = toStored(mention);
   const existing = await store.index('dedupeKey').get(stored.dedupeKey);
@@ -52,9 +51,9 @@ export async function addMention(
     return { mention: fromStored(existing), duplicate: true };
   }
   await store.add(stored);
-  const counts = new CountChanges();
-  counts.replaced(undefined, stored);
-  await counts.save(tx.objectStore('meta'));
+  const changes = new MentionChanges();
+  changes.replaced(undefined, stored);
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
   return { mention, duplicate: false };
 }
@@ -70,7 +69,7 @@ export async function updateMention(
   id: string,
   change: (m: Mention) => Mention,
 ): Promise<Mention | undefined> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
   const stored = await store.get(id);
   if (!stored) {
@@ -80,9 +79,9 @@ export async function updateMention(
   const next = change(fromStored(stored));
   const nextStored = toStored(next);
   await store.put(nextStored);
-  const counts = new CountChanges();
-  counts.replaced(stored, nextStored);
-  await counts.save(tx.objectStore('meta'));
+  const changes = new MentionChanges();
+  changes.replaced(stored, nextStored);
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
   return next;
 }
@@ -100,18 +99,18 @@ export async function deleteMentions(
   db: VigieDatabase,
   ids: readonly string[],
 ): Promise<Mention[]> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
-  const counts = new CountChanges();
+  const changes = new MentionChanges();
   const deleted: Mention[] = [];
   for (const id of ids) {
     const stored = await store.get(id);
     if (!stored) continue;
     deleted.push(fromStored(stored));
     await store.delete(id);
-    counts.replaced(stored, undefined);
+    changes.replaced(stored, undefined);
   }
-  await counts.save(tx.objectStore('meta'));
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
   return deleted;
 }
@@ -125,9 +124,9 @@ export async function restoreMentions(
   db: VigieDatabase,
   mentions: readonly Mention[],
 ): Promise<void> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
-  const counts = new CountChanges();
+  const changes = new MentionChanges();
   for (const mention of mentions) {
     let restored = mention;
     const stored = toStored(mention);
@@ -142,13 +141,13 @@ export async function restoreMentions(
         tags: [...new Set([...mention.tags, ...newer.tags])],
       };
       await store.delete(newer.id);
-      counts.replaced(again, undefined);
+      changes.replaced(again, undefined);
     }
     const restoredStored = toStored(restored);
-    counts.replaced(await store.get(restored.id), restoredStored);
+    changes.replaced(await store.get(restored.id), restoredStored);
     await store.put(restoredStored);
   }
-  await counts.save(tx.objectStore('meta'));
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
 }
 
@@ -162,9 +161,9 @@ export async function tagMentions(
   add: readonly string[],
   now: string,
 ): Promise<number> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
-  const counts = new CountChanges();
+  const changes = new MentionChanges();
   let tagged = 0;
   for (const id of ids) {
     const stored = await store.get(id);
@@ -174,25 +173,25 @@ export async function tagMentions(
     if (next.tags.length === m.tags.length) continue;
     const nextStored = toStored(next);
     await store.put(nextStored);
-    counts.replaced(stored, nextStored);
+    changes.replaced(stored, nextStored);
     tagged++;
   }
-  await counts.save(tx.objectStore('meta'));
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
   return tagged;
 }
 
 /** Puts mentions back exactly as given. */
 export async function putMentions(db: VigieDatabase, mentions: readonly Mention[]): Promise<void> {
-  const tx = db.transaction(['mentions', 'meta'], 'readwrite');
+  const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
-  const counts = new CountChanges();
+  const changes = new MentionChanges();
   for (const m of mentions) {
     const stored = toStored(m);
-    counts.replaced(await store.get(m.id), stored);
+    changes.replaced(await store.get(m.id), stored);
     await store.put(stored);
   }
-  await counts.save(tx.objectStore('meta'));
+  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
   await tx.done;
 }
 

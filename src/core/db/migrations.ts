@@ -2,9 +2,10 @@
  * Schema migrations, an ordered list: migration i takes the database from version i to i + 1.
  * A shipped migration is never edited; a change of schema adds a new one at the end.
  */
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { wordEntries } from '../model/search';
-import type { VigieDB } from './schema';
+import { PostingChanges } from './postings';
+import type { StoredMention, VigieDB } from './schema';
 
 export type Migration = (
   db: IDBPDatabase<VigieDB>,
@@ -42,14 +43,15 @@ export const migrations: readonly Migration[] = [
   // this transaction: if the upgrade stops halfway, the database stays at version 1, whole.
   async (db, tx) => {
     const mentions = tx.objectStore('mentions');
-    mentions.createIndex('words', 'words', { multiEntry: true });
+    // The `words` index left the schema in 3 → 4: typed, its name is no longer one of it.
+    unwrap(mentions).createIndex('words', 'words', { multiEntry: true });
     mentions.createIndex('siteAt', ['site', 'capturedAt', 'id']);
     mentions.createIndex('toneAt', ['tone', 'capturedAt', 'id']);
     db.createObjectStore('meta', { keyPath: 'key' });
     const counts = { untriaged: 0, inbox: 0, mentions: 0 };
     for (let cursor = await mentions.openCursor(); cursor; cursor = await cursor.continue()) {
       const mention = cursor.value;
-      await cursor.update({ ...mention, words: wordEntries(mention) });
+      await cursor.update({ ...mention, words: wordEntries(mention) } as StoredMention);
       counts.mentions += 1;
       if (mention.inboxAt) counts.inbox += 1;
       if (mention.untriagedAt) counts.untriaged += 1;
@@ -62,6 +64,23 @@ export const migrations: readonly Migration[] = [
   (db) => {
     const copies = db.createObjectStore('pageCopies', { keyPath: 'id' });
     copies.createIndex('mentionId', 'mentionId');
+  },
+
+  // 3 → 4: search by posting lists (postings.ts) instead of the `words` index, which cost one
+  // index entry per word of each mention written (an import of 100,000 mentions spent four
+  // fifths of its time on them). Each mention is rewritten without its words and noted in the
+  // lists, in this transaction: if the upgrade stops halfway, the database stays at version 3.
+  async (db, tx) => {
+    const mentions = tx.objectStore('mentions');
+    unwrap(mentions).deleteIndex('words');
+    db.createObjectStore('postings');
+    const lists = new PostingChanges();
+    for (let cursor = await mentions.openCursor(); cursor; cursor = await cursor.continue()) {
+      const { words: _words, ...mention } = cursor.value as StoredMention & { words?: unknown };
+      await cursor.update(mention);
+      lists.replaced(undefined, mention);
+    }
+    await lists.save(tx.objectStore('postings'));
   },
 ];
 

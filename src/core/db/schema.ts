@@ -17,8 +17,15 @@ export interface StoredMention extends Mention {
   inboxAt?: string;
   /** capturedAt while untriaged, absent otherwise. */
   untriagedAt?: string;
-  /** Each word a search finds it by, with the capture time (see `wordEntries`). */
-  words: [word: string, capturedAt: string][];
+}
+
+/**
+ * The mentions captured in one month that hold one word (postings.ts), sorted by capture time
+ * then id: `at[i]` is the capture time of mention `id[i]`.
+ */
+export interface PostingList {
+  at: string[];
+  id: string[];
 }
 
 /** The mention counts, kept beside the mentions (see mention-counts.ts). */
@@ -63,7 +70,6 @@ export interface VigieDB extends DBSchema {
       untriagedAt: string;
       site: string;
       tags: string;
-      words: [string, string];
       siteAt: [string, string, string];
       toneAt: [string, string, string];
     };
@@ -91,6 +97,11 @@ export interface VigieDB extends DBSchema {
   meta: {
     key: string;
     value: MetaRecord;
+  };
+  /** Keyed [word, month] (postings.ts). */
+  postings: {
+    key: [string, string];
+    value: PostingList;
   };
   pageCopies: {
     key: string;

@@ -99,9 +99,8 @@ export function mentionWords(m: {
 }
 
 /**
- * The `words` index entries of a mention: each of its words with its capture time, so that the
- * mentions holding one word come out of the index in time order, and a search can sort its
- * candidates by their keys alone, without reading the records.
+ * The `words` index entries of a mention: each of its words with its capture time. Only the
+ * 1 → 2 schema migration uses them now: the 3 → 4 one replaced that index by posting lists.
  */
 export function wordEntries(m: Parameters<typeof mentionWords>[0] & { capturedAt: string }) {
   return mentionWords(m).map((word): [word: string, capturedAt: string] => [word, m.capturedAt]);

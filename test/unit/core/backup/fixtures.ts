@@ -257,15 +257,20 @@ export async function seed(db: VigieDatabase, log: BackupData): Promise<void> {
   await updateSettings(db, log.settings);
 }
 
-/** Every record of every store as stored (index keys included), sorted by key: the whole log. */
+/**
+ * Every record of every store as stored (index keys and the search's posting lists included),
+ * sorted by key: the whole log.
+ */
 export async function snapshot(db: VigieDatabase): Promise<string> {
-  const [mentions, crises, events, settings] = await Promise.all([
+  const [mentions, crises, events, settings, postingKeys, postings] = await Promise.all([
     db.getAll('mentions'),
     db.getAll('crises'),
     db.getAll('events'),
     db.getAll('settings'),
+    db.getAllKeys('postings'),
+    db.getAll('postings'),
   ]);
-  return JSON.stringify({ mentions, crises, events, settings });
+  return JSON.stringify({ mentions, crises, events, settings, postingKeys, postings });
 }
 
 /** The backup calls of a background on `db`, reached as the page reaches them. */

@@ -20,7 +20,7 @@ import {
   stagePages,
   type Ask,
 } from '../../../../src/dashboard/backup-transfer';
-import { at, freshDB, mention } from '../../helpers';
+import { at, freshDB, mention, postingLists } from '../../helpers';
 import { sampleLog, seed, snapshot, wire } from './fixtures';
 
 /** `n` mentions whose ids sort in the order they are made. */
@@ -237,6 +237,13 @@ describe('merging', () => {
     expect(byId.has('k-new') && byId.has('k-mine')).toBe(true);
     expect((await db.get('crises', 'k-c1'))?.title).toBe('Renamed in the file');
     expect(await db.count('events')).toBe(7);
+    // Found by the words of the file's note, no longer by those it replaced.
+    const search = async (q: string) =>
+      (await listMentions(db, { in: 'all' }, 10, null, { q })).items.map((m) => m.id).sort();
+    expect(await search('from the file')).toEqual(['k-m1']);
+    expect(await search('file')).toEqual(['k-m1', 'k-new']);
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
   });
 
   it('is idempotent: importing the same file twice changes nothing the second time', async () => {
@@ -279,6 +286,8 @@ describe('merging', () => {
     // A second time adds the note no more.
     await importInto(ask, { ...mine, mentions: [twin] });
     expect(fromStored((await db.get('mentions', 'q-m1'))!).note).toBe(merged.note);
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
   });
 
   it('sends a mention whose crisis is in neither the file nor the log to the inbox', async () => {

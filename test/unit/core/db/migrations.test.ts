@@ -9,6 +9,7 @@ import { getSettings } from '../../../../src/core/db/settings';
 import type { MentionFilter } from '../../../../src/core/messaging/protocol';
 import type { VigieDB } from '../../../../src/core/db/schema';
 import type { StoreNames } from 'idb';
+import { postingLists } from '../../helpers';
 
 type Fixture = Record<StoreNames<VigieDB>, unknown[]> & { version: number };
 
@@ -58,7 +59,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('make every mention of a version-1 database searchable and filterable at version 2', async () => {
+  it('make every mention of a version-1 database searchable and filterable', async () => {
     await seedVersion1('v1-search');
     const db = await openVigieDB('v1-search');
     expect(db.version).toBeGreaterThanOrEqual(2);
@@ -72,10 +73,16 @@ describe('schema migrations', () => {
     expect(await found({ q: 'presse' })).toEqual(['m-1']);
     expect(await found({ tone: 'negative', site: 'avis.example' })).toEqual(['m-1', 'm-2']);
     expect(await found({ tag: 'presse' })).toEqual(['m-1']);
-    // Every record holds its words; nothing else of it changed.
-    const stored = await db.getAll('mentions');
-    expect(stored.map((m) => m.words.length > 0)).toEqual(fixture.mentions.map(() => true));
-    expect(stored.map(({ words: _words, ...rest }) => rest)).toEqual(fixture.mentions);
+    // Version 2 gave each record its words, version 4 moved them to posting lists: the records
+    // are as they were, and the words index is gone.
+    expect(await db.getAll('mentions')).toEqual(fixture.mentions);
+    expect([...db.transaction('mentions').store.indexNames]).not.toContain('words');
+    expect(await db.get('postings', ['arnaque', '2026-10'])).toEqual({
+      at: [expect.any(String)],
+      id: ['m-1'],
+    });
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
     db.close();
   });
 

@@ -22,7 +22,7 @@ import { moveToStep, newCrisis } from '../../../../src/core/model/crisis';
 import { applyMentionPatch } from '../../../../src/core/model/mention';
 import { matchesWords, mentionWords, queryWords, wordsOf } from '../../../../src/core/model/search';
 import { TONES, type Crisis, type Mention } from '../../../../src/core/model/types';
-import { at, freshDB, mention } from '../../helpers';
+import { at, freshDB, mention, postingLists } from '../../helpers';
 
 const SITES = ['avis.example', 'blog.example', 'club.example'];
 const QUOTES = [
@@ -182,6 +182,47 @@ describe('searching and filtering mentions', () => {
     expect(await total({ in: 'all' }, { tone: 'negative', site: 'blog.example' })).toBeNull();
   });
 
+  it('reads word searches across months, page after page, in and out of date windows', async () => {
+    const db = await freshDB();
+    // Captured over five months, three a day apart and some at the same instant.
+    const month = (i: number) => `2026-0${4 + (i % 5)}-${String(1 + (i % 27)).padStart(2, '0')}`;
+    const all = sample(90).map((m, i) => ({
+      ...m,
+      capturedAt: `${month(i)}T0${i % 3}:00:00.000Z`,
+    }));
+    await putMentions(db, all);
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
+    const cases: [MentionScope, MentionFilter][] = [
+      [{ in: 'all' }, { q: 'brasserie' }],
+      [{ in: 'all' }, { q: 'brasserie', sort: 'oldest' }],
+      [{ in: 'all' }, { q: 'lumen' }],
+      [
+        { in: 'all' },
+        { q: 'lumen', from: '2026-05-10T00:00:00.000Z', to: '2026-07-02T00:00:00.000Z' },
+      ],
+      [{ in: 'all' }, { q: 'lumen', from: '2026-06-01T00:00:00.000Z', sort: 'oldest' }],
+      [{ in: 'all' }, { q: 'lumen', to: '2026-06-01T00:00:00.000Z' }],
+      [{ in: 'all' }, { q: 'refun', from: '2026-05-31T23:00:00.000Z' }],
+      [{ in: 'all' }, { q: 'rappeler', tone: 'negative' }],
+      [{ in: 'inbox' }, { q: 'coffee reviews', sort: 'oldest' }],
+      [{ in: 'all' }, { tag: 'press', to: '2026-08-01T00:00:00.000Z' }],
+      [{ in: 'all' }, { q: 'lumen', from: '2026-09-01T00:00:00.000Z' }],
+      [
+        { in: 'all' },
+        { q: 'lumen', from: '2026-06-15T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' },
+      ],
+    ];
+    for (const [scope, filter] of cases) {
+      const want = expected(all, scope, filter);
+      for (const limit of [4, 50]) {
+        const got = await readAll(db, scope, filter, limit);
+        expect(got.ids, JSON.stringify([scope, filter, limit])).toEqual(want);
+        for (const total of got.totals) expect([null, want.length]).toContain(total);
+      }
+    }
+  });
+
   it('lists a mention once when several of its words begin with the search', async () => {
     const db = await freshDB();
     const both = mention({ quote: 'Refund refused, refunds refunded' });
@@ -264,10 +305,26 @@ describe('searching and filtering mentions', () => {
     expect(await search(db, 'owner', { in: 'crisis', crisisId: crisis.id })).toEqual([m.id]);
     expect(await search(db, 'owner', { in: 'inbox' })).toEqual([]);
 
+    const other = mention({ url: 'https://b.example', quote: 'Cold tea', capturedAt: at(40) });
+    await addMention(db, other);
+    const inStep = async () => {
+      const { got, want } = await postingLists(db);
+      expect(got).toEqual(want);
+    };
+    await inStep();
+
     const deleted = await deleteMentions(db, [m.id]);
     expect(await search(db, 'owner')).toEqual([]);
+    expect(await search(db, 'cold')).toEqual([other.id]);
+    await inStep();
     await restoreMentions(db, deleted);
     expect(await search(db, 'echec owner')).toEqual([m.id]);
+    expect(await search(db, 'cold')).toEqual([other.id, m.id]);
+    await inStep();
+    await deleteMentions(db, [m.id, other.id]);
+    // No mention holds a word any more: no list is left behind.
+    expect(await postingLists(db)).toEqual({ got: {}, want: {} });
+    await restoreMentions(db, deleted);
     // The words are an index key only: the mention read back has none.
     expect(Object.keys((await getMention(db, m.id))!)).not.toContain('words');
   });
