@@ -205,12 +205,14 @@ async function applyImport(
   summary.toInbox = placed.filter((m, i) => m.crisisId !== data.mentions[i]!.crisisId).length;
   const within = mergeRepeatsWithin(placed);
   summary.sameQuote = within.merged;
+  // Into an empty log (a new browser, or after `replace` cleared it), nothing is there to read.
+  const none = !merge || !(await tx.objectStore('mentions').openKeyCursor());
   // The search's posting lists of every mention written, saved once all are.
   const lists = new PostingChanges();
   await inChunks(within.mentions, tick, async (chunk) => {
     const store = tx.objectStore('mentions');
     const stored = chunk.map(toStored);
-    const [existing, sameKey] = merge
+    const [existing, sameKey] = !none
       ? await Promise.all([
           Promise.all(chunk.map((m) => store.get(m.id))),
           Promise.all(stored.map((s) => store.index('dedupeKey').get(s.dedupeKey))),

@@ -237,7 +237,7 @@ export async function sitesSharedWith(
   }
   const sites = new Map<string, string[]>([[crisisId, [...mine]]]);
   for (const site of mine) {
-    let other = await tx.store.index('site').openCursor(site);
+    let other = await tx.store.index('siteAt').openCursor(IDBKeyRange.bound([site], [site, []]));
     while (other) {
       const id = other.value.crisisId;
       if (id && id !== crisisId) sites.set(id, [...new Set([...(sites.get(id) ?? []), site])]);

@@ -68,7 +68,6 @@ export interface VigieDB extends DBSchema {
       crisisId: [string, string, string];
       inboxAt: [string, string];
       untriagedAt: string;
-      site: string;
       tags: string;
       siteAt: [string, string, string];
       toneAt: [string, string, string];

@@ -74,9 +74,11 @@ describe('schema migrations', () => {
     expect(await found({ tone: 'negative', site: 'avis.example' })).toEqual(['m-1', 'm-2']);
     expect(await found({ tag: 'presse' })).toEqual(['m-1']);
     // Version 2 gave each record its words, version 4 moved them to posting lists: the records
-    // are as they were, and the words index is gone.
+    // are as they were, and the words index is gone (and the site index, which siteAt covers).
     expect(await db.getAll('mentions')).toEqual(fixture.mentions);
-    expect([...db.transaction('mentions').store.indexNames]).not.toContain('words');
+    const indexes = [...db.transaction('mentions').store.indexNames];
+    expect(indexes).not.toContain('words');
+    expect(indexes).not.toContain('site');
     expect(await db.get('postings', ['arnaque', '2026-10'])).toEqual({
       at: [expect.any(String)],
       id: ['m-1'],
