@@ -1,5 +1,6 @@
-// Builds the loadable extension into extension/: the app group (pages + background), then each
-// script that runs in pages alone as one IIFE file (the capture script, the monitoring script).
+// Builds the loadable extension into extension/: the background, the popup and the crisis log,
+// each on its own, then each script that runs in pages alone as one IIFE file (the capture
+// script, the monitoring scripts): the groups of vite.config.ts.
 // With --watch, rebuilds every group on every save and prints "built" after each rebuild.
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
@@ -18,7 +19,7 @@ function report(label) {
 
 async function run() {
   rmSync(new URL('../extension', import.meta.url), { recursive: true, force: true });
-  for (const mode of ['app', 'content', 'monitor', 'monitor-start']) {
+  for (const mode of ['background', 'popup', 'dashboard', 'content', 'monitor', 'monitor-start']) {
     await build({
       configFile,
       mode,

@@ -9,6 +9,7 @@ import type {
   AppErrorData,
   CrisisSummary,
   MentionPage,
+  MentionPatch,
   MentionScope,
   Result,
   TimeCursor,
@@ -215,6 +216,29 @@ export function MentionList(props: {
   };
 
   const ids = [...selected];
+  // The rows' callbacks, the same at every drawing of the list (see MentionRow).
+  const select = useCallback((id: string, on: boolean) => {
+    setSelected((current) => {
+      const nextSet = new Set(current);
+      if (on) nextSet.add(id);
+      else nextSet.delete(id);
+      return nextSet;
+    });
+  }, []);
+  const save = useCallback(
+    async (id: string, patch: MentionPatch) => {
+      const reply = await ask('updateMention', { id, patch });
+      if (!reply.ok) {
+        setError(reply.error);
+        return false;
+      }
+      const updated = reply.value;
+      setItems((list) => list.map((x) => (x.id === updated.id ? updated : x)));
+      onChanged();
+      return true;
+    },
+    [onChanged],
+  );
   /**
    * The crisis a row names: its title when it is open, a plain link when it is closed; nothing
    * until the open crises are known.
@@ -406,26 +430,20 @@ export function MentionList(props: {
         </p>
       )}
       <ul class="rows">
-        {items.map((m) => (
-          <MentionRow
-            key={m.id}
-            mention={m}
-            crisis={crisisOf(m.crisisId)}
-            selected={selected.has(m.id)}
-            onSelect={(on) => {
-              const nextSet = new Set(selected);
-              if (on) nextSet.add(m.id);
-              else nextSet.delete(m.id);
-              setSelected(nextSet);
-            }}
-            onSave={async (patch) => {
-              const updated = await act(ask('updateMention', { id: m.id, patch }));
-              if (updated) setItems((list) => list.map((x) => (x.id === updated.id ? updated : x)));
-              if (updated) onChanged();
-              return updated !== null;
-            }}
-          />
-        ))}
+        {items.map((m) => {
+          const crisis = crisisOf(m.crisisId);
+          return (
+            <MentionRow
+              key={m.id}
+              mention={m}
+              crisisId={crisis?.id ?? null}
+              crisisTitle={crisis?.title ?? null}
+              selected={selected.has(m.id)}
+              onSelect={select}
+              onSave={save}
+            />
+          );
+        })}
       </ul>
       {next && <LoadMore onClick={() => void load(next)} />}
       <LiveRegion>
