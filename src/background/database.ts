@@ -9,9 +9,13 @@ let connection: Promise<VigieDatabase> | null = null;
 export function database(): Promise<VigieDatabase> {
   if (!connection) {
     connection = openVigieDB().then((db) => {
-      db.addEventListener('close', () => {
+      // Closed by the browser ('close'), or by this connection itself to let another context
+      // upgrade or delete the database ('versionchange', see open.ts): the next use reopens.
+      const forget = () => {
         connection = null;
-      });
+      };
+      db.addEventListener('close', forget);
+      db.addEventListener('versionchange', forget);
       return db;
     });
     connection.catch(() => {
