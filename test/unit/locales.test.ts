@@ -34,6 +34,11 @@ describe('French and English', () => {
     }
   });
 
+  it("write French apostrophes one way, the typographic one (l’étape, not l'étape)", () => {
+    const straight = Object.keys(fr).filter((key) => fr[key]!.message.includes("'"));
+    expect(straight).toEqual([]);
+  });
+
   it('cover every message the manifest and the code name', () => {
     const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
     const used = new Set([...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!));
