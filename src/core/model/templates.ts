@@ -41,8 +41,8 @@ export const DEFAULT_TEMPLATES = {
     fr:
       'Objet : {crisis}\n\n' +
       'Bonjour,\n\n' +
-      "Nous avons commis une erreur et nous tenons à ce que vous l'appreniez par nous : {summary}.\n" +
-      "Nous avons stoppé ce qui l'a causée et nous préparons un plan d'action pour la réparer. " +
+      'Nous avons commis une erreur et nous tenons à ce que vous l’appreniez par nous : {summary}.\n' +
+      'Nous avons stoppé ce qui l’a causée et nous préparons un plan d’action pour la réparer. ' +
       'Nous vous tiendrons informé au plus tard le {nextUpdate}.\n\n' +
       'Nous vous prions de nous excuser pour la gêne occasionnée.\n',
   },
