@@ -216,6 +216,17 @@ export function MentionList(props: {
   };
 
   const ids = [...selected];
+  /** A call's value, or null with its error shown. */
+  const act = async <T,>(
+    call: Promise<{ ok: true; value: T } | { ok: false; error: AppErrorData }>,
+  ) => {
+    const reply = await call;
+    if (!reply.ok) {
+      setError(reply.error);
+      return null;
+    }
+    return reply.value;
+  };
   // The rows' callbacks, the same at every drawing of the list (see MentionRow).
   const select = useCallback((id: string, on: boolean) => {
     setSelected((current) => {
@@ -227,12 +238,8 @@ export function MentionList(props: {
   }, []);
   const save = useCallback(
     async (id: string, patch: MentionPatch) => {
-      const reply = await ask('updateMention', { id, patch });
-      if (!reply.ok) {
-        setError(reply.error);
-        return false;
-      }
-      const updated = reply.value;
+      const updated = await act(ask('updateMention', { id, patch }));
+      if (!updated) return false;
       setItems((list) => list.map((x) => (x.id === updated.id ? updated : x)));
       onChanged();
       return true;
@@ -247,17 +254,6 @@ export function MentionList(props: {
     id && scope.in !== 'crisis' && crisesKnown
       ? { id, title: crises.find((c) => c.id === id)?.title ?? null }
       : null;
-
-  const act = async <T,>(
-    call: Promise<{ ok: true; value: T } | { ok: false; error: AppErrorData }>,
-  ) => {
-    const reply = await call;
-    if (!reply.ok) {
-      setError(reply.error);
-      return null;
-    }
-    return reply.value;
-  };
 
   const remove = async () => {
     const done = await act(ask('deleteMentions', { ids }));

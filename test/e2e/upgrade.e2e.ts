@@ -10,6 +10,7 @@ import { root } from '../../scripts/lib/extension.mjs';
 import type { MentionPage, TimeCursor } from '../../src/core/messaging/protocol';
 import { matchesWords, mentionWords, queryWords } from '../../src/core/model/search';
 import type { Mention } from '../../src/core/model/types';
+import { mention } from '../unit/helpers';
 import { call, useVigie } from './fixtures/vigie';
 import type * as Version3 from './lib/version-3';
 
@@ -21,29 +22,19 @@ const WORDS = ['remboursement', 'arnaque', 'délai', 'chargeback', 'lawsuit', '�
 const mentions: Mention[] = Array.from({ length: 240 }, (_, i) => {
   const at = new Date(Date.UTC(2026, 5 + (i % 5), 1 + (i % 27), i % 24, i % 60)).toISOString();
   const quote = `Avis ${i} : ${WORDS[i % WORDS.length]} et ${WORDS[(i * 7) % WORDS.length]}.`;
-  return {
+  return mention({
     id: `m-${String(i).padStart(4, '0')}`,
     url: `https://site${i % 4}.example/post/${i}`,
     pageTitle: i % 3 === 0 ? 'Brasserie Lumen — avis' : 'Lumen Coffee reviews',
     site: `site${i % 4}.example`,
     lang: 'fr',
-    kind: 'selection',
     quote,
-    selectors: null,
-    linkUrl: null,
-    srcUrl: null,
     capturedAt: at,
-    captureLimit: null,
-    evidence: { captureSha256: 'a'.repeat(64), pageCopy: null },
     note: i % 10 === 0 ? 'Rappeler le client' : '',
     tags: i % 8 === 0 ? ['presse'] : [],
     tone: i % 2 === 0 ? 'negative' : 'neutral',
-    toneSource: 'auto',
-    reach: 'medium',
-    crisisId: null,
     triagedAt: i % 3 === 0 ? at : null,
-    updatedAt: at,
-  };
+  });
 });
 
 /** Every page of a search, as the crisis log's Load more reads them. */

@@ -125,7 +125,7 @@ export async function moveMentions(
     changes.replaced(stored, nextStored);
     moved++;
   }
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
   return moved;
 }

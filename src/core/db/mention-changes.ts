@@ -11,6 +11,12 @@ import type { StoredMention } from './schema';
 /** The stores a transaction that writes mentions holds. */
 export const MENTION_WRITE = ['mentions', 'meta', 'postings'] as const;
 
+/** Such a transaction, as `save` uses it. */
+interface MentionWriteTx {
+  objectStore(name: 'meta'): MetaStore;
+  objectStore(name: 'postings'): PostingStore;
+}
+
 export class MentionChanges {
   private readonly counts = new CountChanges();
   private readonly postings = new PostingChanges();
@@ -21,9 +27,9 @@ export class MentionChanges {
     this.postings.replaced(before, after);
   }
 
-  /** Saves what the writes changed, in the writer's transaction. */
-  async save(meta: MetaStore, postings: PostingStore): Promise<void> {
-    await this.counts.save(meta);
-    await this.postings.save(postings);
+  /** Saves what the writes changed, in the writer's transaction (over MENTION_WRITE). */
+  async save(tx: MentionWriteTx): Promise<void> {
+    await this.counts.save(tx.objectStore('meta'));
+    await this.postings.save(tx.objectStore('postings'));
   }
 }

@@ -29,7 +29,14 @@ import { COUNTS_KEY } from './mention-counts';
 import type { VigieDatabase } from './open';
 import { LAST_MONTH, monthOf, prefixRange } from './postings';
 import type { PostingList, StoredMention, VigieDB } from './schema';
-import { compareTime, isAfter, timeRange, type Direction, type TimeWindow } from './time-range';
+import {
+  compareTime,
+  inWindow,
+  isAfter,
+  timeRange,
+  type Direction,
+  type TimeWindow,
+} from './time-range';
 
 /** The records one call reads at most before it returns its page, full or not. */
 export const MAX_SCAN = 500;
@@ -92,8 +99,7 @@ function matcher(scope: MentionScope, filter: MentionFilter, words: readonly str
     (!tone || m.tone === tone) &&
     (!site || m.site === site) &&
     (!tag || m.tags.includes(tag)) &&
-    (!from || m.capturedAt >= from) &&
-    (!to || m.capturedAt < to) &&
+    inWindow(m.capturedAt, { from, to }) &&
     (words.length === 0 || matchesWords(mentionWords(m), words));
 }
 
@@ -109,9 +115,6 @@ async function onlyWord(postings: Postings, prefix: string): Promise<string | nu
   const other = await postings.openKeyCursor(IDBKeyRange.bound([word, []], [`${prefix}\uffff`]));
   return other ? '' : word;
 }
-
-const inWindow = (at: string, window: TimeWindow) =>
-  (!window.from || at >= window.from) && (!window.to || at < window.to);
 
 /** Whether the posting list of `month` may hold entries of the window. */
 const monthInWindow = (month: string, window: TimeWindow) =>
@@ -194,10 +197,8 @@ async function sizeBelow(
     let size = 0;
     let cursor = await postings.openCursor(range);
     for (; cursor; cursor = await cursor.continue()) {
-      const { at } = cursor.value;
-      size += monthInWindow(cursor.key[1], window)
-        ? at.filter((time) => inWindow(time, window)).length
-        : 0;
+      // The range holds the window's months only; their first and last may reach beyond it.
+      size += cursor.value.at.filter((time) => inWindow(time, window)).length;
       if (size >= bound) return null;
     }
     return size;

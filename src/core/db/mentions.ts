@@ -53,7 +53,7 @@ export async function addMention(
   await store.add(stored);
   const changes = new MentionChanges();
   changes.replaced(undefined, stored);
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
   return { mention, duplicate: false };
 }
@@ -81,7 +81,7 @@ export async function updateMention(
   await store.put(nextStored);
   const changes = new MentionChanges();
   changes.replaced(stored, nextStored);
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
   return next;
 }
@@ -110,7 +110,7 @@ export async function deleteMentions(
     await store.delete(id);
     changes.replaced(stored, undefined);
   }
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
   return deleted;
 }
@@ -147,7 +147,7 @@ export async function restoreMentions(
     changes.replaced(await store.get(restored.id), restoredStored);
     await store.put(restoredStored);
   }
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
 }
 
@@ -176,7 +176,7 @@ export async function tagMentions(
     changes.replaced(stored, nextStored);
     tagged++;
   }
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
   return tagged;
 }
@@ -191,7 +191,7 @@ export async function putMentions(db: VigieDatabase, mentions: readonly Mention[
     changes.replaced(await store.get(m.id), stored);
     await store.put(stored);
   }
-  await changes.save(tx.objectStore('meta'), tx.objectStore('postings'));
+  await changes.save(tx);
   await tx.done;
 }
 

@@ -9,10 +9,10 @@
  * top. Every write of a mention notes its change here, in the writer's transaction
  * (`MentionChanges`), so the lists never lag behind the records.
  */
+import type { TimeCursor } from '../messaging/protocol';
 import { mentionWords } from '../model/search';
 import type { PostingList, StoredMention } from './schema';
-
-export type { PostingList } from './schema';
+import { compareTime } from './time-range';
 
 /** The month of an ISO-8601 instant, the second part of a posting list's key ("2026-11"). */
 export const monthOf = (at: string) => at.slice(0, 7);
@@ -32,28 +32,24 @@ function keysOf(m: StoredMention): string[] {
   return mentionWords(m).map((word) => joinKey(word, month));
 }
 
-/** Orders entries by capture time, then id, as a list keeps them. */
-const before = (atA: string, idA: string, atB: string, idB: string) =>
-  atA < atB || (atA === atB && idA < idB);
-
-/** A list's entries without those of `drop`, merged with `add` (sorted), in order. */
-function merged(list: PostingList, drop: ReadonlyMap<string, unknown>, add: PostingList) {
+/**
+ * A list's entries without those of `drop`, merged with `add` (in the list's order: capture
+ * time, then id), in order.
+ */
+function merged(list: PostingList, drop: ReadonlyMap<string, unknown>, add: TimeCursor[]) {
   const out: PostingList = { at: [], id: [] };
+  const push = (entry: TimeCursor) => {
+    out.at.push(entry.at);
+    out.id.push(entry.id);
+  };
   let j = 0;
   for (let i = 0; i < list.id.length; i++) {
-    const [at, id] = [list.at[i]!, list.id[i]!];
-    if (drop.has(id)) continue;
-    while (j < add.id.length && before(add.at[j]!, add.id[j]!, at, id)) {
-      out.at.push(add.at[j]!);
-      out.id.push(add.id[j++]!);
-    }
-    out.at.push(at);
-    out.id.push(id);
+    const entry = { at: list.at[i]!, id: list.id[i]! };
+    if (drop.has(entry.id)) continue;
+    while (j < add.length && compareTime(add[j]!, entry) < 0) push(add[j++]!);
+    push(entry);
   }
-  for (; j < add.id.length; j++) {
-    out.at.push(add.at[j]!);
-    out.id.push(add.id[j]!);
-  }
+  for (; j < add.length; j++) push(add[j]!);
   return out;
 }
 
@@ -111,12 +107,9 @@ export class PostingChanges {
     const key: [string, string] = [word, month];
     const changes = this.lists.get(joined)!;
     const add = [...changes]
-      .flatMap(([id, at]) => (at === null ? [] : [{ id, at }]))
-      .sort((a, b) => (before(a.at, a.id, b.at, b.id) ? -1 : 1));
-    const list = merged((await store.get(key)) ?? { at: [], id: [] }, changes, {
-      at: add.map((e) => e.at),
-      id: add.map((e) => e.id),
-    });
+      .flatMap(([id, at]) => (at === null ? [] : [{ at, id }]))
+      .sort(compareTime);
+    const list = merged((await store.get(key)) ?? { at: [], id: [] }, changes, add);
     await (list.id.length > 0 ? store.put(list, key) : store.delete(key));
   }
 }

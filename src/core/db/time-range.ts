@@ -45,6 +45,10 @@ export function timeRange(
   return IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen);
 }
 
+/** Whether the instant `at` is within the window. */
+export const inWindow = (at: string, window: TimeWindow) =>
+  (!window.from || at >= window.from) && (!window.to || at < window.to);
+
 /** Whether a record at `at`/`id` comes after the cursor, read in `direction`. */
 export function isAfter(at: string, id: string, after: TimeCursor | null, direction: Direction) {
   if (!after) return true;
