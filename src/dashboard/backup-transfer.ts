@@ -4,7 +4,7 @@
  * pages to import it. The background is reached through `ask`, handed in, so that the tests can
  * wire it to a real background.
  */
-import { buildBackup, type BuiltBackup } from '../core/backup/build';
+import { BackupWriter, buildBackup, type BuiltBackup } from '../core/backup/build';
 import type {
   BackupData,
   BackupInfo,
@@ -17,7 +17,7 @@ import type {
 import { countsOf } from '../core/backup/format';
 // The one read of the database from a page (a lint exception, eslint.config.js): an export's
 // snapshot, read-only, rather than 100,000 records carried through messages.
-import { readStores } from '../core/db/backup';
+import { readBatches, readStores } from '../core/db/backup';
 import { openForReading, type VigieDatabase } from '../core/db/open';
 import type { AppErrorData, BackgroundCalls, Result } from '../core/messaging/protocol';
 import type { Client } from '../core/messaging/rpc';
@@ -78,12 +78,74 @@ export type OpenLog = () => Promise<VigieDatabase>;
 export const openLog: OpenLog = () => openForReading();
 
 /**
+ * Counts records as they come and tells `onProgress` whenever another hundredth of `total` is
+ * done (a progress bar drawn a thousand times would slow what it shows).
+ */
+function progressCounter(total: number, onProgress: Progress) {
+  let done = 0;
+  let shown = -1;
+  const show = () => {
+    const step = total > 0 ? Math.floor((done * 100) / total) : 100;
+    if (step === shown) return;
+    shown = step;
+    onProgress(Math.min(done, total), total);
+  };
+  show();
+  return {
+    add(n: number) {
+      done += n;
+      show();
+    },
+    restart() {
+      done = 0;
+      shown = -1;
+      show();
+    },
+  };
+}
+
+/**
+ * `read` on the database opened in this page, or null when that fails (say, this page is older
+ * than the database after an update): the caller then asks the background.
+ */
+async function readDirectly<T>(open: OpenLog, read: (db: VigieDatabase) => Promise<T>) {
+  try {
+    const db = await open();
+    try {
+      return await read(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    console.warn('Vigie: reading the log directly failed; asking the background', error);
+    return null;
+  }
+}
+
+/**
+ * The stores asked for, from the background in pages. Crises are read last: crises are never
+ * deleted, so every crisis that a mention or an event read before names is still there, even
+ * when the user flags something while the export runs (a journal without its crisis would be
+ * refused on import).
+ */
+async function readPages(
+  ask: Ask,
+  stores: readonly BackupStore[],
+  counted: (n: number) => void,
+): Promise<Partial<StoreRecords>> {
+  const out: Partial<StoreRecords> = {};
+  for (const store of (['mentions', 'events', 'crises'] as const).filter((s) =>
+    stores.includes(s),
+  )) {
+    (out as Record<string, unknown>)[store] = await readStore(ask, store, counted);
+  }
+  return out;
+}
+
+/**
  * Reads the stores asked for. With `open`, straight from the database in one read-only
  * transaction (a snapshot; 100,000 mentions are not carried through messages); should that
- * fail (say, this page is older than the database after an update), or without it, from the
- * background in pages. There, crises are read last: crises are never deleted, so every crisis
- * that a mention or an event read before names is still there, even when the user flags
- * something while the export runs (a journal without its crisis would be refused on import).
+ * fail, or without it, from the background in pages.
  */
 export async function readLog(
   ask: Ask,
@@ -92,34 +154,16 @@ export async function readLog(
   open?: OpenLog,
 ): Promise<{ info: BackupInfo } & Partial<StoreRecords>> {
   const info = await must(ask('backupInfo', {}));
-  const total = stores.reduce((sum, store) => sum + info.counts[store], 0);
-  let done = 0;
-  onProgress(0, total);
-  const counted = (n: number) => {
-    done += n;
-    onProgress(Math.min(done, total), total);
-  };
-  const order = (['mentions', 'events', 'crises'] as const).filter((s) => stores.includes(s));
+  const progress = progressCounter(
+    stores.reduce((sum, store) => sum + info.counts[store], 0),
+    onProgress,
+  );
   if (open) {
-    try {
-      const db = await open();
-      try {
-        const read = await readStores(db, order, counted);
-        return { info, ...(read as Partial<StoreRecords>) };
-      } finally {
-        db.close();
-      }
-    } catch (error) {
-      console.warn('Vigie: reading the log directly failed; asking the background', error);
-      done = 0;
-      onProgress(0, total);
-    }
+    const read = await readDirectly(open, (db) => readStores(db, stores, progress.add));
+    if (read) return { info, ...(read as Partial<StoreRecords>) };
+    progress.restart();
   }
-  const out: { info: BackupInfo } & Partial<StoreRecords> = { info };
-  for (const store of order) {
-    (out as Record<string, unknown>)[store] = await readStore(ask, store, counted);
-  }
-  return out;
+  return { info, ...(await readPages(ask, stores, progress.add)) };
 }
 
 /** The file name of a full backup made at `exportedAt`: vigie-backup-2026-11-25-0930.json. */
@@ -128,26 +172,41 @@ export function backupFileName(exportedAt: string, kind = 'backup', ext = 'json'
   return `vigie-${kind}-${stamp}.${ext}`;
 }
 
-/** A full backup of the log as it is now (`open`: as readLog's). */
+/**
+ * A full backup of the log as it is now (`open`: as readLog's). Read directly, each batch of
+ * records is written into the file while the database reads the next.
+ */
 export async function exportBackup(
   ask: Ask,
-  onProgress?: Progress,
+  onProgress: Progress = () => undefined,
   now: () => Date = () => new Date(),
   open?: OpenLog,
 ): Promise<{ built: BuiltBackup; exportedAt: string }> {
   const exportedAt = now().toISOString();
-  const log = await readLog(ask, ['mentions', 'events', 'crises'], onProgress, open);
+  const info = await must(ask('backupInfo', {}));
+  const meta = { appVersion: info.appVersion, schemaVersion: info.schemaVersion, exportedAt };
+  const { mentions, crises, events } = info.counts;
+  const progress = progressCounter(mentions + crises + events, onProgress);
+  if (open) {
+    const built = await readDirectly(open, async (db) => {
+      const writer = new BackupWriter();
+      await readBatches(db, ['crises', 'events', 'mentions'], (store, records) => {
+        writer.add(store, records);
+        progress.add(records.length);
+      });
+      return writer.finish(meta, info.settings);
+    });
+    if (built) return { built, exportedAt };
+    progress.restart();
+  }
+  const log = await readPages(ask, ['mentions', 'events', 'crises'], progress.add);
   const data: BackupData = {
     mentions: log.mentions ?? [],
     crises: log.crises ?? [],
     events: log.events ?? [],
-    settings: log.info.settings,
+    settings: info.settings,
   };
-  const built = await buildBackup(
-    { appVersion: log.info.appVersion, schemaVersion: log.info.schemaVersion, exportedAt },
-    data,
-  );
-  return { built, exportedAt };
+  return { built: await buildBackup(meta, data), exportedAt };
 }
 
 /** The JSON size (characters) of the records staged per message: far under the 64 MiB limit. */

@@ -71,6 +71,16 @@ function write(value: unknown, out: string[], top = false): void {
   out.push('}');
 }
 
+/**
+ * The canonical JSON text of one record of a backup's lists: the same text `canonicalJson`
+ * writes for it inside the whole, in one call to the engine where the record allows it.
+ */
+export function canonicalRecord(value: unknown): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
 /** The canonical JSON text of `value`. */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];

@@ -8,7 +8,7 @@ export async function sha256Hex(text: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-/** SHA-256 of bytes (a saved page copy), as lowercase hex. */
-export async function sha256HexOfBytes(data: ArrayBuffer): Promise<string> {
+/** SHA-256 of bytes (a saved page copy, a backup's data), as lowercase hex. */
+export async function sha256HexOfBytes(data: BufferSource): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', data));
 }

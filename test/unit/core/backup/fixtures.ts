@@ -5,6 +5,7 @@
  * snapshot of every store as stored.
  */
 import { createBackupHandlers, type Staging } from '../../../../src/background/backup';
+import { canonicalJson } from '../../../../src/core/backup/canonical';
 import type { BackupData } from '../../../../src/core/backup/format';
 import { saveCrisis } from '../../../../src/core/db/crises';
 import { putMentions } from '../../../../src/core/db/mentions';
@@ -259,7 +260,8 @@ export async function seed(db: VigieDatabase, log: BackupData): Promise<void> {
 
 /**
  * Every record of every store as stored (index keys and the search's posting lists included),
- * sorted by key: the whole log.
+ * sorted by key: the whole log. Written as canonical JSON: the order of a record's fields is not
+ * part of it (a record read back from a backup file has its fields in the file's order).
  */
 export async function snapshot(db: VigieDatabase): Promise<string> {
   const [mentions, crises, events, settings, postingKeys, postings] = await Promise.all([
@@ -270,7 +272,7 @@ export async function snapshot(db: VigieDatabase): Promise<string> {
     db.getAllKeys('postings'),
     db.getAll('postings'),
   ]);
-  return JSON.stringify({ mentions, crises, events, settings, postingKeys, postings });
+  return canonicalJson({ mentions, crises, events, settings, postingKeys, postings });
 }
 
 /** The backup calls of a background on `db`, reached as the page reaches them. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backupText, buildBackup, dataChecksum } from '../../../../src/core/backup/build';
+import {
+  BackupWriter,
+  backupText,
+  buildBackup,
+  dataChecksum,
+} from '../../../../src/core/backup/build';
 import { canonicalJson } from '../../../../src/core/backup/canonical';
 import { FORMAT_VERSION, type BackupData } from '../../../../src/core/backup/format';
 import { parseBackup } from '../../../../src/core/backup/parse';
@@ -81,6 +86,35 @@ describe('a backup file', () => {
     });
     expect(file.checksum).toBe(`sha256:${await sha256Hex(canonicalJson(log))}`);
     expect(text.split('\n').filter((line) => line.includes('"quote"'))).toHaveLength(4);
+  });
+
+  it('is the same file written in batches as it comes, and refuses records out of order', async () => {
+    const log = sampleLog('w');
+    const writer = new BackupWriter();
+    writer.add('crises', log.crises.slice(0, 1));
+    writer.add('crises', log.crises.slice(1));
+    writer.add('mentions', log.mentions.slice(0, 3));
+    writer.add('mentions', []);
+    writer.add('mentions', log.mentions.slice(3));
+    const text = backupText(await writer.finish(meta, log.settings));
+    // No event added: the list is written empty, and the file says so.
+    expect(text).toBe(await fileOf({ ...log, events: [] }));
+    expect(() => writer.add('events', log.events)).toThrow(/events after settings/);
+    const early = new BackupWriter();
+    early.add('mentions', log.mentions);
+    expect(() => early.add('crises', log.crises)).toThrow(/crises after mentions/);
+  });
+
+  it('writes each record on its line as its canonical JSON, text outside ASCII included', async () => {
+    const log = sampleLog('u');
+    log.mentions[0]!.quote = 'Café « très » cher — 😡';
+    const text = await fileOf(log);
+    const lines = text.split('\n').map((line) => line.trim().replace(/,$/, ''));
+    for (const record of [...log.mentions, ...log.crises, ...log.events]) {
+      expect(lines).toContain(canonicalJson(record));
+    }
+    const parsed = await parseBackup(text);
+    expect(parsed.ok && parsed.backup.data.mentions[0]!.quote).toBe('Café « très » cher — 😡');
   });
 
   it('reads back exactly what was written', async () => {

@@ -136,11 +136,27 @@ describe('a full backup', () => {
     const many = manyMentions(1200);
     await putMentions(db, many);
     const sizes: number[] = [];
-    const read = await readStores(db, ['mentions'], (n) => sizes.push(n), 500);
-    expect(sizes).toEqual([500, 500, 200]);
+    const read = await readStores(db, ['mentions'], (n) => sizes.push(n), { batch: 500 });
+    // The ids (m00000…) all sort after the default split: its first range is empty.
+    expect(sizes).toEqual([0, 500, 500, 200]);
     expect((read.mentions as Mention[]).map((m) => m.id)).toEqual(many.map((m) => m.id));
     // In their domain form: what the background's pages give.
     expect(read.mentions[0]).not.toHaveProperty('words');
+  });
+
+  it('reads key ranges side by side and hands their records over in id order', async () => {
+    const db = await freshDB();
+    const many = manyMentions(1200);
+    await putMentions(db, many);
+    const sizes: number[] = [];
+    const read = await readStores(db, ['mentions'], (n) => sizes.push(n), {
+      batch: 300,
+      // A split on an id starts its range (m00500…); one between ids ends a range after the
+      // id before it (…m00900).
+      splits: ['m00500', 'm00900x'],
+    });
+    expect(sizes).toEqual([300, 200, 300, 101, 299]);
+    expect((read.mentions as Mention[]).map((m) => m.id)).toEqual(many.map((m) => m.id));
   });
 
   it('made from a version-1 database (the schema fixture) imports into a new one', async () => {
