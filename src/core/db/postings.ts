@@ -88,28 +88,38 @@ export class PostingChanges {
 
   /**
    * Writes the changed lists in the writer's transaction (a list left empty is deleted), in
-   * rounds of parallel requests, calling `tick` (synchronously) before each round.
+   * rounds of parallel requests, the next round asked before the last one's answers are awaited,
+   * calling `tick` (synchronously) before each round. `fresh`: the store held no list when the
+   * transaction began (an import into an empty log), so none is read before it is written.
    */
-  async save(store: PostingStore, tick: () => void = () => undefined): Promise<void> {
+  async save(
+    store: PostingStore,
+    tick: () => void = () => undefined,
+    { fresh = false }: { fresh?: boolean } = {},
+  ): Promise<void> {
     const keys = [...this.lists.keys()];
+    let writing: Promise<unknown>[] = [];
     for (let i = 0; i < keys.length; i += ROUND) {
       tick();
-      const writes = keys.slice(i, i + ROUND).map((key) => this.saveOne(store, key));
+      const round = keys.slice(i, i + ROUND).map((key) => this.saveOne(store, key, fresh));
       // When one write fails the transaction aborts and the others fail after it: expected.
-      for (const write of writes) write.catch(() => undefined);
-      await Promise.all(writes);
+      for (const write of round) write.catch(() => undefined);
+      await Promise.all(writing);
+      writing = round;
     }
+    await Promise.all(writing);
     this.lists.clear();
   }
 
-  private async saveOne(store: PostingStore, joined: string) {
+  private async saveOne(store: PostingStore, joined: string, fresh: boolean) {
     const [word, month] = joined.split('\u0000') as [string, string];
     const key: [string, string] = [word, month];
     const changes = this.lists.get(joined)!;
     const add = [...changes]
       .flatMap(([id, at]) => (at === null ? [] : [{ at, id }]))
       .sort(compareTime);
-    const list = merged((await store.get(key)) ?? { at: [], id: [] }, changes, add);
+    const before = fresh ? undefined : await store.get(key);
+    const list = merged(before ?? { at: [], id: [] }, changes, add);
     await (list.id.length > 0 ? store.put(list, key) : store.delete(key));
   }
 }
