@@ -254,7 +254,7 @@ try {
     await new Promise((r) => setTimeout(r, 100));
     if (ms !== null) ready.push(ms);
   }
-  const expected = `(${SEEDED + FLAGS + 1})`;
+  const expected = `(${(SEEDED + FLAGS + 1).toLocaleString('en')})`;
   if (!shown.includes(expected)) {
     console.error(`bench: the popup did not show the ${expected} mentions of its page.`);
   }

@@ -23,7 +23,7 @@ import type { AppErrorData } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion } from '../ui/components';
 import { downloadBlob, downloadText } from '../ui/download';
-import { errorText, formatDateTime } from '../ui/format';
+import { errorText, formatCount, formatDateTime } from '../ui/format';
 import './backup.css';
 import {
   backupFileName,
@@ -60,17 +60,18 @@ const asError = (error: unknown): AppErrorData =>
 
 /** A progress bar with its words, announced through the live region it sits in. */
 function ProgressLine({ busy, testid }: { busy: Busy; testid: string }) {
-  const known = busy.total !== undefined && busy.total > 0;
+  const total = busy.total ?? 0;
+  const known = total > 0;
   return (
     <div class="backup-progress" data-testid={testid}>
       <progress
-        max={known ? busy.total : undefined}
+        max={known ? total : undefined}
         value={known ? busy.done : undefined}
         aria-label={busy.label}
       />
       <span>
         {busy.label}
-        {known && ` ${t('backupProgressCount', [String(busy.done ?? 0), String(busy.total)])}`}
+        {known && ` ${t('backupProgressCount', [formatCount(busy.done ?? 0), formatCount(total)])}`}
       </span>
     </div>
   );
@@ -133,19 +134,22 @@ function ExportSection(props: { info: BackupInfo | null; onExported: () => void 
       <h2 class="section" id="backup-export-title">
         {t('backupExportTitle')}
       </h2>
-      <p data-testid="backup-last">
-        {info?.settings.lastBackupAt
-          ? t('backupLastBackup', formatDateTime(info.settings.lastBackupAt))
-          : t('backupNeverBackedUp')}
-      </p>
+      {/* Nothing said of the last backup until it is known (not "never" while it is asked). */}
       {info && (
-        <p class="muted small" data-testid="backup-counts">
-          {t('backupLogCounts', [
-            String(info.counts.mentions),
-            String(info.counts.crises),
-            String(info.counts.events),
-          ])}
-        </p>
+        <>
+          <p data-testid="backup-last">
+            {info.settings.lastBackupAt
+              ? t('backupLastBackup', formatDateTime(info.settings.lastBackupAt))
+              : t('backupNeverBackedUp')}
+          </p>
+          <p class="muted small" data-testid="backup-counts">
+            {t('backupLogCounts', [
+              formatCount(info.counts.mentions),
+              formatCount(info.counts.crises),
+              formatCount(info.counts.events),
+            ])}
+          </p>
+        </>
       )}
       <div class="backup-buttons">
         {KINDS.map(({ kind, label }) => (
@@ -253,7 +257,7 @@ function PreviewTable({ preview, mode }: { preview: ImportPreview; mode: ImportM
             <tr key={store} data-testid={`backup-preview-${store}`}>
               <th scope="row">{t(label)}</th>
               {cells.map((n, i) => (
-                <td key={i}>{n}</td>
+                <td key={i}>{formatCount(n)}</td>
               ))}
             </tr>
           );

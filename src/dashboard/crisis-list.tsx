@@ -6,7 +6,7 @@ import { t } from '../core/i18n';
 import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
-import { formatDateTime } from '../ui/format';
+import { formatCount, formatDateTime } from '../ui/format';
 import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
 import { CrisisFilterBar, type ParamsPatch } from './filter-bar';
 import { CRISIS_PARAMS, crisisQuery, isFiltered } from './list-filters';
@@ -63,8 +63,8 @@ export function CrisisList({ params = {} }: { params?: RouteParams }) {
   const shown = !loaded
     ? t('loading')
     : total === null && next
-      ? t('filterShowingMore', String(items.length))
-      : t('logShowing', [String(items.length), String(total ?? items.length)]);
+      ? t('filterShowingMore', formatCount(items.length))
+      : t('logShowing', [formatCount(items.length), formatCount(total ?? items.length)]);
   return (
     <div>
       <CrisisFilterBar params={params} onChange={changeParams} />

@@ -8,6 +8,7 @@ import { t } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
+import { formatCount } from '../ui/format';
 import { lazy } from '../ui/lazy';
 import { CrisisList } from './crisis-list';
 import { MentionList, preloadFirstPage } from './mention-list';
@@ -24,7 +25,7 @@ function NavLink(props: { href: string; current: boolean; label: string; count?:
   return (
     <a href={props.href} aria-current={props.current ? 'page' : undefined}>
       <span>{props.label}</span>
-      {props.count !== undefined && <span class="muted">{props.count}</span>}
+      {props.count !== undefined && <span class="muted">{formatCount(props.count)}</span>}
     </a>
   );
 }
@@ -112,7 +113,7 @@ function App() {
         />
         {counts && (
           <p class="muted small" style={{ margin: '16px 10px' }}>
-            {t('logUntriagedSummary', String(counts.untriaged))}
+            {t('logUntriagedSummary', formatCount(counts.untriaged))}
           </p>
         )}
         {counts?.backupDueDays != null && (

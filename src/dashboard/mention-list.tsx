@@ -18,7 +18,7 @@ import { mentionLabel } from '../core/model/mention';
 import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../ui/components';
-import { levelName } from '../ui/format';
+import { formatCount, levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
 import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
 import { MentionFilterBar, type ParamsPatch } from './filter-bar';
@@ -293,17 +293,17 @@ export function MentionList(props: {
     if (done) {
       setTagToAdd('');
       setUndo(null);
-      setNotice(t('filterTagged', [add, String(done.tagged)]));
+      setNotice(t('filterTagged', [add, formatCount(done.tagged)]));
       await reload();
     }
   };
 
   const shown = (() => {
     if (!loaded) return t('loading');
-    if (total !== null) return t('logShowing', [String(items.length), String(total)]);
+    if (total !== null) return t('logShowing', [formatCount(items.length), formatCount(total)]);
     return next
-      ? t('filterShowingMore', String(items.length))
-      : t('logShowing', [String(items.length), String(items.length)]);
+      ? t('filterShowingMore', formatCount(items.length))
+      : t('logShowing', [formatCount(items.length), formatCount(items.length)]);
   })();
   const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
   return (
@@ -448,7 +448,7 @@ export function MentionList(props: {
             onClose={closeUndo}
             action={{ label: t('undo'), run: () => void restore(), testid: 'log-undo' }}
           >
-            {t('logDeleted', String(undo.count))}
+            {t('logDeleted', formatCount(undo.count))}
           </Toast>
         )}
         {!undo && notice && <Toast onClose={closeNotice}>{notice}</Toast>}

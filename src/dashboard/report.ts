@@ -16,7 +16,14 @@ import {
   type Settings,
 } from '../core/model/types';
 import { formatDuration } from '../ui/countdown';
-import { formatDateTime, formatMoney, levelName, stepName, stepStateName } from '../ui/format';
+import {
+  formatCount,
+  formatDateTime,
+  formatMoney,
+  levelName,
+  stepName,
+  stepStateName,
+} from '../ui/format';
 import { areaName } from './assess-step';
 import { eventText } from './event-text';
 import { roleName } from './inform-step';
@@ -128,7 +135,7 @@ function mentionsSection(input: ReportInput): ReportSection {
   if (mentionTotal > mentions.length) {
     blocks.push({
       kind: 'text',
-      text: t('reportMoreMentions', String(mentionTotal - mentions.length)),
+      text: t('reportMoreMentions', formatCount(mentionTotal - mentions.length)),
     });
   }
   return { id: 'mentions', title: t('crisisMentions'), blocks };

@@ -12,7 +12,7 @@ import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/me
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
-import { formatDateTime, formatSize, nextActionText } from '../ui/format';
+import { formatCount, formatDateTime, formatSize, nextActionText } from '../ui/format';
 import { askForPageCapture } from '../ui/page-capture';
 import { Sightings } from './sightings';
 
@@ -137,7 +137,7 @@ function Popup() {
         <img src="../icons/icon-32.png" width={24} height={24} alt="" />
         <h1>{t('extName')}</h1>
         <span class="muted small" data-testid="popup-untriaged">
-          {state ? t('popupUntriaged', String(state.untriaged)) : ''}
+          {state ? t('popupUntriaged', formatCount(state.untriaged)) : ''}
         </span>
       </header>
 
@@ -176,7 +176,7 @@ function Popup() {
 
       {state && (
         <section aria-labelledby="on-page">
-          <h2 id="on-page">{t('popupOnThisPage', String(state.pageMentionCount))}</h2>
+          <h2 id="on-page">{t('popupOnThisPage', formatCount(state.pageMentionCount))}</h2>
           {onPage.length === 0 ? (
             <p class="muted small">{t('popupNothingOnPage')}</p>
           ) : (

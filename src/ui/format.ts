@@ -8,6 +8,13 @@ import type { NextAction } from '../core/model/next-action';
 import type { CrisisStep, Level, Reach, StepState, Tone } from '../core/model/types';
 
 let dateTime: Intl.DateTimeFormat | null = null;
+let counter: Intl.NumberFormat | null = null;
+
+/** A count in the UI language, grouped ("100,000"; "100 000" in French). */
+export function formatCount(n: number): string {
+  counter ??= new Intl.NumberFormat(uiLanguage());
+  return counter.format(n);
+}
 
 /** A date and time, as "25 Nov 2026, 09:14" in the user's language. */
 export function formatDateTime(iso: string): string {
@@ -116,9 +123,9 @@ export function isOpenableUrl(url: string): boolean {
 export function nextActionText(next: NextAction): string {
   switch (next.kind) {
     case 'contain':
-      return t('nextContain', String(next.count));
+      return t('nextContain', formatCount(next.count));
     case 'inform':
-      return t('nextInform', String(next.count));
+      return t('nextInform', formatCount(next.count));
     case 'assess':
       return t('nextAssess');
     case 'plan':

@@ -112,6 +112,36 @@ afterEach(async () => {
 });
 
 describe('backup screen', () => {
+  it('writes large counts grouped, as the UI language writes numbers', async () => {
+    await renderBackup(
+      background({
+        backupInfo: () =>
+          ok({
+            appVersion: '0.1.0',
+            schemaVersion: 4,
+            counts: { mentions: 100_000, crises: 500, events: 12_345 },
+            settings: mergeSettings({}),
+          }),
+      }),
+    );
+    expect(byTestId('backup-counts').textContent).toContain('mentions: 100,000');
+    expect(byTestId('backup-counts').textContent).toContain('events: 12,345');
+  });
+
+  it('says nothing of the last backup while it cannot tell (no "never" over an unread log)', async () => {
+    await renderBackup(
+      background({
+        backupInfo: () => ({
+          ok: false as const,
+          error: { code: 'unavailable', message: 'The database is busy' },
+        }),
+      }),
+    );
+    expect(document.querySelector('[data-testid="backup-last"]')).toBeNull();
+    expect(document.body.textContent).not.toContain('No full backup made yet');
+    expect(document.querySelector('[role="alert"]')?.textContent).toBeTruthy();
+  });
+
   it('offers every export and tells when the last backup was made', async () => {
     await renderBackup(background());
     expect(byTestId('backup-last').textContent).toMatch(/^Last full backup: .*2026/);
