@@ -232,17 +232,33 @@ export function stagePages<T>(records: readonly T[]): T[][] {
   return pages;
 }
 
-/** Sends the whole file to the background, which checks and keeps it; returns the import's id. */
+/**
+ * Sends the whole file to the background, which checks and keeps it; returns the import's id.
+ * With `url`, a blob: URL of the chosen file, the background reads the file itself; when it
+ * cannot, the records are sent in pages.
+ */
 export async function stageBackup(
   ask: Ask,
   data: BackupData,
   onProgress: Progress = () => undefined,
+  url?: string,
 ): Promise<string> {
   const counts = countsOf(data);
   const total = counts.mentions + counts.crises + counts.events;
-  const { importId } = await must(ask('importStart', { counts }));
-  let done = 0;
+  let { importId } = await must(ask('importStart', { counts }));
   onProgress(0, total);
+  if (url) {
+    const staged = await ask('importStageFile', { importId, url });
+    if (staged.ok) {
+      onProgress(total, total);
+      return importId;
+    }
+    if (staged.error.code !== 'unavailable') throw new CallFailed(staged.error);
+    // Not read there: the records go in pages, into a staging of their own.
+    void ask('importCancel', { importId });
+    ({ importId } = await must(ask('importStart', { counts })));
+  }
+  let done = 0;
   for (const store of ['crises', 'events', 'mentions'] as const) {
     for (const records of stagePages<unknown>(data[store])) {
       await must(ask('importStage', { importId, store, records }));
@@ -264,10 +280,11 @@ export async function previewBackup(
   ask: Ask,
   data: BackupData,
   onProgress?: Progress,
+  url?: string,
 ): Promise<{ importId: string; preview: ImportPreview }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const importId = await stageBackup(ask, data, onProgress);
+      const importId = await stageBackup(ask, data, onProgress, url);
       return { importId, preview: await must(ask('importPreview', { importId })) };
     } catch (error) {
       if (attempt >= 2 || !mayRetry(error)) throw error;
@@ -287,6 +304,7 @@ export async function commitBackup(
   importId: string,
   mode: ImportMode,
   onRestage?: Progress,
+  url?: string,
 ): Promise<ImportSummary> {
   let id = importId;
   for (let attempt = 0; ; attempt++) {
@@ -294,7 +312,7 @@ export async function commitBackup(
       return await must(ask('importCommit', { importId: id, mode }));
     } catch (error) {
       if (attempt >= 2 || !mayRetry(error)) throw error;
-      id = await stageBackup(ask, data, onRestage);
+      id = await stageBackup(ask, data, onRestage, url);
     }
   }
 }

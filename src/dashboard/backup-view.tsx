@@ -300,9 +300,9 @@ type ImportState =
 function doneText(s: ImportSummary): string {
   const sum = (key: keyof RecordCounts) => s.mentions[key] + s.crises[key] + s.events[key];
   return t('backupImportDone', [
-    String(sum('added')),
-    String(sum('updated')),
-    String(sum('unchanged') + sum('kept') + s.sameQuote),
+    formatCount(sum('added')),
+    formatCount(sum('updated')),
+    formatCount(sum('unchanged') + sum('kept') + s.sameQuote),
   ]);
 }
 
@@ -310,6 +310,13 @@ function ImportSection(props: { onImported: () => void }) {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const [mode, setMode] = useState<ImportMode>('merge');
   const message = useRef<HTMLDivElement>(null);
+  // A blob: URL of the chosen file, for the background to read it itself (stageBackup).
+  const fileUrl = useRef<string | null>(null);
+  const releaseFile = () => {
+    if (fileUrl.current) URL.revokeObjectURL(fileUrl.current);
+    fileUrl.current = null;
+  };
+  useEffect(() => releaseFile, []);
   const data = state.step === 'preview' ? state.backup.data : null;
 
   // The preview, the result or the problem takes the focus, so that it is read out first.
@@ -325,6 +332,7 @@ function ImportSection(props: { onImported: () => void }) {
     if (!file) return;
     // Another file replaces the one previewed: its staged records are no longer needed.
     if (state.step === 'preview') void ask('importCancel', { importId: state.importId });
+    releaseFile();
     setMode('merge');
     const checking = t('backupChecking', file.name);
     setState({ step: 'checking', busy: { label: checking } });
@@ -338,17 +346,23 @@ function ImportSection(props: { onImported: () => void }) {
         setState({ step: 'failed', problem: parsed.problem });
         return;
       }
-      const { importId, preview } = await previewBackup(ask, parsed.backup.data, (done, total) =>
-        setState({ step: 'checking', busy: { label: checking, done, total } }),
+      fileUrl.current = URL.createObjectURL(file);
+      const { importId, preview } = await previewBackup(
+        ask,
+        parsed.backup.data,
+        (done, total) => setState({ step: 'checking', busy: { label: checking, done, total } }),
+        fileUrl.current,
       );
       setState({ step: 'preview', name: file.name, backup: parsed.backup, importId, preview });
     } catch (e) {
+      releaseFile();
       setState({ step: 'failed', problem: asError(e) });
     }
   };
 
   const cancel = () => {
     if (state.step === 'preview') void ask('importCancel', { importId: state.importId });
+    releaseFile();
     setState({ step: 'idle' });
   };
 
@@ -363,14 +377,22 @@ function ImportSection(props: { onImported: () => void }) {
         );
       }
       setState({ step: 'importing', busy: { label: t('backupWriting') } });
-      const summary = await commitBackup(ask, file, importId, mode, (done, total) =>
-        setState({ step: 'importing', busy: { label: t('backupWriting'), done, total } }),
+      const summary = await commitBackup(
+        ask,
+        file,
+        importId,
+        mode,
+        (done, total) =>
+          setState({ step: 'importing', busy: { label: t('backupWriting'), done, total } }),
+        fileUrl.current ?? undefined,
       );
       setState({ step: 'done', summary, mode });
       props.onImported();
     } catch (e) {
       void ask('importCancel', { importId });
       setState({ step: 'failed', problem: asError(e) });
+    } finally {
+      releaseFile();
     }
   };
 

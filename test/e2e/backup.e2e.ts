@@ -303,6 +303,16 @@ describe('backup and import', () => {
       // The log is lost…
       await wipe(page);
       expect((await dump(page)).mentions).toEqual([]);
+      // (The calls the screen makes from now on, to see how the file reaches the background.)
+      await page.addInitScript(() => {
+        const calls: string[] = [];
+        (window as unknown as { vigieCalls: string[] }).vigieCalls = calls;
+        const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+        chrome.runtime.sendMessage = ((message: { call?: string }, ...rest: unknown[]) => {
+          calls.push(String(message?.call));
+          return (send as (...args: unknown[]) => unknown)(message, ...rest);
+        }) as typeof chrome.runtime.sendMessage;
+      });
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]');
 
@@ -317,6 +327,12 @@ describe('backup and import', () => {
       ).toEqual(['3', '0', '0', '0']);
       expect(await preview.textContent()).toContain('Settings: the file’s settings are used.');
       await shoot(page, 'backup-preview');
+      // The worker read the file itself: no record went through a message.
+      const calls = await page.evaluate(
+        () => (window as unknown as { vigieCalls: string[] }).vigieCalls,
+      );
+      expect(calls).toContain('importStageFile');
+      expect(calls).not.toContain('importStage');
       await page.getByTestId('backup-import').click();
       await page.getByTestId('backup-import-done').waitFor();
       await shoot(page, 'backup-done');

@@ -230,6 +230,13 @@ export interface BackgroundCalls {
   importStage(args: { importId: string; store: BackupStore | 'settings'; records: unknown[] }): {
     staged: number;
   };
+  /**
+   * Stages the whole file at once, read by the worker itself from `url`, a blob: URL of this
+   * extension the page made of the chosen file, and checked as the page checks it (nothing is
+   * written). Fails with 'unavailable' when the worker cannot read it: the page then stages the
+   * records in pages (`importStage`).
+   */
+  importStageFile(args: { importId: string; url: string }): { staged: StoreCounts };
   /** What importing the staged file would do, merging or replacing; nothing is written. */
   importPreview(args: { importId: string }): ImportPreview;
   /**

@@ -60,6 +60,11 @@ function background(extra: Answers = {}): Answers {
         settings: mergeSettings({ lastBackupAt: '2026-11-20T09:00:00.000Z' }),
       }),
     importStart: () => ok({ importId: 'imp-1' }),
+    // A background that cannot read the file itself (Firefox, say): the page sends it in pages.
+    importStageFile: () => ({
+      ok: false as const,
+      error: { code: 'unavailable' as const, message: 'The file could not be read here' },
+    }),
     importStage: (args: { records: unknown[] }) => ok({ staged: (staged += args.records.length) }),
     importPreview: () => ok(preview),
     importCommit: () => ok(summary()),
@@ -200,7 +205,11 @@ describe('backup screen', () => {
     const f = await renderBackup(background());
     choose(goodFile, 'backup.json');
     await vi.waitFor(() => byTestId('backup-preview'));
+    // Offered to the background to read itself first; it cannot here, so it goes in pages.
     expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
+      'importStart',
+      'importStageFile',
+      'importCancel',
       'importStart',
       'importStage',
       'importStage',
@@ -250,7 +259,30 @@ describe('backup screen', () => {
     await vi.waitFor(() => byTestId('backup-preview'));
     byTestId('backup-import').click();
     await vi.waitFor(() => byTestId('backup-import-done'));
-    expect(callNames(f).filter((c) => c === 'importStart')).toHaveLength(2);
+    // Each staging first offered the file to the background, then went in pages.
+    expect(callNames(f).filter((c) => c === 'importStart')).toHaveLength(4);
     expect(commits).toBe(2);
+  });
+
+  it('lets the background read the chosen file itself, then lets the file go', async () => {
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    const f = await renderBackup(
+      background({
+        importStageFile: () => ok({ staged: { mentions: 4, crises: 2, events: 6 } }),
+      }),
+    );
+    choose(goodFile);
+    await vi.waitFor(() => byTestId('backup-preview'));
+    expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
+      'importStart',
+      'importStageFile',
+      'importPreview',
+    ]);
+    const url = (f.calls.find((c) => c.call === 'importStageFile')!.args as { url: string }).url;
+    expect(url).toMatch(/^blob:/);
+    byTestId('backup-import').click();
+    await vi.waitFor(() => byTestId('backup-import-done'));
+    expect(revoke).toHaveBeenCalledWith(url);
+    revoke.mockRestore();
   });
 });

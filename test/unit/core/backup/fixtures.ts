@@ -275,15 +275,28 @@ export async function snapshot(db: VigieDatabase): Promise<string> {
   return canonicalJson({ mentions, crises, events, settings, postingKeys, postings });
 }
 
-/** The backup calls of a background on `db`, reached as the page reaches them. */
+/** The extension's origin in these tests, and the blob: URL its page makes of a file. */
+export const ORIGIN = 'chrome-extension://vigie-test';
+export const fileUrl = (name: string) => `blob:${ORIGIN}/${name}`;
+
+/**
+ * The backup calls of a background on `db`, reached as the page reaches them. `files`: the
+ * texts behind the blob: URLs the background can read (any other fails to be read).
+ */
 export function wire(
   db: VigieDatabase,
   imports = new Map<string, Staging>(),
   now = () => new Date('2026-11-25T10:00:00.000Z'),
+  files = new Map<string, string>(),
 ): { ask: Ask; imports: Map<string, Staging>; changes: number[] } {
   const changes: number[] = [];
+  const readUrl = async (url: string) => {
+    const text = files.get(url);
+    if (text === undefined) throw new TypeError('Failed to fetch');
+    return text;
+  };
   const handlers = createBackupHandlers(
-    { db, now, appVersion: () => '0.1.0', changed: () => changes.push(1) },
+    { db, now, appVersion: () => '0.1.0', changed: () => changes.push(1), readUrl, origin: ORIGIN },
     imports,
   );
   const ask = createClient<BackgroundCalls>(async (envelope: Envelope<unknown>) => {

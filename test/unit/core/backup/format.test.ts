@@ -126,6 +126,16 @@ describe('a backup file', () => {
     expect(parsed.orphans.size).toBe(0);
   });
 
+  it('is refused for a wrong checksum, unless the checksum was already verified', async () => {
+    const text = (await fileOf()).replace(
+      /"checksum": "sha256:[0-9a-f]{4}/,
+      '"checksum": "sha256:0000',
+    );
+    expect((await problemOf(text)).code).toBe('checksum');
+    const again = await parseBackup(text, undefined, { verifyChecksum: false });
+    expect(again.ok).toBe(true);
+  });
+
   it('is read with a byte order mark in front', async () => {
     expect((await parseBackup(`\ufeff${await fileOf()}`)).ok).toBe(true);
   });

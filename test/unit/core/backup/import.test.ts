@@ -21,7 +21,7 @@ import {
   type Ask,
 } from '../../../../src/dashboard/backup-transfer';
 import { at, freshDB, mention, postingLists } from '../../helpers';
-import { sampleLog, seed, snapshot, wire } from './fixtures';
+import { fileUrl, sampleLog, seed, snapshot, wire } from './fixtures';
 
 /** `n` mentions whose ids sort in the order they are made. */
 const manyMentions = (n: number) =>
@@ -366,6 +366,82 @@ describe('the preview', () => {
     expect(preview.replace.mentions).toEqual({ added: 5, updated: 0, unchanged: 0, kept: 0 });
     expect(preview.current).toEqual({ mentions: 4, crises: 2, events: 6 });
     expect(await snapshot(db)).toBe(before);
+  });
+});
+
+describe('the file read by the background itself', () => {
+  const meta = { appVersion: '0.1.0', schemaVersion: 4, exportedAt: '2026-11-25T10:00:00.000Z' };
+  const fileOf = async (data: BackupData) => backupText(await buildBackup(meta, data));
+
+  it('stages the whole file in one call, and previews and imports as the pages do', async () => {
+    const file = sampleLog('f');
+    const url = fileUrl('f');
+    const db = await freshDB();
+    const { ask } = wire(db, undefined, undefined, new Map([[url, await fileOf(file)]]));
+    const { spy, calls } = recorded(ask);
+    const { importId, preview } = await previewBackup(spy, file, undefined, url);
+    expect(calls).toEqual(['importStart', 'importStageFile', 'importPreview']);
+    const paged = await previewBackup(wire(await freshDB()).ask, file);
+    expect(preview).toEqual(paged.preview);
+    const summary = await commitBackup(spy, file, importId, 'merge', undefined, url);
+    expect(summary.mentions.added).toBe(4);
+    const source = await freshDB();
+    await seed(source, file);
+    expect(await snapshot(db)).toBe(await snapshot(source));
+  });
+
+  it('falls back to pages when the background cannot read the file', async () => {
+    const file = sampleLog('g');
+    const { ask, imports } = wire(await freshDB());
+    const { spy, calls } = recorded(ask);
+    const { preview } = await previewBackup(spy, file, undefined, fileUrl('gone'));
+    expect(calls.slice(0, 4)).toEqual([
+      'importStart',
+      'importStageFile',
+      'importCancel',
+      'importStart',
+    ]);
+    expect(calls.filter((c) => c === 'importStage').length).toBeGreaterThan(3);
+    expect(preview.merge.mentions.added).toBe(4);
+    // The staging the file call began is dropped: only the paged one is kept.
+    expect(imports.size).toBe(1);
+  });
+
+  it('checks the file again and refuses it whole when it is not what the page read', async () => {
+    const file = sampleLog('h');
+    const url = fileUrl('h');
+    const other = fileUrl('other');
+    const text = await fileOf(file);
+    const files = new Map([
+      [url, text.replace(/"capturedAt":"[^"]*"/, '"capturedAt":"not a date"')],
+      [other, await fileOf({ ...file, mentions: file.mentions.slice(1) })],
+    ]);
+    const db = await freshDB();
+    const before = await snapshot(db);
+    const { ask } = wire(db, undefined, undefined, files);
+    await expect(stageBackup(ask, file, undefined, url)).rejects.toMatchObject({
+      error: {
+        code: 'bad-backup',
+        message: expect.stringMatching(/^invalid: mentions\[\d\]\.capturedAt/),
+      },
+    });
+    // A file holding other counts than the page announced.
+    await expect(stageBackup(ask, file, undefined, other)).rejects.toMatchObject({
+      error: { code: 'bad-request' },
+    });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('reads only blob: URLs of this extension', async () => {
+    const { ask } = wire(await freshDB());
+    const start = await ask('importStart', { counts: { mentions: 0, crises: 0, events: 0 } });
+    const importId = start.ok ? start.value.importId : '';
+    for (const url of ['https://example.com/backup.json', 'blob:https://example.com/x', 'x']) {
+      expect(await ask('importStageFile', { importId, url })).toMatchObject({
+        ok: false,
+        error: { code: 'bad-request' },
+      });
+    }
   });
 });
 
