@@ -218,25 +218,16 @@ function quiet<T>(request: Promise<T>): Promise<T> {
 const noCounts = (): RecordCounts => ({ added: 0, updated: 0, unchanged: 0, kept: 0 });
 const writes = (o: RecordOutcome) => o === 'added' || o === 'updated';
 
-/**
- * Runs `run` over `items` a chunk at a time, calling `tick` (synchronously) before each. `run`
- * reads what it needs, asks for its writes and returns them unawaited: they are awaited once the
- * next chunk's are asked, so that the database always has writes to do while this worker
- * prepares the next ones (in Chromium, awaiting each chunk's writes left it idle meanwhile).
- */
+/** Runs `run` over `items` a chunk at a time, calling `tick` (synchronously) before each. */
 async function inChunks<T>(
   items: readonly T[],
   tick: () => void,
-  run: (chunk: T[]) => Promise<Promise<unknown>[]>,
+  run: (chunk: T[]) => Promise<void>,
 ) {
-  let writing: Promise<unknown>[] = [];
   for (let i = 0; i < items.length; i += CHUNK) {
     tick();
-    const next = await run(items.slice(i, i + CHUNK));
-    await Promise.all(writing);
-    writing = next;
+    await run(items.slice(i, i + CHUNK));
   }
-  await Promise.all(writing);
 }
 
 /**
@@ -272,18 +263,19 @@ async function applyImport(
   await inChunks(data.crises, tick, async (chunk) => {
     const store = tx.objectStore('crises');
     const existing = merge ? await Promise.all(chunk.map((c) => store.get(c.id))) : [];
-    return chunk.flatMap((c, i) => {
+    const puts = chunk.flatMap((c, i) => {
       const outcome = outcomeOf(existing[i], c);
       summary.crises[outcome]++;
       return write && writes(outcome) ? [quiet(w.objectStore('crises').put(c))] : [];
     });
+    await Promise.all(puts);
   });
 
   // The journal is append-only: an event is added when missing, never changed.
   await inChunks(data.events, tick, async (chunk) => {
     const store = tx.objectStore('events');
     const existing = merge ? await Promise.all(chunk.map((e) => store.getKey(e.id))) : [];
-    return chunk.flatMap((e, i) => {
+    const puts = chunk.flatMap((e, i) => {
       if (existing[i] !== undefined) {
         summary.events.unchanged++;
         return [];
@@ -291,6 +283,7 @@ async function applyImport(
       summary.events.added++;
       return write ? [quiet(w.objectStore('events').put(e))] : [];
     });
+    await Promise.all(puts);
   });
 
   const placed = data.mentions.map((m) => (orphans.has(m.id) ? intoKnownCrisis(m, known) : m));
@@ -310,7 +303,7 @@ async function applyImport(
           Promise.all(stored.map((s) => store.index('dedupeKey').get(s.dedupeKey))),
         ])
       : [[], []];
-    return chunk.flatMap((m, i) => {
+    const puts = chunk.flatMap((m, i) => {
       const twin = sameKey[i];
       if (twin && twin.id !== m.id) {
         // The same quote on the same page, flagged under another id (another browser).
@@ -326,6 +319,7 @@ async function applyImport(
       lists.replaced(existing[i], stored[i]);
       return [quiet(w.objectStore('mentions').put(stored[i]!))];
     });
+    await Promise.all(puts);
   });
   if (write) await lists.save(w.objectStore('postings'), tick, { fresh: none });
 

@@ -88,9 +88,9 @@ export class PostingChanges {
 
   /**
    * Writes the changed lists in the writer's transaction (a list left empty is deleted), in
-   * rounds of parallel requests, the next round asked before the last one's answers are awaited,
-   * calling `tick` (synchronously) before each round. `fresh`: the store held no list when the
-   * transaction began (an import into an empty log), so none is read before it is written.
+   * rounds of parallel requests, calling `tick` (synchronously) before each round. `fresh`: the
+   * store held no list when the transaction began (an import into an empty log), so none is read
+   * before it is written.
    */
   async save(
     store: PostingStore,
@@ -98,16 +98,13 @@ export class PostingChanges {
     { fresh = false }: { fresh?: boolean } = {},
   ): Promise<void> {
     const keys = [...this.lists.keys()];
-    let writing: Promise<unknown>[] = [];
     for (let i = 0; i < keys.length; i += ROUND) {
       tick();
-      const round = keys.slice(i, i + ROUND).map((key) => this.saveOne(store, key, fresh));
+      const writes = keys.slice(i, i + ROUND).map((key) => this.saveOne(store, key, fresh));
       // When one write fails the transaction aborts and the others fail after it: expected.
-      for (const write of round) write.catch(() => undefined);
-      await Promise.all(writing);
-      writing = round;
+      for (const write of writes) write.catch(() => undefined);
+      await Promise.all(writes);
     }
-    await Promise.all(writing);
     this.lists.clear();
   }
 
