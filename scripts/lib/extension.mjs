@@ -51,7 +51,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=
 
 /** Serves the files of `dir` (flat: names only) on 127.0.0.1, on a free port. */
 export async function serveDir(dir) {
-  const server = createServer((req, res) => {
+  // Addresses as long as a browser sends (Node refuses over 16 KB of headers by default).
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
     const name =
       decodeURIComponent((req.url ?? '/').split('?')[0]).replace(/^\/+/, '') || 'index.html';
     const file = join(dir, name);

@@ -18,7 +18,7 @@ import {
   type StoreCounts,
 } from '../core/backup/format';
 import { parseBackup } from '../core/backup/parse';
-import { integrity, recordsProblem, settingsProblem, unsafeKeys } from '../core/backup/validate';
+import { fitRecords, fitSettings, integrity, unsafeKeys } from '../core/backup/validate';
 import type { BackgroundCalls } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { newId } from '../core/model/ids';
@@ -186,10 +186,13 @@ export function createBackupHandlers(
       if (!Array.isArray(records)) throw new AppError('bad-request', 'records must be a list');
       const unsafe = unsafeKeys(records);
       if (unsafe) throw new AppError('bad-backup', `${String(store)}${unsafe}`);
+      // Texts over their limits are shortened here too; the page that read the file counted
+      // them for the user.
       if (store === 'settings') {
-        const problem = records.length === 1 ? settingsProblem(records[0]) : 'settings: one record';
-        if (problem) throw new AppError('bad-backup', problem);
-        s.settings = records[0] as Settings;
+        if (records.length !== 1) throw new AppError('bad-backup', 'settings: one record');
+        const fit = fitSettings(records[0], {});
+        if (!fit.ok) throw new AppError('bad-backup', fit.problem);
+        s.settings = fit.settings;
         return { staged: 1 };
       }
       if (!isStore(store)) throw new AppError('bad-request', 'Unknown store');
@@ -197,7 +200,7 @@ export function createBackupHandlers(
       if (list.length + records.length > s.expected[store]) {
         throw new AppError('bad-request', `More ${store} than announced`);
       }
-      const problem = recordsProblem(store, records, list.length);
+      const problem = fitRecords(store, records, {}, list.length);
       if (problem) throw new AppError('bad-backup', problem);
       for (const record of records) list.push(record);
       return { staged: list.length };

@@ -2,6 +2,7 @@
  * Flagging: turns what the page (or, failing that, the context menu) gives into a mention with
  * its evidence hash, stores it once, and files it into the inbox, a new crisis or an open one.
  */
+import { fitted } from '../core/db/checked';
 import { addMention, getMention } from '../core/db/mentions';
 import { getCrisis, moveMentions, newEvent } from '../core/db/crises';
 import type { VigieDatabase } from '../core/db/open';
@@ -11,6 +12,7 @@ import { newCrisis } from '../core/model/crisis';
 import { sha256Hex } from '../core/model/hash';
 import { newId } from '../core/model/ids';
 import { canonicalCapture, mentionLabel, siteOf } from '../core/model/mention';
+import { LIMITS, shorten } from '../core/model/limits';
 import type { Crisis, Level, Mention, MentionKind, Settings } from '../core/model/types';
 
 /** What the browser tells about the click: the context menu's data, or the tab alone. */
@@ -39,7 +41,13 @@ function kindOf(source: FlagSource, quote: string): MentionKind {
   return 'page';
 }
 
-/** The mention a capture describes, with its evidence hash. Pure but for the hash. */
+/**
+ * The mention a capture describes, with its evidence hash. Pure but for the hash. The hash
+ * covers the capture as the page gave it; the record holds it fitted to the schema's limits
+ * (a text a page made longer is shortened, `CUT_MARK` at the cut), so that every flag restores
+ * from a backup. A shortened capture's hash is still the hash of the whole capture, which the
+ * record no longer holds: `verifyEvidence` says so rather than calling it changed.
+ */
 export async function buildMention(
   source: FlagSource,
   capture: PageCapture | null,
@@ -55,12 +63,13 @@ export async function buildMention(
   const captureSha256 = await sha256Hex(
     canonicalCapture({ url, quote, selectors, linkUrl, srcUrl, capturedAt }),
   );
-  return {
+  const lang = capture?.lang?.trim() || null;
+  return fitted('mentions', {
     id: newId(),
     url,
     pageTitle: capture?.title || source.pageTitle,
     site: siteOf(url),
-    lang: capture?.lang ?? null,
+    lang,
     kind: kindOf(source, quote),
     quote,
     selectors,
@@ -78,13 +87,14 @@ export async function buildMention(
     crisisId: null,
     triagedAt: null,
     updatedAt: capturedAt,
-  };
+  } satisfies Mention).record;
 }
 
 function crisisTitleFor(mention: Mention, fallback: string): string {
   const label = mentionLabel(mention).replace(/\s+/g, ' ').trim();
   const short = label.length > 80 ? `${label.slice(0, 79)}…` : label;
-  return (mention.site ? `${mention.site} — ${short}` : short) || fallback;
+  // A site's name can be as long as a page makes its address: the title keeps to its own limit.
+  return shorten(mention.site ? `${mention.site} — ${short}` : short, LIMITS.name) || fallback;
 }
 
 function checklistFrom(settings: Settings, labels: FlagDeps['labels']) {

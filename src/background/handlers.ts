@@ -27,6 +27,7 @@ import {
   tagMentions,
   updateMention,
 } from '../core/db/mentions';
+import { fitted } from '../core/db/checked';
 import { getSettings, updateSettings } from '../core/db/settings';
 import { flagsSince, metricEvents } from '../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../core/model/stats';
@@ -39,7 +40,7 @@ import { isCrisisFilter, isMentionFilter } from '../core/model/search';
 import { newId } from '../core/model/ids';
 import { stepMoveEvents } from '../core/model/journal';
 import { findRepeats } from '../core/model/recurrence';
-import { LEVELS, type Mention } from '../core/model/types';
+import { LEVELS } from '../core/model/types';
 import { createBackupHandlers } from './backup';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
@@ -48,7 +49,6 @@ import { createEvidenceHandlers } from './page-copy';
 import { createMonitoringCalls, popupWatch } from './monitor-handlers';
 import { tellPages } from './monitoring';
 import { rescoreTabs } from './tab-watch';
-import { isMention } from '../core/model/schemas';
 import { dropUndo, keepForUndo, peekUndo } from './undo';
 
 export interface HandlerDeps extends FlagDeps {
@@ -171,9 +171,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async restoreMentions({ undoToken }) {
-      const mentions = await peekUndo(undoToken);
-      if (!mentions.every(isMention)) throw new AppError('bad-request', 'Damaged undo buffer');
-      const restored = mentions as Mention[];
+      // Fitted as an import fits them: a mention an earlier Vigie stored over the limits (a
+      // page's huge title, say) comes back shortened rather than failing the whole undo.
+      const restored = (await peekUndo(undoToken)).map((m) => fitted('mentions', m).record);
       await restoreMentions(db, restored);
       await dropUndo(undoToken);
       const at = now();

@@ -14,6 +14,7 @@ import type {
   ImportPreview,
   ImportSummary,
   RecordCounts,
+  Shortened,
   StoreCounts,
 } from '../core/backup/format';
 import { MAX_BACKUP_CHARS, parseBackup } from '../core/backup/parse';
@@ -267,7 +268,16 @@ function PreviewTable({ preview, mode }: { preview: ImportPreview; mode: ImportM
   );
 }
 
-function PreviewNotes({ summary }: { summary: ImportSummary }) {
+/** "mentions.pageTitle (2), crises.title (1)": where texts were shortened, most first. */
+function shortenedPlaces(shortened: Shortened): string {
+  return Object.entries(shortened)
+    .sort((a, b) => b[1] - a[1])
+    .map(([place, n]) => `${place} (${formatCount(n)})`)
+    .join(', ');
+}
+
+function PreviewNotes({ summary, shortened }: { summary: ImportSummary; shortened: Shortened }) {
+  const cut = Object.values(shortened).reduce((a, b) => a + b, 0);
   const settings =
     summary.settings === 'taken'
       ? t('backupSettingsTaken')
@@ -278,6 +288,11 @@ function PreviewNotes({ summary }: { summary: ImportSummary }) {
     <ul class="backup-notes small">
       {summary.sameQuote > 0 && <li>{t('backupSameQuote', String(summary.sameQuote))}</li>}
       {summary.toInbox > 0 && <li>{t('backupToInbox', String(summary.toInbox))}</li>}
+      {cut > 0 && (
+        <li data-testid="backup-shortened">
+          {t('backupShortened', [formatCount(cut), shortenedPlaces(shortened)])}
+        </li>
+      )}
       <li>{settings}</li>
     </ul>
   );
@@ -290,11 +305,13 @@ type ImportState =
       step: 'preview';
       name: string;
       backup: BackupFile;
+      /** Texts of the file shortened to their limits, by place. */
+      shortened: Shortened;
       importId: string;
       preview: ImportPreview;
     }
   | { step: 'importing'; busy: Busy }
-  | { step: 'done'; summary: ImportSummary; mode: ImportMode }
+  | { step: 'done'; summary: ImportSummary; mode: ImportMode; shortened: Shortened }
   | { step: 'failed'; problem: BackupProblem | AppErrorData };
 
 function doneText(s: ImportSummary): string {
@@ -353,7 +370,14 @@ function ImportSection(props: { onImported: () => void }) {
         (done, total) => setState({ step: 'checking', busy: { label: checking, done, total } }),
         fileUrl.current,
       );
-      setState({ step: 'preview', name: file.name, backup: parsed.backup, importId, preview });
+      setState({
+        step: 'preview',
+        name: file.name,
+        backup: parsed.backup,
+        shortened: parsed.shortened,
+        importId,
+        preview,
+      });
     } catch (e) {
       releaseFile();
       setState({ step: 'failed', problem: asError(e) });
@@ -366,7 +390,7 @@ function ImportSection(props: { onImported: () => void }) {
     setState({ step: 'idle' });
   };
 
-  const run = async (importId: string, file: BackupData) => {
+  const run = async (importId: string, file: BackupData, shortened: Shortened) => {
     try {
       if (mode === 'replace') {
         // Replacing must never cost the user their log: it is downloaded first.
@@ -386,7 +410,7 @@ function ImportSection(props: { onImported: () => void }) {
           setState({ step: 'importing', busy: { label: t('backupWriting'), done, total } }),
         fileUrl.current ?? undefined,
       );
-      setState({ step: 'done', summary, mode });
+      setState({ step: 'done', summary, mode, shortened });
       props.onImported();
     } catch (e) {
       void ask('importCancel', { importId });
@@ -422,7 +446,7 @@ function ImportSection(props: { onImported: () => void }) {
         {state.step === 'done' && (
           <div class="backup-done" role="status" tabIndex={-1} data-testid="backup-import-done">
             <p class="backup-ok">{doneText(state.summary)}</p>
-            <PreviewNotes summary={state.summary} />
+            <PreviewNotes summary={state.summary} shortened={state.shortened} />
           </div>
         )}
         {state.step === 'preview' && data && (
@@ -431,7 +455,7 @@ function ImportSection(props: { onImported: () => void }) {
             data-testid="backup-preview"
             onSubmit={(e) => {
               e.preventDefault();
-              void run(state.importId, data);
+              void run(state.importId, data, state.shortened);
             }}
           >
             <h3 id="backup-preview-title" tabIndex={-1}>
@@ -467,7 +491,7 @@ function ImportSection(props: { onImported: () => void }) {
               ))}
             </fieldset>
             <PreviewTable preview={state.preview} mode={mode} />
-            <PreviewNotes summary={state.preview[mode]} />
+            <PreviewNotes summary={state.preview[mode]} shortened={state.shortened} />
             <div class="backup-buttons">
               <button type="submit" class="button primary" data-testid="backup-import">
                 {t(mode === 'merge' ? 'backupImportMerge' : 'backupImportReplace')}

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { AppErrorData, EvidenceCheck } from '../core/messaging/protocol';
+import { shortenedFields } from '../core/model/mention';
 import type { Mention, PageCopyRef } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion } from '../ui/components';
@@ -24,10 +25,13 @@ async function bytesOf(base64: string): Promise<Blob> {
 
 /** The check's findings in words, the capture's first. */
 function checkTexts(check: EvidenceCheck): { text: string; ok: boolean }[] {
+  const { capture } = check;
   const found = [
-    check.capture.matches
+    capture.state === 'match'
       ? { text: t('evidenceCaptureMatches'), ok: true }
-      : { text: t('evidenceCaptureMismatch'), ok: false },
+      : capture.state === 'shortened'
+        ? { text: t('evidenceCaptureShortened', capture.fields.join(', ')), ok: true }
+        : { text: t('evidenceCaptureMismatch'), ok: false },
   ];
   switch (check.copy.state) {
     case 'match':
@@ -51,6 +55,7 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
   const [busy, setBusy] = useState<'verify' | 'download' | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const copy = mention.evidence.pageCopy;
+  const shortened = shortenedFields(mention);
 
   const verify = async () => {
     setBusy('verify');
@@ -81,6 +86,9 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
   return (
     <section class="evidence small" data-testid="log-evidence" aria-label={t('evidenceTitle')}>
       <p class="hash">{t('evidenceCaptureHash', mention.evidence.captureSha256)}</p>
+      {shortened.length > 0 && (
+        <p data-testid="log-evidence-shortened">{t('evidenceShortened', shortened.join(', '))}</p>
+      )}
       {copy ? (
         <>
           <p data-testid="log-evidence-copy">

@@ -14,96 +14,18 @@ import type { BackupData } from '../../src/core/backup/format';
 import { mergeSettings } from '../../src/core/model/settings';
 import type { Crisis, CrisisEvent, Mention } from '../../src/core/model/types';
 import {
-  call,
-  extensionUrl,
-  flagSelection,
-  openTab,
-  shoot,
-  stored,
-  useVigie,
-} from './fixtures/vigie';
+  download,
+  dump,
+  openBackupScreen as openScreen,
+  stopWorker as stopAll,
+  wipe,
+  type Dump,
+} from './fixtures/log-store';
+import { call, flagSelection, openTab, shoot, stored, useVigie } from './fixtures/vigie';
 
 const session = useVigie();
-
-interface Dump {
-  mentions: (Mention & Record<string, unknown>)[];
-  crises: Crisis[];
-  events: CrisisEvent[];
-  settings: unknown[];
-}
-
-/** Every record of every store, read straight from IndexedDB by an extension page. */
-function dump(page: Page): Promise<Dump> {
-  return page.evaluate(
-    () =>
-      new Promise<Dump>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = ['mentions', 'crises', 'events', 'settings'] as const;
-          const tx = db.transaction([...names]);
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out as unknown as Dump);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** Deletes the whole log, as a lost profile or a cleared browser would. */
-function wipe(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('vigie');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['mentions', 'crises', 'events', 'settings'], 'readwrite');
-          for (const name of ['mentions', 'crises', 'events', 'settings']) {
-            tx.objectStore(name).clear();
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
-}
-
-async function openBackupScreen(): Promise<Page> {
-  const page = await session.vigie.context.newPage();
-  await page.goto(extensionUrl(session.vigie, 'dashboard/index.html#backup'));
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
-
-/** Clicks an export button and returns the downloaded file's name and text. */
-async function download(page: Page, name: string): Promise<{ file: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name }).click(),
-  ]);
-  return { file: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
-}
-
-/** Stops every service worker through the DevTools protocol, as Chromium does when idle. */
-async function stopWorker(page: Page): Promise<void> {
-  const cdp = await session.vigie.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
+const openBackupScreen = () => openScreen(session.vigie);
+const stopWorker = (page: Page) => stopAll(session.vigie, page);
 
 /** A backup of `n` new mentions (and one crisis with its journal), ids starting with `tag`. */
 async function bigBackup(tag: string, n: number): Promise<{ data: BackupData; text: string }> {

@@ -70,7 +70,7 @@ describe('evidence', () => {
     const checks = panel.getByTestId('log-evidence-checks');
     await checks.waitFor();
     expect(await checks.getByRole('listitem').allTextContents()).toEqual([
-      'The capture matches its fingerprint: address, quote, selectors and time are as they were flagged.',
+      'The capture matches its fingerprint: its address, quote, selectors and time are those the fingerprint was made from. This shows they were not changed since; it does not show when or by whom the fingerprint was made (a backup file carries both).',
       'The copy of the page matches its fingerprint.',
     ]);
     await shoot(log.page, 'log-evidence');
@@ -83,7 +83,7 @@ describe('evidence', () => {
     expect(
       await row.getByTestId('log-evidence-checks').getByRole('listitem').allTextContents(),
     ).toEqual([
-      'The capture matches its fingerprint: address, quote, selectors and time are as they were flagged.',
+      'The capture matches its fingerprint: its address, quote, selectors and time are those the fingerprint was made from. This shows they were not changed since; it does not show when or by whom the fingerprint was made (a backup file carries both).',
       'The copy of the page matches its fingerprint.',
     ]);
     await log.page.close();

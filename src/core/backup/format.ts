@@ -52,6 +52,13 @@ export function countsOf(data: Pick<BackupData, BackupStore>): StoreCounts {
 
 export type ImportMode = 'merge' | 'replace';
 
+/**
+ * Where an import shortened texts over their limits, and how many of each: a backup written by
+ * an earlier Vigie may hold a page's text longer than a record may now ("mentions.pageTitle":
+ * 3). Such texts are shortened, not refused: every backup restores.
+ */
+export type Shortened = Record<string, number>;
+
 /** What an import does to the records of one kind. */
 export interface RecordCounts {
   /** Not in the log: added. */

@@ -1,6 +1,7 @@
 /**
  * Reading a backup file: everything is checked before anything is used, and the first problem
- * found rejects the file whole. The order of the checks decides which problem the user is told
+ * found rejects the file whole. Only texts longer than a record may hold are mended (shortened,
+ * and counted): a backup of an earlier Vigie that kept them still restores. The order of the checks decides which problem the user is told
  * about: not JSON, not a backup, too new, damaged (checksum), then the first wrong record.
  */
 import * as v from 'valibot';
@@ -15,7 +16,7 @@ import {
 } from './format';
 import { issueText, problem, type BackupProblem } from './problems';
 import { upgradeBackup, type FormatUpgrade, type RawBackup } from './upgrade';
-import { integrity, recordsProblem, settingsProblem, unsafeKeys } from './validate';
+import { fitRecords, fitSettings, integrity, unsafeKeys, type Shortened } from './validate';
 
 /**
  * The largest file read: a JavaScript string holds about 512 million characters, and the
@@ -58,19 +59,27 @@ export type ParsedBackup =
       backup: BackupFile;
       /** Ids of mentions whose crisis is not in the file (they go to the inbox). */
       orphans: Set<string>;
+      /** The texts over their limits that were shortened, by place (an earlier Vigie's file). */
+      shortened: Shortened;
     }
   | { ok: false; problem: BackupProblem };
 
 const isRecord = (value: unknown): value is RawBackup =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The data of a parsed file, every record checked, or the first problem. */
-function checkData(data: RawBackup): string | null {
+/**
+ * The data of a parsed file, every record checked, texts over their limits shortened in place
+ * (counted in `shortened`), or the first problem.
+ */
+function checkData(data: RawBackup, shortened: Shortened): string | null {
   for (const store of BACKUP_STORES) {
-    const found = recordsProblem(store, data[store] as unknown[]);
+    const found = fitRecords(store, data[store] as unknown[], shortened);
     if (found) return found;
   }
-  return settingsProblem(data.settings);
+  const settings = fitSettings(data.settings, shortened);
+  if (!settings.ok) return settings.problem;
+  data.settings = settings.settings;
+  return null;
 }
 
 /**
@@ -126,7 +135,8 @@ export async function parseBackup(
   if (!header.success) return fail(problem('invalid', issueText(header.issues[0], [])));
 
   const data = upgraded.data as RawBackup;
-  const wrong = checkData(data);
+  const shortened: Shortened = {};
+  const wrong = checkData(data, shortened);
   if (wrong) return fail(problem('invalid', wrong));
 
   const backup = upgraded as unknown as BackupFile;
@@ -143,5 +153,5 @@ export async function parseBackup(
   }
   const checked = integrity(backup.data);
   if (checked.problem) return fail(problem('invalid', checked.problem));
-  return { ok: true, backup, orphans: checked.orphans };
+  return { ok: true, backup, orphans: checked.orphans, shortened };
 }

@@ -3,9 +3,12 @@
  * background that writes them (it never trusts the page): the shape of each record, no
  * dangerous or absurdly nested keys, unique ids, and a journal that points at its crises.
  */
-import * as v from 'valibot';
+import { fitRecord } from '../model/bounds';
 import { CrisisSchema, EventSchema, MentionSchema, SettingsSchema } from '../model/schemas';
-import type { BackupData, BackupStore } from './format';
+import type { Settings } from '../model/types';
+import type { BackupData, BackupStore, Shortened } from './format';
+
+export type { Shortened };
 import { issueText, pathText } from './problems';
 
 /** Keys that could reach an object's prototype if the record were ever merged by assignment. */
@@ -47,28 +50,47 @@ const SCHEMAS = {
   events: EventSchema,
 } as const;
 
+function tally(shortened: Shortened, store: string, places: readonly string[]): void {
+  for (const place of places) {
+    const key = `${store}.${place}`;
+    shortened[key] = (shortened[key] ?? 0) + 1;
+  }
+}
+
 /**
- * The first record of `records` that is not a well-formed record of `store`, as a detail
- * ("mentions[12].capturedAt: expected an ISO date, got …"), or null. `offset` is the index of
- * the first record in the whole list (the background receives them in pages).
+ * Checks the records of `store`, shortening in place (in `records`) the texts over their limits
+ * and counting them in `shortened`. Returns the first record that is not a well-formed record
+ * of `store` as a detail ("mentions[12].capturedAt: expected an ISO date, got …"), or null.
+ * `offset` is the index of the first record in the whole list (the background receives them
+ * in pages).
  */
-export function recordsProblem(
+export function fitRecords(
   store: BackupStore,
-  records: readonly unknown[],
+  records: unknown[],
+  shortened: Shortened,
   offset = 0,
 ): string | null {
   const schema = SCHEMAS[store];
   for (let i = 0; i < records.length; i++) {
-    const result = v.safeParse(schema, records[i], { abortEarly: true });
-    if (!result.success) return issueText(result.issues[0], [store, offset + i]);
+    const result = fitRecord(schema, records[i]);
+    if (!result.ok) return issueText(result.issue, [store, offset + i]);
+    if (result.shortened.length > 0) {
+      records[i] = result.value;
+      tally(shortened, store, result.shortened);
+    }
   }
   return null;
 }
 
-/** What is wrong with a settings record, or null. */
-export function settingsProblem(settings: unknown): string | null {
-  const result = v.safeParse(SettingsSchema, settings, { abortEarly: true });
-  return result.success ? null : issueText(result.issues[0], ['settings']);
+/** The settings record fitted as `fitRecords` fits records, or what is wrong with it. */
+export function fitSettings(
+  settings: unknown,
+  shortened: Shortened,
+): { ok: true; settings: Settings } | { ok: false; problem: string } {
+  const result = fitRecord(SettingsSchema, settings);
+  if (!result.ok) return { ok: false, problem: issueText(result.issue, ['settings']) };
+  tally(shortened, 'settings', result.shortened);
+  return { ok: true, settings: result.value };
 }
 
 /** The first id that appears twice in `records`, as a detail, or null. */

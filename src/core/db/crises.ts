@@ -8,6 +8,7 @@ import { reactionDueAt } from '../model/deadlines';
 import { nextAction, uninformedKeyCount } from '../model/next-action';
 import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
+import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
@@ -51,6 +52,7 @@ export async function appendEvents(
   events: readonly CrisisEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
+  allChecked('events', events);
   const tx = db.transaction('events', 'readwrite');
   await Promise.all([...events.map((e) => tx.store.add(e)), tx.done]);
 }
@@ -65,6 +67,7 @@ export async function appendEventOnce(
   event: CrisisEvent,
   same: (existing: CrisisEvent) => boolean,
 ): Promise<boolean> {
+  checked('events', event);
   const tx = db.transaction('events', 'readwrite');
   const range = IDBKeyRange.bound([event.crisisId], [event.crisisId, []]);
   const existing = await tx.store.index('crisisAt').getAll(range);
@@ -80,6 +83,8 @@ export async function saveCrisis(
   crisis: Crisis,
   events: readonly CrisisEvent[],
 ): Promise<Crisis> {
+  checked('crises', crisis);
+  allChecked('events', events);
   const tx = db.transaction(['crises', 'events'], 'readwrite');
   await Promise.all([
     tx.objectStore('crises').put(crisis),
@@ -100,6 +105,8 @@ export async function moveMentions(
   now: string,
   extra: { crisis?: Crisis; events?: CrisisEvent[] } = {},
 ): Promise<number> {
+  if (extra.crisis) checked('crises', extra.crisis);
+  allChecked('events', extra.events ?? []);
   const tx = db.transaction([...MENTION_WRITE, 'crises', 'events'], 'readwrite');
   const mentions = tx.objectStore('mentions');
   const changes = new MentionChanges();

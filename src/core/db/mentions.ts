@@ -3,9 +3,11 @@
  * at 100,000 mentions. Functions take the database as a parameter.
  */
 import type { MentionPage, MentionScope, TimeCursor } from '../messaging/protocol';
+import { LIMITS, shorten } from '../model/limits';
 import { applyMentionPatch, dedupeKeyOf, pageKeyOf } from '../model/mention';
 import type { MentionFilter } from '../model/search';
 import type { Mention } from '../model/types';
+import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { queryMentions } from './mention-query';
 import type { VigieDatabase } from './open';
@@ -42,9 +44,9 @@ export async function addMention(
   db: VigieDatabase,
   mention: Mention,
 ): Promise<{ mention: Mention; duplicate: boolean }> {
+  const stored = toStored(checked('mentions', mention));
   const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
-  const stored = toStored(mention);
   const existing = await store.index('dedupeKey').get(stored.dedupeKey);
   if (existing) {
     await tx.done;
@@ -63,7 +65,10 @@ export async function getMention(db: VigieDatabase, id: string): Promise<Mention
   return stored && fromStored(stored);
 }
 
-/** Rewrites one mention through `change`, atomically; undefined when it does not exist. */
+/**
+ * Rewrites one mention through `change`, atomically; undefined when it does not exist. A change
+ * the schema refuses writes nothing and throws.
+ */
 export async function updateMention(
   db: VigieDatabase,
   id: string,
@@ -76,7 +81,14 @@ export async function updateMention(
     await tx.done;
     return undefined;
   }
-  const next = change(fromStored(stored));
+  let next: Mention;
+  try {
+    next = checked('mentions', change(fromStored(stored)));
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
   const nextStored = toStored(next);
   await store.put(nextStored);
   const changes = new MentionChanges();
@@ -124,6 +136,7 @@ export async function restoreMentions(
   db: VigieDatabase,
   mentions: readonly Mention[],
 ): Promise<void> {
+  allChecked('mentions', mentions);
   const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
   const changes = new MentionChanges();
@@ -137,7 +150,7 @@ export async function restoreMentions(
         ...mention,
         crisisId: mention.crisisId ?? newer.crisisId,
         triagedAt: mention.triagedAt ?? newer.triagedAt,
-        note: [mention.note, newer.note].filter(Boolean).join('\n\n'),
+        note: shorten([mention.note, newer.note].filter(Boolean).join('\n\n'), LIMITS.note),
         tags: [...new Set([...mention.tags, ...newer.tags])],
       };
       await store.delete(newer.id);
@@ -183,6 +196,7 @@ export async function tagMentions(
 
 /** Puts mentions back exactly as given. */
 export async function putMentions(db: VigieDatabase, mentions: readonly Mention[]): Promise<void> {
+  allChecked('mentions', mentions);
   const tx = db.transaction(MENTION_WRITE, 'readwrite');
   const store = tx.objectStore('mentions');
   const changes = new MentionChanges();

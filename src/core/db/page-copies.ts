@@ -7,7 +7,7 @@
  */
 import { sha256Hex, sha256HexOfBytes } from '../model/hash';
 import { newId } from '../model/ids';
-import { canonicalCapture } from '../model/mention';
+import { canonicalCapture, shortenedFields } from '../model/mention';
 import type { Mention, PageCopyRef } from '../model/types';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
@@ -87,8 +87,17 @@ export async function readPageCopy(
 
 /** What verifying a mention's evidence found. */
 export interface EvidenceCheck {
-  /** The capture's hash, recomputed from its url, quote, selectors and time, against the saved one. */
-  capture: { matches: boolean; saved: string; computed: string };
+  /**
+   * The capture's hash, recomputed from its url, quote, selectors and time, against the saved
+   * one. 'shortened': the capture was longer than a record holds and was stored shortened
+   * (`fields`); its fingerprint is that of the whole capture, so it cannot be recomputed.
+   */
+  capture: {
+    state: 'match' | 'mismatch' | 'shortened';
+    saved: string;
+    computed: string;
+    fields: string[];
+  };
   /**
    * The copy's hash, recomputed from its bytes, against the reference's. 'missing': the
    * mention refers to a copy this browser does not hold (a backup carries references only).
@@ -110,7 +119,13 @@ export async function verifyEvidence(
 
   const saved = stored.evidence.captureSha256;
   const computed = await sha256Hex(canonicalCapture(stored));
-  const capture = { matches: computed === saved, saved, computed };
+  const fields = shortenedFields(fromStored(stored));
+  const capture = {
+    state: computed === saved ? 'match' : fields.length > 0 ? 'shortened' : 'mismatch',
+    saved,
+    computed,
+    fields,
+  } as const;
   if (!ref) return { capture, copy: { state: 'none' } };
   if (!record) return { capture, copy: { state: 'missing', saved: ref.sha256 } };
   const copyHash = await sha256HexOfBytes(record.data);

@@ -2,6 +2,7 @@
  * Pure functions over mentions: keys that identify a page and a quote, the canonical form of a
  * capture that its evidence hash covers, and the edits a user may make.
  */
+import { LIMITS, wasShortened } from './limits';
 import type { Mention, MentionKind, MentionPatch, MentionSelectors } from './types';
 
 /** The page a URL shows: the URL without its #fragment. */
@@ -101,4 +102,25 @@ export function applyMentionPatch(m: Mention, patch: MentionPatch, now: string):
 /** A short label for lists: the quote, else the link or image, else the page title. */
 export function mentionLabel(m: Mention): string {
   return m.quote || m.linkUrl || m.srcUrl || m.pageTitle || m.url;
+}
+
+/**
+ * The texts of a mention's capture that were shortened when it was stored (a page made them
+ * longer than a record holds), by field: their fingerprint is that of the whole text.
+ */
+export function shortenedFields(m: Mention): string[] {
+  const quote = m.selectors?.quote;
+  const texts: [string, string | null | undefined, number, 'end' | 'start'][] = [
+    ['url', m.url, LIMITS.url, 'end'],
+    ['pageTitle', m.pageTitle, LIMITS.pageTitle, 'end'],
+    ['quote', m.quote, LIMITS.quote, 'end'],
+    ['selectors.quote.exact', quote?.exact, LIMITS.quote, 'end'],
+    ['selectors.quote.prefix', quote?.prefix, LIMITS.context, 'start'],
+    ['selectors.quote.suffix', quote?.suffix, LIMITS.context, 'end'],
+    ['linkUrl', m.linkUrl, LIMITS.url, 'end'],
+    ['srcUrl', m.srcUrl, LIMITS.url, 'end'],
+  ];
+  return texts.flatMap(([field, text, max, side]) =>
+    typeof text === 'string' && wasShortened(text, max, side) ? [field] : [],
+  );
 }

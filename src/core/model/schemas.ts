@@ -1,25 +1,36 @@
 /**
- * Runtime schemas of the records that come back from outside the background's own code (undo
- * buffers from a page, backups from a file), checked with valibot. Every text has a length cap
- * and every list a size cap, so a hostile file cannot make Vigie hold gigabytes; the caps sit
- * well above what Vigie itself ever writes.
+ * Runtime schemas of Vigie's records, checked with valibot wherever a record enters the
+ * database: a flag, a monitoring report, an edit from the crisis log or the settings, an undo,
+ * a backup's import. Every text has a length cap and every list a size cap, so a hostile page or
+ * file cannot make Vigie hold gigabytes, and what the database holds always passes the import.
+ *
+ * Texts written by people or pages (`prose`) are shortened to their cap rather than refused
+ * (core/model/bounds.ts); identifiers, dates and choices (`text`, `iso`, picklists) are refused
+ * when wrong: that is damage, not length.
  */
 import * as v from 'valibot';
+import { clipAt } from './bounds';
+import { LIMITS } from './limits';
+
+export { LIMITS };
 import type { Crisis, CrisisEvent, EventType, Mention, Settings } from './types';
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** A text a person or a page wrote: shortened at its end when over `max`. */
+const prose = (max: number) => v.pipe(v.string(), v.maxLength(max), v.metadata(clipAt('end')));
 const list = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(v.array(item), v.maxLength(max));
-const id = text(100);
+const id = text(LIMITS.id);
 const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 const quoteSelector = v.strictObject({
   type: v.literal('TextQuoteSelector'),
-  exact: text(100_000),
-  prefix: v.optional(text(10_000)),
-  suffix: v.optional(text(10_000)),
+  exact: prose(LIMITS.quote),
+  // The text just before the quote is what finds it again: a long one loses its start.
+  prefix: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.context), v.metadata(clipAt('start')))),
+  suffix: v.optional(prose(LIMITS.context)),
 });
 
 const positionSelector = v.strictObject({
@@ -30,15 +41,16 @@ const positionSelector = v.strictObject({
 
 export const MentionSchema = v.strictObject({
   id,
-  url: text(100_000),
-  pageTitle: text(10_000),
-  site: text(1_000),
-  lang: v.nullable(text(100)),
+  url: prose(LIMITS.url),
+  pageTitle: prose(LIMITS.pageTitle),
+  site: prose(LIMITS.site),
+  // A language tag cut short would name another language, or none: unknown instead.
+  lang: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.lang), v.metadata(clipAt('null')))),
   kind: v.picklist(['selection', 'link', 'image', 'page']),
-  quote: text(100_000),
+  quote: prose(LIMITS.quote),
   selectors: v.nullable(v.strictObject({ quote: quoteSelector, position: positionSelector })),
-  linkUrl: v.nullable(text(100_000)),
-  srcUrl: v.nullable(text(100_000)),
+  linkUrl: v.nullable(prose(LIMITS.url)),
+  srcUrl: v.nullable(prose(LIMITS.url)),
   capturedAt: iso,
   captureLimit: v.nullable(v.literal('unscriptable')),
   evidence: v.strictObject({
@@ -53,8 +65,8 @@ export const MentionSchema = v.strictObject({
       }),
     ),
   }),
-  note: text(20_000),
-  tags: list(text(60), 30),
+  note: prose(LIMITS.note),
+  tags: list(prose(LIMITS.tag), 30),
   tone: v.picklist(['negative', 'neutral', 'positive']),
   toneSource: v.picklist(['auto', 'user']),
   reach: v.picklist(['low', 'medium', 'high']),
@@ -67,16 +79,16 @@ const level = v.picklist([1, 2, 3, 4]);
 const stepState = v.picklist(['pending', 'done', 'skipped']);
 const stakeholder = {
   id,
-  name: text(1_000),
+  name: prose(LIMITS.name),
   role: v.picklist(['boss', 'supervisor', 'client', 'partner', 'other']),
-  channel: text(1_000),
-  contact: text(1_000),
+  channel: prose(LIMITS.name),
+  contact: prose(LIMITS.name),
   key: v.boolean(),
 };
 
 export const CrisisSchema = v.strictObject({
   id,
-  title: text(1_000),
+  title: prose(LIMITS.name),
   level,
   openedAt: iso,
   step: v.picklist(['react', 'assess', 'inform', 'plan', 'learn', 'closed']),
@@ -94,7 +106,7 @@ export const CrisisSchema = v.strictObject({
     checklist: list(
       v.strictObject({
         id,
-        label: text(1_000),
+        label: prose(LIMITS.name),
         done: v.boolean(),
         doneAt: v.nullable(iso),
         temporary: v.boolean(),
@@ -117,11 +129,11 @@ export const CrisisSchema = v.strictObject({
           'legal',
           'custom',
         ]),
-        customArea: text(1_000),
+        customArea: prose(LIMITS.name),
         degree: v.picklist([1, 2, 3, 4, 5]),
         cost: v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)),
-        currency: text(10),
-        note: text(20_000),
+        currency: text(LIMITS.currency),
+        note: prose(LIMITS.note),
         mentionIds: list(id, 100_000),
         accepted: v.boolean(),
       }),
@@ -130,15 +142,15 @@ export const CrisisSchema = v.strictObject({
   }),
   inform: v.strictObject({
     stakeholders: list(v.strictObject({ ...stakeholder, informedAt: v.nullable(iso) }), 2_000),
-    message: text(100_000),
+    message: prose(LIMITS.message),
   }),
   plan: v.strictObject({
     actions: list(
       v.strictObject({
         id,
-        what: text(5_000),
+        what: prose(LIMITS.action),
         damageId: v.nullable(id),
-        owner: text(1_000),
+        owner: prose(LIMITS.name),
         due: v.nullable(iso),
         status: v.picklist(['todo', 'doing', 'done']),
         replacesChecklistId: v.nullable(id),
@@ -146,28 +158,33 @@ export const CrisisSchema = v.strictObject({
       5_000,
     ),
     apologies: list(
-      v.strictObject({ id, party: text(1_000), sentAt: v.nullable(iso), note: text(20_000) }),
+      v.strictObject({
+        id,
+        party: prose(LIMITS.name),
+        sentAt: v.nullable(iso),
+        note: prose(LIMITS.note),
+      }),
       2_000,
     ),
-    updates: list(v.strictObject({ id, sentAt: iso, text: text(100_000) }), 10_000),
+    updates: list(v.strictObject({ id, sentAt: iso, text: prose(LIMITS.message) }), 10_000),
   }),
   learn: v.strictObject({
-    whatHappened: text(20_000),
-    whys: list(text(20_000), 50),
-    decision: text(20_000),
-    circumstances: text(20_000),
-    rootCause: text(20_000),
+    whatHappened: prose(LIMITS.note),
+    whys: list(prose(LIMITS.note), 50),
+    decision: prose(LIMITS.note),
+    circumstances: prose(LIMITS.note),
+    rootCause: prose(LIMITS.note),
     precautions: list(
       v.strictObject({
         id,
-        what: text(5_000),
-        owner: text(1_000),
+        what: prose(LIMITS.action),
+        owner: prose(LIMITS.name),
         due: v.nullable(iso),
         done: v.boolean(),
       }),
       1_000,
     ),
-    watchTerms: list(text(1_000), 1_000),
+    watchTerms: list(prose(LIMITS.name), 1_000),
   }),
 });
 
@@ -207,27 +224,30 @@ export const EventSchema = v.strictObject({
   type: v.picklist(Object.keys(EVENT_TYPES) as EventType[]),
   actor: v.picklist(['user', 'vigie']),
   data: v.pipe(
-    v.record(text(200), v.union([text(100_000), v.number(), v.boolean(), v.null()])),
+    v.record(text(200), v.union([prose(LIMITS.message), v.number(), v.boolean(), v.null()])),
     v.check((data) => Object.keys(data).length <= 100, 'at most 100 fields'),
   ),
 });
 
 const hours = v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6));
 const perLevel = v.strictObject({ 1: hours, 2: hours, 3: hours, 4: hours });
-const perLanguage = v.strictObject({ en: text(100_000), fr: text(100_000) });
+const perLanguage = v.strictObject({ en: prose(LIMITS.message), fr: prose(LIMITS.message) });
 
 export const SettingsSchema = v.strictObject({
   reactionTargetsHours: perLevel,
   updateCadenceHours: perLevel,
-  checklist: list(v.strictObject({ id, label: text(1_000), temporary: v.boolean() }), 500),
+  checklist: list(v.strictObject({ id, label: prose(LIMITS.name), temporary: v.boolean() }), 500),
   stakeholders: list(v.strictObject(stakeholder), 2_000),
   templates: v.strictObject({ inform: perLanguage, update: perLanguage }),
   watchlist: list(
-    v.strictObject({ id, term: text(1_000), aliases: list(text(1_000), 100) }),
+    v.strictObject({ id, term: prose(LIMITS.name), aliases: list(prose(LIMITS.name), 100) }),
     5_000,
   ),
   wordRules: list(
-    v.strictObject({ word: text(1_000), rule: v.picklist(['always-negative', 'never-negative']) }),
+    v.strictObject({
+      word: prose(LIMITS.name),
+      rule: v.picklist(['always-negative', 'never-negative']),
+    }),
     10_000,
   ),
   monitoring: v.boolean(),
@@ -249,8 +269,3 @@ const schemasMatchTypes: [
   Same<v.InferOutput<typeof SettingsSchema>, Settings>,
 ] = [true, true, true, true];
 void schemasMatchTypes;
-
-/** Is this value a well-formed mention? */
-export function isMention(value: unknown): boolean {
-  return v.is(MentionSchema, value);
-}

@@ -42,6 +42,19 @@ function levelHours(
 }
 
 /**
+ * The fields of `value` that settings have and that are set (a field an older version kept is
+ * left behind).
+ */
+function known(value: Partial<Settings> | undefined): Partial<Settings> {
+  if (!value) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([key, field]) => Object.hasOwn(DEFAULT_SETTINGS, key) && field !== undefined,
+    ),
+  ) as Partial<Settings>;
+}
+
+/**
  * Settings with every field present: stored values over the defaults, then the patch over both.
  * Reaction targets must stay positive hours; anything else falls back to the default.
  */
@@ -49,7 +62,7 @@ export function mergeSettings(
   stored: Partial<Settings> | undefined,
   patch: Partial<Settings> = {},
 ): Settings {
-  const merged = { ...DEFAULT_SETTINGS, ...stored, ...patch };
+  const merged = { ...DEFAULT_SETTINGS, ...known(stored), ...known(patch) };
   return {
     ...merged,
     reactionTargetsHours: levelHours(

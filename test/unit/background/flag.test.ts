@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fileFlag, type FlagDeps } from '../../../src/background/flag';
 import { listEvents } from '../../../src/core/db/crises';
-import { mentionCounts } from '../../../src/core/db/mentions';
+import { getMention, mentionCounts } from '../../../src/core/db/mentions';
 import { sha256Hex } from '../../../src/core/model/hash';
 import { canonicalCapture } from '../../../src/core/model/mention';
+import { CUT_MARK, LIMITS } from '../../../src/core/model/limits';
+import { MentionSchema } from '../../../src/core/model/schemas';
+import { is as isValid } from 'valibot';
 import type { PageCapture } from '../../../src/core/messaging/protocol';
 import { freshDB } from '../helpers';
 
@@ -113,5 +116,47 @@ describe('flagging', () => {
       crisisId: 'gone',
     });
     expect(gone).toMatchObject({ crisis: null, crisisGone: true, mention: { crisisId: null } });
+  });
+
+  it('shortens what a page made too long, keeping the hash of what it really gave', async () => {
+    const d = await deps();
+    const huge = 'Lumen est une arnaque. '.repeat(6_000);
+    const hostile: PageCapture = {
+      url: `https://avis.example/lumen?${'q'.repeat(120_000)}`,
+      title: 'T'.repeat(10_001),
+      lang: 'x'.repeat(101),
+      selection: {
+        exact: huge.trim(),
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: huge.trim(),
+          prefix: 'bloc répété '.repeat(1_000),
+          suffix: ' fin',
+        },
+        position: { type: 'TextPositionSelector', start: 12_000, end: 12_000 + huge.length },
+      },
+    };
+    const { mention } = await fileFlag(d, { ...source, pageUrl: hostile.url }, hostile, {
+      to: 'new-crisis',
+    });
+    const stored = (await getMention(d.db, mention.id))!;
+    expect(stored.pageTitle).toBe(`${'T'.repeat(9_997)}${CUT_MARK}`);
+    expect(stored.lang).toBeNull();
+    expect(stored.quote).toHaveLength(LIMITS.quote);
+    expect(stored.quote.endsWith(CUT_MARK)).toBe(true);
+    expect(stored.selectors!.quote.prefix!.startsWith(CUT_MARK)).toBe(true);
+    expect(stored.selectors!.quote.prefix!.endsWith('bloc répété ')).toBe(true);
+    expect(stored.url.endsWith(CUT_MARK)).toBe(true);
+    // The fingerprint is that of the whole capture, as the page gave it.
+    const whole = canonicalCapture({
+      url: hostile.url,
+      quote: hostile.selection!.exact,
+      selectors: { quote: hostile.selection!.quote, position: hostile.selection!.position },
+      linkUrl: null,
+      srcUrl: null,
+      capturedAt: stored.capturedAt,
+    });
+    expect(stored.evidence.captureSha256).toBe(await sha256Hex(whole));
+    expect(isValid(MentionSchema, stored)).toBe(true);
   });
 });

@@ -60,3 +60,22 @@ export function unnamedControls(root: ParentNode): string[] {
     return labelled ? [] : [`<${el.tagName.toLowerCase()} class="${el.className}">`];
   });
 }
+
+/** A `browser.storage` area over a map, values cloned in and out as the browser does. */
+export function storageArea(map: Map<string, unknown>) {
+  return {
+    async get(key: string | string[] | null) {
+      if (key === null)
+        return Object.fromEntries([...map].map(([k, v]) => [k, structuredClone(v)]));
+      return Object.fromEntries(
+        [key].flat().flatMap((k) => (map.has(k) ? [[k, structuredClone(map.get(k))]] : [])),
+      );
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) map.set(k, structuredClone(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of [keys].flat()) map.delete(k);
+    },
+  };
+}

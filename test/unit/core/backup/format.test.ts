@@ -11,6 +11,7 @@ import { parseBackup } from '../../../../src/core/backup/parse';
 import { pathText } from '../../../../src/core/backup/problems';
 import { upgradeBackup, type FormatUpgrade } from '../../../../src/core/backup/upgrade';
 import { sha256Hex } from '../../../../src/core/model/hash';
+import { CUT_MARK } from '../../../../src/core/model/limits';
 import { sampleLog } from './fixtures';
 
 const meta = { appVersion: '0.1.0', schemaVersion: 2, exportedAt: '2026-11-25T10:00:00.000Z' };
@@ -190,10 +191,16 @@ describe('a bad file is refused whole, naming the first problem', () => {
     );
   });
 
-  it('a huge string', async () => {
-    const text = await edited((f) => (f.data.mentions[0].quote = 'x'.repeat(100_001)));
-    expect((await problemOf(text)).detail).toBe(
-      'mentions[0].quote: text too long: at most 100000 characters, got 100001',
+  it('an id, a date or a currency too long (a text too long is shortened instead)', async () => {
+    const id = await edited((f) => (f.data.mentions[0].id = 'x'.repeat(101)));
+    expect((await problemOf(id)).detail).toBe(
+      'mentions[0].id: text too long: at most 100 characters, got 101',
+    );
+    const currency = await edited(
+      (f) => (f.data.crises[0].assess.damages[0].currency = 'EURO-EURO-E'),
+    );
+    expect((await problemOf(currency)).detail).toBe(
+      'crises[0].assess.damages[0].currency: text too long: at most 10 characters, got 11',
     );
   });
 
@@ -244,6 +251,58 @@ describe('a bad file is refused whole, naming the first problem', () => {
     const text = await edited((f) => (f.data.mentions[0].crisisId = 'gone'));
     const parsed = await parseBackup(text);
     expect(parsed.ok && [...parsed.orphans]).toEqual(['x-m1']);
+  });
+});
+
+describe('a file of an earlier Vigie with texts over the limits', () => {
+  // Earlier versions stored what the page gave, whatever its length: such a file restores,
+  // each text shortened with the cut marked, and the places counted for the summary.
+  const overLimits = () =>
+    edited((f) => {
+      const [m0, m1] = f.data.mentions;
+      m0.pageTitle = 'T'.repeat(10_001);
+      m0.lang = `fr-${'x'.repeat(98)}`;
+      m0.quote = 'q'.repeat(100_001);
+      m0.selectors = {
+        quote: { type: 'TextQuoteSelector', exact: m0.quote, prefix: `${'p'.repeat(11_000)}END` },
+        position: { type: 'TextPositionSelector', start: 11_003, end: 111_003 },
+      };
+      m1.pageTitle = 'U'.repeat(20_000);
+      f.data.crises[0].title = 'C'.repeat(1_500);
+      f.data.settings.templates.inform.fr = 'F'.repeat(100_001);
+    });
+
+  it('is read, every such text shortened with “[…]” where it was cut', async () => {
+    const parsed = await parseBackup(await overLimits());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.shortened).toEqual({
+      'mentions.pageTitle': 2,
+      'mentions.lang': 1,
+      'mentions.quote': 1,
+      'mentions.selectors.quote.exact': 1,
+      'mentions.selectors.quote.prefix': 1,
+      'crises.title': 1,
+      'settings.templates.inform.fr': 1,
+    });
+    const [m0] = parsed.backup.data.mentions;
+    expect(m0!.pageTitle).toBe(`${'T'.repeat(9_997)}${CUT_MARK}`);
+    // A language tag cut short would name another language: unknown instead.
+    expect(m0!.lang).toBeNull();
+    expect(m0!.quote).toBe(`${'q'.repeat(99_997)}${CUT_MARK}`);
+    // The text before a quote keeps its end, next to the quote.
+    expect(m0!.selectors!.quote.prefix).toBe(`${CUT_MARK}${'p'.repeat(9_994)}END`);
+    expect(parsed.backup.data.crises[0]!.title).toHaveLength(1_000);
+    expect(parsed.backup.data.settings.templates.inform.fr).toMatch(/F\[…\]$/);
+  });
+
+  it('still refuses the whole file for anything else wrong in it', async () => {
+    const text = await edited((f) => {
+      f.data.mentions[0].pageTitle = 'T'.repeat(10_001);
+      f.data.mentions[1].capturedAt = 'yesterday';
+    });
+    expect((await problemOf(text)).detail).toMatch(
+      /^mentions\[1\]\.capturedAt: expected an ISO date/,
+    );
   });
 });
 

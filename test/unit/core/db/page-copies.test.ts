@@ -52,7 +52,7 @@ describe('page copies as evidence', () => {
     );
 
     const check = await verifyEvidence(db, m.id);
-    expect(check?.capture.matches).toBe(true);
+    expect(check?.capture.state).toBe('match');
     expect(check?.copy).toEqual({ state: 'match', saved: ref.sha256, computed: ref.sha256 });
   });
 
@@ -69,7 +69,7 @@ describe('page copies as evidence', () => {
       ),
     );
     const check = await verifyEvidence(db, m.id);
-    expect(check?.capture.matches).toBe(true);
+    expect(check?.capture.state).toBe('match');
     expect(check?.copy.state).toBe('match');
   });
 
@@ -85,7 +85,7 @@ describe('page copies as evidence', () => {
     await db.put('pageCopies', { ...record, data: page('<p>doctored</p>') });
 
     const check = await verifyEvidence(db, m.id);
-    expect(check?.capture.matches).toBe(false);
+    expect(check?.capture.state).toBe('mismatch');
     expect(check?.capture.computed).not.toBe(check?.capture.saved);
     expect(check?.copy.state).toBe('mismatch');
   });
