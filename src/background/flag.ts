@@ -134,7 +134,11 @@ export async function fileFlag(
   const built = await buildMention(source, capture, at);
   const { mention, duplicate } = await addMention(deps.db, built);
   let crisis: Crisis | null = null;
-  if (into.to === 'new-crisis') {
+  if (into.to === 'new-crisis' && duplicate) {
+    // Already flagged: a second flag (a double click, a retry that ran twice) opens no second
+    // crisis; the mention stays where it is.
+    crisis = mention.crisisId ? ((await getCrisis(deps.db, mention.crisisId)) ?? null) : null;
+  } else if (into.to === 'new-crisis') {
     crisis = await openCrisisWith(deps, {
       title: crisisTitleFor(mention, deps.labels.untitledCrisis),
       level: NEW_CRISIS_LEVEL,

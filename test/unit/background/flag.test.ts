@@ -109,8 +109,8 @@ describe('flagging', () => {
     const other = { ...source, selectionText: 'fuyez' };
     const into = await fileFlag(d, other, null, { to: 'crisis', crisisId: crisis!.id });
     expect(into.mention.crisisId).toBe(crisis!.id);
-    const moved = await fileFlag(d, source, capture, { to: 'new-crisis' });
-    expect(moved).toMatchObject({ duplicate: true, movedFrom: crisis!.id });
+    const moved = await fileFlag(d, other, null, { to: 'crisis', crisisId: crisis!.id });
+    expect(moved).toMatchObject({ duplicate: true, movedFrom: null, crisis: { id: crisis!.id } });
     const gone = await fileFlag(d, { ...source, selectionText: 'ailleurs' }, null, {
       to: 'crisis',
       crisisId: 'gone',
@@ -158,5 +158,28 @@ describe('flagging', () => {
     });
     expect(stored.evidence.captureSha256).toBe(await sha256Hex(whole));
     expect(isValid(MentionSchema, stored)).toBe(true);
+  });
+
+  it('opens no second crisis for a quote flagged again into a new crisis', async () => {
+    const d = await deps();
+    const first = await fileFlag(d, source, capture, { to: 'new-crisis' });
+    const again = await fileFlag(d, source, capture, { to: 'new-crisis' });
+    expect(again).toMatchObject({
+      duplicate: true,
+      movedFrom: null,
+      crisis: { id: first.crisis!.id },
+    });
+    const inbox = await fileFlag(d, { ...source, selectionText: 'ailleurs' }, null, {
+      to: 'inbox',
+    });
+    const fromInbox = await fileFlag(d, { ...source, selectionText: 'ailleurs' }, null, {
+      to: 'new-crisis',
+    });
+    expect(fromInbox).toMatchObject({
+      duplicate: true,
+      crisis: null,
+      mention: { id: inbox.mention.id, crisisId: null },
+    });
+    expect(await d.db.count('crises')).toBe(1);
   });
 });

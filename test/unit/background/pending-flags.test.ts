@@ -57,4 +57,49 @@ describe('flags waiting for room on a full disk', () => {
     expect(alarms.has(RETRY_ALARM)).toBe(false);
     expect(await retryPending(room)).toEqual({ saved: [], left: 0 });
   });
+
+  it('runs two retries fired at once (an alarm and a start) one after the other: each flag filed once', async () => {
+    await keepPending(flag('only once', '2026-11-25T09:00:00.000Z'));
+    await keepPending(flag('and once too', '2026-11-25T09:01:00.000Z'));
+    const filed: string[] = [];
+    const slow = async (f: PendingFlag) => {
+      await new Promise((r) => setTimeout(r, 5));
+      filed.push(String(f.source.selectionText));
+      return outcome;
+    };
+    const [a, b] = await Promise.all([retryPending(slow), retryPending(slow)]);
+    expect(filed).toEqual(['only once', 'and once too']);
+    expect(a.saved.length + b.saved.length).toBe(2);
+    expect(b.left).toBe(0);
+  });
+
+  it('keeps a flag kept while a retry runs: it is not overwritten, and waits for the next', async () => {
+    await keepPending(flag('waiting', '2026-11-25T09:00:00.000Z'));
+    const filed: string[] = [];
+    const result = await retryPending(async (f) => {
+      filed.push(String(f.source.selectionText));
+      // The disk fills again as this one is filed: the next flag waits.
+      await keepPending(flag('kept meanwhile', '2026-11-25T09:02:00.000Z'));
+      return outcome;
+    });
+    expect(result).toEqual({ saved: [outcome], left: 1 });
+    expect(alarms.has(RETRY_ALARM)).toBe(true);
+    await retryPending(async (f) => {
+      filed.push(String(f.source.selectionText));
+      return outcome;
+    });
+    expect(filed).toEqual(['waiting', 'kept meanwhile']);
+  });
+
+  it('files the flags an earlier version kept without an id, once', async () => {
+    session.set('pendingFlags', [flag('from before', '2026-11-25T08:00:00.000Z')]);
+    const filed: string[] = [];
+    const file = async (f: PendingFlag) => {
+      filed.push(String(f.source.selectionText));
+      return outcome;
+    };
+    await Promise.all([retryPending(file), retryPending(file)]);
+    expect(filed).toEqual(['from before']);
+    expect(session.get('pendingFlags')).toEqual([]);
+  });
 });
