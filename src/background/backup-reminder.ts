@@ -40,7 +40,10 @@ export async function onBackupAlarm(alarm: Alarms.Alarm, db: VigieDatabase): Pro
   if (days === null) return true;
   const { backupReminderDays } = await getSettings(db);
   const last = (await browser.storage.local.get(REMINDED_KEY))[REMINDED_KEY];
-  if (typeof last === 'number' && now - last < backupReminderDays * DAY) return true;
+  // A reminder "given" in the future (the clock was set wrong) silences nothing.
+  if (typeof last === 'number' && last <= now && now - last < backupReminderDays * DAY) {
+    return true;
+  }
   await browser.storage.local.set({ [REMINDED_KEY]: now });
   try {
     await browser.notifications.create('backup|due', {

@@ -157,8 +157,10 @@ export function createBackupHandlers(
         throw new AppError('bad-request', 'exportedAt must be a past ISO date');
       }
       const settings = await getSettings(db);
-      // Only ever forward: an older export finishing late does not hide a newer one.
-      if (settings.lastBackupAt && Date.parse(settings.lastBackupAt) >= at) return settings;
+      // Only ever forward: an older export finishing late does not hide a newer one. A last
+      // backup in the future (a clock set wrong, a crafted file imported) is not one.
+      const last = settings.lastBackupAt ? Date.parse(settings.lastBackupAt) : NaN;
+      if (last >= at && last <= deps.now().getTime() + 60_000) return settings;
       const updated = await updateSettings(db, { lastBackupAt: new Date(at).toISOString() });
       deps.changed({ crises: false });
       return updated;

@@ -15,7 +15,7 @@ import type {
 } from '../core/messaging/protocol';
 import { AppError, type Handlers } from '../core/messaging/rpc';
 import { isMonitorReport } from '../core/monitoring/report-schema';
-import { pageKeyOf } from '../core/model/mention';
+import { pageKeyOf, siteOf } from '../core/model/mention';
 import { fileFlag } from './flag';
 import type { HandlerDeps } from './handlers';
 import {
@@ -78,7 +78,7 @@ export function createMonitorHandlers(
       // Scored in the background, not in the page: the scorer's word lists stay out of pages.
       const { newNegative } = await saveTabReport(tabId, url, report, settings.wordRules);
       if (newNegative > 0) {
-        await countSightings(newNegative, deps.now());
+        await countSightings(siteOf(url), newNegative, deps.now());
         await checkSpike(deps);
       }
       return { stored: true };

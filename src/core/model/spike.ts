@@ -29,15 +29,21 @@ export function detectSpike({ last24h, previous7 }: SpikeCheck): Spike | null {
 
 const DAY = 86_400_000;
 
-/** Counts events (their times in ms) into the last 24 h and the 7 days before `now`. */
-export function spikeWindows(times: Iterable<number>, now: number): SpikeCheck {
+/** Events at one time: `n` of them at `at` (ms). */
+export type Counted = readonly [at: number, n: number];
+
+/**
+ * Counts events (`n` at each time, in ms) into the last 24 h and the 7 days before `now`. A
+ * time in the future (a clock set wrong, a crafted backup) counts in no window.
+ */
+export function spikeWindows(events: Iterable<Counted>, now: number): SpikeCheck {
   const previous7 = [0, 0, 0, 0, 0, 0, 0];
   let last24h = 0;
-  for (const t of times) {
+  for (const [t, n] of events) {
     const age = now - t;
-    if (age < 0) continue;
-    if (age < DAY) last24h += 1;
-    else if (age < 8 * DAY) previous7[6 - (Math.floor(age / DAY) - 1)]! += 1;
+    if (!(age >= 0) || !(n > 0)) continue;
+    if (age < DAY) last24h += n;
+    else if (age < 8 * DAY) previous7[6 - (Math.floor(age / DAY) - 1)]! += n;
   }
   return { last24h, previous7 };
 }

@@ -319,8 +319,8 @@ describe("a page's monitoring script", () => {
     const { monitor } = await setup();
     await monitor.monitorReport(report(), sender(7, URL_A));
     await monitor.monitorReport(report(), sender(7, URL_A));
-    const hours = stores.local.get('spikeSightingHours') as Record<string, number>;
-    expect(Object.values(hours)).toEqual([1]);
+    const hours = stores.local.get('spikeSightingHours') as Record<string, unknown>;
+    expect(Object.values(hours)).toEqual([{ 'news.example': 1 }]);
   });
 
   it('is ignored once monitoring is off', async () => {
@@ -394,7 +394,9 @@ describe('the spike alert', () => {
       today.push(m);
       await addMention(db, m);
     }
-    await countSightings(9, NOW);
+    for (const site of ['news.example', 'blog.example', 'forum.example']) {
+      await countSightings(site, 3, NOW);
+    }
     const spike = await checkSpike(deps);
     expect(spike).toMatchObject({ last24h: 12 });
     expect(notices).toHaveLength(1);
@@ -406,7 +408,7 @@ describe('the spike alert', () => {
     expect(String(notices[0]!.options.message)).toMatch(/^12 flags and negative sightings/);
 
     // Not again the same day.
-    await countSightings(20, NOW);
+    await countSightings('shop.example', 3, NOW);
     expect(await checkSpike(deps)).toBeNull();
     expect(notices).toHaveLength(1);
 
@@ -417,5 +419,24 @@ describe('the spike alert', () => {
     const older = (await db.getAll('mentions')).filter((m) => m.quote.startsWith('old'));
     expect(older).toHaveLength(11);
     for (const m of older) expect(m.crisisId).toBeNull();
+  });
+
+  it('takes at most a few sightings an hour from one site, however it reloads', async () => {
+    const { deps } = await setup();
+    // One page reloading itself, or changing its address, all day long.
+    for (let i = 0; i < 200; i++) await countSightings('spam.example', 50, NOW);
+    expect(await checkSpike(deps)).toBeNull();
+    const stored = stores.local.get('spikeSightingHours') as Record<string, Record<string, number>>;
+    expect(Object.values(stored).flatMap((sites) => Object.values(sites))).toEqual([3]);
+  });
+
+  it('is not silenced by a time in the future', async () => {
+    const { deps } = await setup();
+    stores.local.set('spikeNotifiedAt', NOW.getTime() + 365 * DAY);
+    // An hour in the future is dropped, not counted, and a site's hour of an earlier version
+    // (one number) counts as one site's.
+    stores.local.set('spikeSightingHours', { [String(NOW.getTime() + 2 * DAY)]: 1_000_000 });
+    for (const site of ['a.example', 'b.example']) await countSightings(site, 3, NOW);
+    expect(await checkSpike(deps)).toMatchObject({ last24h: 6 });
   });
 });

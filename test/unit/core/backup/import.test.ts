@@ -9,7 +9,7 @@ import { readStores } from '../../../../src/core/db/backup';
 import { fromStored, listMentions, putMentions } from '../../../../src/core/db/mentions';
 import { migrations } from '../../../../src/core/db/migrations';
 import { openVigieDB } from '../../../../src/core/db/open';
-import { getSettings } from '../../../../src/core/db/settings';
+import { getSettings, updateSettings } from '../../../../src/core/db/settings';
 import { mergeSettings } from '../../../../src/core/model/settings';
 import type { Crisis, CrisisEvent, Mention } from '../../../../src/core/model/types';
 import {
@@ -535,6 +535,14 @@ describe('the background', () => {
     expect(await ask('backupDone', { exportedAt: '2027-01-01T00:00:00.000Z' })).toMatchObject({
       ok: false,
     });
+  });
+
+  it('records a backup over a last backup in the future (a crafted file, a clock set wrong)', async () => {
+    const db = await freshDB();
+    const { ask } = wire(db);
+    await updateSettings(db, { lastBackupAt: '2099-01-01T00:00:00.000Z' });
+    await ask('backupDone', { exportedAt: '2026-11-24T10:00:00.000Z' });
+    expect((await getSettings(db)).lastBackupAt).toBe('2026-11-24T10:00:00.000Z');
   });
 });
 

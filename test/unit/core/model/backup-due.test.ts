@@ -17,4 +17,9 @@ describe('backup reminder', () => {
     expect(backupDueDays({ ...base, firstFlagAt: '2026-11-10T12:00:00.000Z' })).toBe(15);
     expect(backupDueDays({ ...base, firstFlagAt: null })).toBeNull();
   });
+
+  it('takes a last backup in the future for none: the reminder is not silenced for good', () => {
+    const base = { backupReminderDays: 14, firstFlagAt: '2026-10-01T00:00:00.000Z', now };
+    expect(backupDueDays({ ...base, lastBackupAt: '2099-01-01T00:00:00.000Z' })).toBe(55);
+  });
 });

@@ -20,13 +20,20 @@ describe('spike alert', () => {
   });
 
   it('counts events into the last 24 hours and each of the 7 days before, oldest first', () => {
-    const times = [
-      now - 1 * HOUR,
-      now - 23 * HOUR,
-      now - 25 * HOUR,
-      now - 7.5 * 24 * HOUR,
-      now - 9 * 24 * HOUR,
-    ];
-    expect(spikeWindows(times, now)).toEqual({ last24h: 2, previous7: [1, 0, 0, 0, 0, 0, 1] });
+    const events = [
+      [now - 1 * HOUR, 1],
+      [now - 23 * HOUR, 3],
+      [now - 25 * HOUR, 1],
+      [now - 7.5 * 24 * HOUR, 2],
+      [now - 9 * 24 * HOUR, 1],
+    ] as const;
+    expect(spikeWindows(events, now)).toEqual({ last24h: 4, previous7: [2, 0, 0, 0, 0, 0, 1] });
+  });
+
+  it('counts nothing at a time in the future', () => {
+    expect(spikeWindows([[now + HOUR, 1_000_000]], now)).toEqual({
+      last24h: 0,
+      previous7: [0, 0, 0, 0, 0, 0, 0],
+    });
   });
 });
