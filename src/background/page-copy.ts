@@ -27,9 +27,10 @@ function pageCaptureApi(): typeof chrome.pageCapture | undefined {
 
 /**
  * The document of the tab as HTML, doctype first, as the browser holds it now: the root
- * element's start tag rebuilt from its attributes, then its content serialized by the browser.
+ * element's start tag rebuilt from its attributes, then its content serialized by the browser;
+ * with the address of the document it is.
  */
-function serializeDocument(): string {
+function serializeDocument(): { url: string; html: string } {
   const root = document.documentElement;
   const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '';
   const escape = (value: string) =>
@@ -39,33 +40,53 @@ function serializeDocument(): string {
       .replace(/\u00a0/g, '&nbsp;');
   const attributes = [...root.attributes].map((a) => ` ${a.name}="${escape(a.value)}"`).join('');
   const tag = root.localName;
-  return `${doctype}${doctype ? '\n' : ''}<${tag}${attributes}>${root.getHTML()}</${tag}>`;
+  const html = `${doctype}${doctype ? '\n' : ''}<${tag}${attributes}>${root.getHTML()}</${tag}>`;
+  return { url: location.href, html };
+}
+
+/**
+ * The address an MHTML snapshot says it was taken of (its Snapshot-Content-Location header,
+ * which Chromium writes first), or null. Header lines may be folded: a line starting with a
+ * blank continues the one before.
+ */
+export function snapshotLocation(mhtml: ArrayBuffer): string | null {
+  const head = new TextDecoder('latin1').decode(mhtml.slice(0, 64 * 1024));
+  const end = head.search(/\r?\n\r?\n/);
+  const unfolded = (end === -1 ? head : head.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const match = /^Snapshot-Content-Location:[ \t]*(.+?)[ \t]*$/im.exec(unfolded);
+  return match ? match[1]! : null;
 }
 
 /** Attempts at an MHTML copy before the HTML one is kept instead. */
 const MHTML_ATTEMPTS = 3;
 
+/** A copy of a page, with the address of the document it was taken of (null: not said). */
+export type TabCopy = Omit<NewPageCopy, 'savedAt'> & { location: string | null };
+
 /** A copy of the page in tab `tabId`, MHTML where the browser offers it. */
-export async function copyOfTab(tabId: number): Promise<Omit<NewPageCopy, 'savedAt'>> {
+export async function copyOfTab(tabId: number): Promise<TabCopy> {
   const pageCapture = pageCaptureApi();
   for (let attempt = 0; pageCapture && attempt < MHTML_ATTEMPTS; attempt += 1) {
     const blob = await pageCapture.saveAsMHTML({ tabId }).catch(() => undefined);
     if (!blob) break;
     try {
-      return { format: 'mhtml', data: await blob.arrayBuffer() };
+      const data = await blob.arrayBuffer();
+      return { format: 'mhtml', data, location: snapshotLocation(data) };
     } catch {
       // The temporary file behind the blob can be gone before it is read (NotFoundError,
       // seen on a loaded machine): the page is captured again.
     }
   }
   const [result] = await browser.scripting.executeScript({
-    target: { tabId },
+    target: { tabId, frameIds: [0] },
     func: serializeDocument,
   });
-  if (typeof result?.result !== 'string') {
+  const page = result?.result as ReturnType<typeof serializeDocument> | undefined;
+  if (typeof page?.html !== 'string' || typeof page.url !== 'string') {
     throw new AppError('cannot-copy', 'The page did not give its document.');
   }
-  return { format: 'html', data: new TextEncoder().encode(result.result).buffer as ArrayBuffer };
+  const data = new TextEncoder().encode(page.html).buffer as ArrayBuffer;
+  return { format: 'html', data, location: page.url };
 }
 
 /** Base64 of bytes, in slices: spreading megabytes into one call would overflow the stack. */
@@ -97,10 +118,15 @@ export function createEvidenceHandlers(deps: {
         throw new AppError('wrong-page', 'The tab shows another page than the mention’s.');
       }
       if (!canScript(tab.url)) throw new AppError('cannot-copy', 'The browser keeps this page.');
-      const copy = await copyOfTab(tabId).catch((error: unknown) => {
+      const { location, ...copy } = await copyOfTab(tabId).catch((error: unknown) => {
         if (error instanceof AppError) throw error;
         throw new AppError('cannot-copy', String(error));
       });
+      // The tab may have gone to another page while the copy was made: the copy says which
+      // document it is, and only a copy of the mention's page is kept.
+      if (location === null || pageKeyOf(location) !== pageKeyOf(mention.url)) {
+        throw new AppError('wrong-page', 'The copy is of another page than the mention’s.');
+      }
       const outcome = await keepPageCopy(db, mentionId, {
         ...copy,
         savedAt: deps.now().toISOString(),

@@ -288,6 +288,11 @@ function PreviewNotes({ summary, shortened }: { summary: ImportSummary; shortene
     <ul class="backup-notes small">
       {summary.sameQuote > 0 && <li>{t('backupSameQuote', String(summary.sameQuote))}</li>}
       {summary.toInbox > 0 && <li>{t('backupToInbox', String(summary.toInbox))}</li>}
+      {summary.otherCapture > 0 && (
+        <li data-testid="backup-other-capture">
+          {t('backupOtherCapture', formatCount(summary.otherCapture))}
+        </li>
+      )}
       {cut > 0 && (
         <li data-testid="backup-shortened">
           {t('backupShortened', [formatCount(cut), shortenedPlaces(shortened)])}

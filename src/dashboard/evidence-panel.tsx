@@ -12,6 +12,7 @@ import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion } from '../ui/components';
 import { downloadBlob, fileSlug } from '../ui/download';
 import { formatDateTime, formatSize } from '../ui/format';
+import { neutralizedCopy } from './neutralize-copy';
 
 const COPY_TYPES: Record<PageCopyRef['format'], string> = {
   mhtml: 'multipart/related',
@@ -67,7 +68,11 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
     else setError(reply.error);
   };
 
-  const download = async () => {
+  /**
+   * Downloads the copy: MHTML as it was kept (browsers open it with scripts off); HTML either
+   * made safe to open, or as its exact bytes in a text file, which no browser runs.
+   */
+  const download = async (as: 'kept' | 'safe' | 'exact') => {
     if (!copy) return;
     setBusy('download');
     setError(null);
@@ -77,10 +82,17 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
       setError(reply.error);
       return;
     }
-    const { format, savedAt, base64 } = reply.value;
-    const blob = new Blob([await bytesOf(base64)], { type: COPY_TYPES[format] });
-    const name = `vigie-${fileSlug(mention.site || mention.pageTitle)}-${savedAt.slice(0, 10)}.${format}`;
-    downloadBlob(name, blob);
+    const { format, savedAt, base64, sha256 } = reply.value;
+    const bytes = await bytesOf(base64);
+    const base = `vigie-${fileSlug(mention.site || mention.pageTitle)}-${savedAt.slice(0, 10)}`;
+    if (as === 'safe') {
+      const html = neutralizedCopy(await bytes.text(), sha256);
+      downloadBlob(`${base}-safe.html`, new Blob([html], { type: COPY_TYPES.html }));
+    } else if (as === 'exact') {
+      downloadBlob(`${base}.html.txt`, new Blob([bytes], { type: 'text/plain' }));
+    } else {
+      downloadBlob(`${base}.${format}`, new Blob([bytes], { type: COPY_TYPES[format] }));
+    }
   };
 
   return (
@@ -113,16 +125,38 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
         >
           {t('evidenceVerify')}
         </button>
-        {copy && (
+        {copy?.format === 'mhtml' && (
           <button
             type="button"
             class="button"
             data-testid="log-evidence-download"
             disabled={busy !== null}
-            onClick={() => void download()}
+            onClick={() => void download('kept')}
           >
             {t('evidenceDownload')}
           </button>
+        )}
+        {copy?.format === 'html' && (
+          <>
+            <button
+              type="button"
+              class="button"
+              data-testid="log-evidence-download-safe"
+              disabled={busy !== null}
+              onClick={() => void download('safe')}
+            >
+              {t('evidenceDownloadSafe')}
+            </button>
+            <button
+              type="button"
+              class="button"
+              data-testid="log-evidence-download-exact"
+              disabled={busy !== null}
+              onClick={() => void download('exact')}
+            >
+              {t('evidenceDownloadExact')}
+            </button>
+          </>
         )}
       </div>
       <LiveRegion>

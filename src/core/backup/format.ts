@@ -79,6 +79,11 @@ export interface ImportSummary {
   sameQuote: number;
   /** Mentions whose crisis is not in the file (nor in the log): they go to the inbox. */
   toInbox: number;
+  /**
+   * Mentions of the file holding another capture than the log's under the same id: the log's
+   * stays, the file's is kept beside it as a mention of its own in the inbox.
+   */
+  otherCapture: number;
   settings: 'taken' | 'kept' | 'merged';
   /** Directory entries, watched terms and word rules the merge adds to the settings. */
   settingsAdded: number;

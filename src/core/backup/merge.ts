@@ -8,8 +8,12 @@
  *   merged into the record already there, as undoing a delete does, so nothing is lost and the
  *   unique quote index never aborts the import.
  * - A mention whose crisis is not in the file (nor, when merging, in the log) goes to the inbox.
+ * - A mention's capture (what the page gave, and its fingerprint) never changes: when the file
+ *   holds another capture under a known id, the log's stays, the file's later edits (note,
+ *   tags, tone, reach, crisis) join it, and the file's capture is kept beside it, as a mention
+ *   of its own in the inbox. A crafted file cannot swap the evidence and its hash.
  */
-import { dedupeKeyOf, normalizeTags } from '../model/mention';
+import { canonicalCapture, dedupeKeyOf, normalizeTags } from '../model/mention';
 import type { Mention, Settings } from '../model/types';
 
 export type RecordOutcome = 'added' | 'updated' | 'unchanged' | 'kept';
@@ -119,5 +123,52 @@ export function settingsAfterImport(
     },
     outcome: 'merged',
     added,
+  };
+}
+
+/** Whether two records of a mention hold the same capture: what the page gave, and its hash. */
+export function sameCapture(a: Mention, b: Mention): boolean {
+  return (
+    a.evidence.captureSha256 === b.evidence.captureSha256 &&
+    canonicalCapture(a) === canonicalCapture(b) &&
+    a.pageTitle === b.pageTitle &&
+    a.site === b.site &&
+    a.lang === b.lang &&
+    a.kind === b.kind &&
+    a.captureLimit === b.captureLimit
+  );
+}
+
+/**
+ * The log's mention with the edits of the file's later record of it: its capture and its
+ * evidence stay (a kept page copy is never given up for a file that has none).
+ */
+export function withLaterEdits(ours: Mention, theirs: Mention): Mention {
+  return {
+    ...ours,
+    note: theirs.note,
+    tags: theirs.tags,
+    tone: theirs.tone,
+    toneSource: theirs.toneSource,
+    reach: theirs.reach,
+    crisisId: theirs.crisisId,
+    triagedAt: theirs.triagedAt,
+    updatedAt: theirs.updatedAt,
+    evidence: { ...ours.evidence, pageCopy: ours.evidence.pageCopy ?? theirs.evidence.pageCopy },
+  };
+}
+
+/**
+ * The file's capture that differs from the log's under the same id, as a mention of its own: an
+ * id made from both (importing the same file again finds it), in the inbox to be triaged,
+ * without the page copy reference (the copy it names is the log's, or not in this browser).
+ */
+export function keptBeside(theirs: Mention): Mention {
+  return {
+    ...theirs,
+    id: `${theirs.id.slice(0, 60)}~${theirs.evidence.captureSha256.slice(0, 16)}`,
+    crisisId: null,
+    triagedAt: null,
+    evidence: { ...theirs.evidence, pageCopy: null },
   };
 }

@@ -17,18 +17,23 @@ import type {
 } from '../backup/format';
 import {
   intoKnownCrisis,
+  keptBeside,
   mergeRepeatsWithin,
   mergeSameQuote,
   outcomeOf,
+  sameCapture,
   settingsAfterImport,
+  withLaterEdits,
   type RecordOutcome,
 } from '../backup/merge';
+import { dedupeKeyOf } from '../model/mention';
+import type { Mention } from '../model/types';
 import { mergeSettings } from '../model/settings';
 import { COUNTS_KEY } from './mention-counts';
 import { fromStored, toStored } from './mentions';
 import { PostingChanges } from './postings';
 import type { VigieDatabase } from './open';
-import type { VigieDB } from './schema';
+import type { StoredMention, VigieDB } from './schema';
 
 /** The stores a backup holds, and the transaction's (the kept mention counts too). */
 const STORES = ['mentions', 'crises', 'events', 'settings'] as const;
@@ -250,6 +255,7 @@ async function applyImport(
     events: noCounts(),
     sameQuote: 0,
     toInbox: 0,
+    otherCapture: 0,
     settings: 'taken',
     settingsAdded: 0,
   };
@@ -296,14 +302,38 @@ async function applyImport(
   const lists = new PostingChanges();
   await inChunks(within.mentions, tick, async (chunk) => {
     const store = tx.objectStore('mentions');
-    const stored = chunk.map(toStored);
-    const [existing, sameKey] = !none
+    const byId = none ? [] : await Promise.all(chunk.map((m) => store.get(m.id)));
+    // What to write, each with the log's record of its id. A mention holding another capture
+    // than the log's under its id gives two: the log's with the file's edits, and the file's
+    // capture beside it (unless it is the log's quote again, which the log holds already).
+    const incoming: Mention[] = [];
+    const existing: (StoredMention | undefined)[] = [];
+    const beside: number[] = [];
+    chunk.forEach((m, i) => {
+      const ours = byId[i];
+      if (!ours || sameCapture(fromStored(ours), m)) {
+        incoming.push(m);
+        existing.push(ours);
+        return;
+      }
+      summary.otherCapture++;
+      incoming.push(withLaterEdits(fromStored(ours), m));
+      existing.push(ours);
+      const theirs = keptBeside(m);
+      if (dedupeKeyOf(theirs) === ours.dedupeKey) return;
+      beside.push(incoming.length);
+      incoming.push(theirs);
+      existing.push(undefined);
+    });
+    const stored = incoming.map(toStored);
+    const [besideRecords, sameKey] = !none
       ? await Promise.all([
-          Promise.all(chunk.map((m) => store.get(m.id))),
+          Promise.all(beside.map((k) => store.get(incoming[k]!.id))),
           Promise.all(stored.map((s) => store.index('dedupeKey').get(s.dedupeKey))),
         ])
       : [[], []];
-    const puts = chunk.flatMap((m, i) => {
+    beside.forEach((k, j) => (existing[k] = besideRecords[j]));
+    const puts = incoming.flatMap((m, i) => {
       const twin = sameKey[i];
       if (twin && twin.id !== m.id) {
         // The same quote on the same page, flagged under another id (another browser).

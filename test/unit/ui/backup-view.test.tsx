@@ -30,6 +30,7 @@ const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({
   events: counts(4, 0, 2, 0),
   sameQuote: 1,
   toInbox: 0,
+  otherCapture: 0,
   settings: 'kept',
   settingsAdded: 0,
   ...over,

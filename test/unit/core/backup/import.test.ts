@@ -306,6 +306,48 @@ describe('merging', () => {
     expect(got).toEqual(want);
   });
 
+  it('never changes a capture: a file holding another one under the same id keeps both', async () => {
+    const db = await freshDB();
+    const mine = sampleLog('e');
+    await seed(db, mine);
+    const ours = mine.mentions[0]!;
+    // A crafted file: the same id, changed later, with another quote and a hash made to match.
+    const crafted: Mention = {
+      ...ours,
+      quote: 'Lumen did nothing wrong',
+      selectors: null,
+      evidence: { captureSha256: 'f'.repeat(64), pageCopy: null },
+      note: 'edited elsewhere',
+      updatedAt: at(900),
+    };
+    const { ask } = wire(db);
+    const file = { ...mine, mentions: [crafted] };
+    const { preview, summary } = await importInto(ask, file);
+    expect(preview.merge.otherCapture).toBe(1);
+    expect(summary.otherCapture).toBe(1);
+    expect(summary.mentions).toEqual({ added: 1, updated: 1, unchanged: 0, kept: 0 });
+    // Ours keeps its capture and fingerprint, with the file's later edit.
+    const kept = fromStored((await db.get('mentions', ours.id))!);
+    expect(kept).toEqual({ ...ours, note: 'edited elsewhere', updatedAt: at(900) });
+    // The file's capture is kept beside it, in the inbox, to be looked at.
+    const beside = (await db.getAll('mentions')).find(
+      (m) => m.quote === 'Lumen did nothing wrong',
+    )!;
+    expect(beside.id).not.toBe(ours.id);
+    expect(fromStored(beside)).toMatchObject({
+      evidence: { captureSha256: 'f'.repeat(64), pageCopy: null },
+      crisisId: null,
+      triagedAt: null,
+    });
+    // Importing the same file again adds nothing.
+    const once = await snapshot(db);
+    const again = await importInto(ask, file);
+    expect(again.summary.mentions.added).toBe(0);
+    expect(await snapshot(db)).toBe(once);
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
+  });
+
   it('sends a mention whose crisis is in neither the file nor the log to the inbox', async () => {
     const db = await freshDB();
     const file = sampleLog('o');
