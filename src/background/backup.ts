@@ -48,6 +48,11 @@ export interface BackupDeps {
    * resets the idle timer after which Chromium stops a service worker (30 s).
    */
   keepAlive?: () => void;
+  /**
+   * Called once an import is written, for what follows the settings outside the database
+   * (monitoring's registration, access to pages, and the pages watched).
+   */
+  settingsImported?: () => Promise<void>;
   /** The text behind a blob: URL, and this extension's origin (the tests hand in their own). */
   readUrl?: (url: string) => Promise<string>;
   origin?: string;
@@ -260,6 +265,7 @@ export function createBackupHandlers(
       await recountMentions(db);
       imports.delete(importId);
       deps.changed({ crises: true });
+      await deps.settingsImported?.();
       return summary;
     },
 

@@ -46,7 +46,7 @@ import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
 import { createEvidenceHandlers } from './page-copy';
-import { createMonitoringCalls, popupWatch } from './monitor-handlers';
+import { createMonitoringCalls, followMonitoringSetting, popupWatch } from './monitor-handlers';
 import { tellPages } from './monitoring';
 import { rescoreTabs } from './tab-watch';
 import { dropUndo, keepForUndo, peekUndo } from './undo';
@@ -96,6 +96,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       changed: deps.changed,
       appVersion: () => browser.runtime.getManifest().version,
       keepAlive: () => void browser.runtime.getPlatformInfo(),
+      // Monitoring follows the imported setting and watchlist at once, not at the next start.
+      settingsImported: () => followMonitoringSetting(deps),
     }),
     // Monitoring's switch and the popup's flag of a sighting: their own module too.
     ...createMonitoringCalls(deps),

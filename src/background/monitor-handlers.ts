@@ -144,6 +144,24 @@ export function createMonitoringCalls(
   };
 }
 
+/**
+ * Makes monitoring follow the saved setting now (after an import replaced or merged it): on,
+ * with access to pages, the script is registered and open pages watch again with the current
+ * watchlist; off (or without access), it is unregistered, open pages are cleared, the access is
+ * given back, and what was found in tabs is forgotten.
+ */
+export async function followMonitoringSetting(
+  deps: Pick<HandlerDeps, 'db'>,
+  apis: MonitoringApis = browser,
+): Promise<void> {
+  const { db } = deps;
+  const wanted = (await getSettings(db)).monitoring;
+  const on = await switchMonitoring(apis, wanted, async (value) => {
+    if (value !== wanted) await updateSettings(db, { monitoring: value });
+  });
+  if (!on) await forgetAllTabs();
+}
+
 /** What the popup shows of monitoring on the tab's page; undefined when monitoring is off. */
 export async function popupWatch(
   db: VigieDatabase,

@@ -63,12 +63,12 @@ vi.mock('../../../src/core/sentiment', async (importOriginal) => {
 });
 
 const { scoreNegativity } = await import('../../../src/core/sentiment');
-const { createMonitorHandlers, createMonitoringCalls, popupWatch } =
+const { createMonitorHandlers, createMonitoringCalls, followMonitoringSetting, popupWatch } =
   await import('../../../src/background/monitor-handlers');
 const { checkSpike, countSightings, openSpikeCrisis } =
   await import('../../../src/background/spike-alert');
 const { addMention, getMention } = await import('../../../src/core/db/mentions');
-const { updateSettings } = await import('../../../src/core/db/settings');
+const { getSettings, updateSettings } = await import('../../../src/core/db/settings');
 const { rescoreTabs } = await import('../../../src/background/tab-watch');
 
 const URL_A = 'https://news.example/a';
@@ -438,5 +438,53 @@ describe('the spike alert', () => {
     stores.local.set('spikeSightingHours', { [String(NOW.getTime() + 2 * DAY)]: 1_000_000 });
     for (const site of ['a.example', 'b.example']) await countSightings(site, 3, NOW);
     expect(await checkSpike(deps)).toMatchObject({ last24h: 6 });
+  });
+});
+
+describe('after an import', () => {
+  /** Registrations, the access to pages and the calls to open pages, as the switch sees them. */
+  function apis(granted: boolean) {
+    const state = { registered: [] as string[], granted, sent: [] as string[] };
+    const fake = {
+      scripting: {
+        getRegisteredContentScripts: async () => state.registered.map((id) => ({ id, js: [] })),
+        registerContentScripts: async (list: { id: string }[]) =>
+          void state.registered.push(...list.map((s) => s.id)),
+        unregisterContentScripts: async () => void (state.registered = []),
+      },
+      permissions: {
+        contains: async () => state.granted,
+        remove: async () => !(state.granted = false),
+      },
+      tabs: {
+        query: async () => [{ id: 7 }],
+        sendMessage: async (_id: number, message: { call: string }) =>
+          void state.sent.push(message.call),
+      },
+    };
+    return { state, apis: fake as never };
+  }
+
+  it('stops monitoring at once when the imported settings have it off', async () => {
+    const { db } = await setup(false);
+    const fake = apis(true);
+    fake.state.registered = ['vigie-monitor'];
+    await followMonitoringSetting({ db }, fake.apis);
+    expect(fake.state).toMatchObject({ registered: [], granted: false, sent: ['monitorClear'] });
+  });
+
+  it('watches again with the imported watchlist when they have it on', async () => {
+    const { db } = await setup(true);
+    const fake = apis(true);
+    await followMonitoringSetting({ db }, fake.apis);
+    expect(fake.state).toMatchObject({ registered: ['vigie-monitor'], sent: ['monitorRefresh'] });
+  });
+
+  it('turns it off, and says so in the settings, when the browser gives no access to pages', async () => {
+    const { db } = await setup(true);
+    const fake = apis(false);
+    await followMonitoringSetting({ db }, fake.apis);
+    expect(fake.state).toMatchObject({ registered: [], sent: ['monitorClear'] });
+    expect((await getSettings(db)).monitoring).toBe(false);
   });
 });
