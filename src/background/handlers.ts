@@ -32,7 +32,7 @@ import { getSettings, updateSettings } from '../core/db/settings';
 import { flagsSince, metricEvents } from '../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../core/model/stats';
 import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
-import { AppError, type Handlers } from '../core/messaging/rpc';
+import { AppError, toErrorData, type Handlers } from '../core/messaging/rpc';
 import { moveToStep } from '../core/model/crisis';
 import { applyCrisisChange } from '../core/model/crisis-change';
 import { applyMentionPatch, normalizeTags } from '../core/model/mention';
@@ -49,7 +49,14 @@ import { createEvidenceHandlers } from './page-copy';
 import { createMonitoringCalls, followMonitoringSetting, popupWatch } from './monitor-handlers';
 import { tellPages } from './monitoring';
 import { rescoreTabs } from './tab-watch';
-import { dropUndo, keepForUndo, peekUndo } from './undo';
+import {
+  dropExpiredUndo,
+  dropUndo,
+  keepUndoBatch,
+  newUndoToken,
+  UNDO_BATCH,
+  undoBatches,
+} from './undo';
 
 export interface HandlerDeps extends FlagDeps {
   /** Called after any change the badge or the menus show. */
@@ -153,42 +160,69 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async deleteMentions(args) {
-      const mentions = await getMentions(db, ids(args.ids));
-      const undoToken = await keepForUndo(mentions, deps.now());
-      const deleted = await deleteMentions(
-        db,
-        mentions.map((m) => m.id),
-      );
-      const at = now();
-      await appendEvents(
-        db,
-        deleted.flatMap((m) =>
-          m.crisisId
-            ? [newEvent(m.crisisId, at, 'mention-unlinked', { mentionId: m.id, deleted: true })]
-            : [],
-        ),
-      );
-      deps.changed({ crises: deleted.some((m) => m.crisisId) });
-      return { deleted: deleted.length, undoToken };
+      // In batches, each kept for undo before it is deleted: a deletion too large to keep
+      // whole is not refused; it stops only at a batch no storage can keep.
+      const all = ids(args.ids);
+      await dropExpiredUndo(deps.now());
+      const undoToken = newUndoToken(deps.now());
+      let deleted = 0;
+      let done = 0;
+      let crises = false;
+      for (let i = 0; i < all.length; i += UNDO_BATCH) {
+        const mentions = await getMentions(db, all.slice(i, i + UNDO_BATCH));
+        try {
+          await keepUndoBatch(undoToken, i / UNDO_BATCH, mentions);
+        } catch (error) {
+          if (done === 0) {
+            throw new AppError(
+              'storage-full',
+              `Nothing was deleted: ${toErrorData(error).message}`,
+            );
+          }
+          break;
+        }
+        const gone = await deleteMentions(
+          db,
+          mentions.map((m) => m.id),
+        );
+        const at = now();
+        await appendEvents(
+          db,
+          gone.flatMap((m) =>
+            m.crisisId
+              ? [newEvent(m.crisisId, at, 'mention-unlinked', { mentionId: m.id, deleted: true })]
+              : [],
+          ),
+        );
+        deleted += gone.length;
+        crises ||= gone.some((m) => m.crisisId);
+        done = Math.min(all.length, i + UNDO_BATCH);
+      }
+      deps.changed({ crises });
+      return { deleted, undoToken, notDeleted: all.length - done };
     },
 
     async restoreMentions({ undoToken }) {
-      // Fitted as an import fits them: a mention an earlier Vigie stored over the limits (a
-      // page's huge title, say) comes back shortened rather than failing the whole undo.
-      const restored = (await peekUndo(undoToken)).map((m) => fitted('mentions', m).record);
-      await restoreMentions(db, restored);
+      let restored = 0;
+      for (const batch of await undoBatches(undoToken)) {
+        // Fitted as an import fits them: a mention an earlier Vigie stored over the limits (a
+        // page's huge title, say) comes back shortened rather than failing the whole undo.
+        const mentions = batch.map((m) => fitted('mentions', m).record);
+        await restoreMentions(db, mentions);
+        const at = now();
+        await appendEvents(
+          db,
+          mentions.flatMap((m) =>
+            m.crisisId
+              ? [newEvent(m.crisisId, at, 'mention-linked', { mentionId: m.id, restored: true })]
+              : [],
+          ),
+        );
+        restored += mentions.length;
+      }
       await dropUndo(undoToken);
-      const at = now();
-      await appendEvents(
-        db,
-        restored.flatMap((m) =>
-          m.crisisId
-            ? [newEvent(m.crisisId, at, 'mention-linked', { mentionId: m.id, restored: true })]
-            : [],
-        ),
-      );
       deps.changed({ crises: true });
-      return { restored: restored.length };
+      return { restored };
     },
 
     async moveMentions(args) {

@@ -28,7 +28,7 @@ import { ALL_PAGES, reconcileMonitoring } from './monitoring';
 import { checkSpike, openSpikeCrisis, SPIKE_NOTIFICATION } from './spike-alert';
 import { forgetAllTabs, forgetTab } from './tab-watch';
 import { dropOrphanCopies } from '../core/db/page-copies';
-import { undoableMentionIds } from './undo';
+import { dropExpiredUndo, undoableMentionIds } from './undo';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -185,7 +185,9 @@ browser.runtime.onInstalled.addListener(() => {
  * be megabytes, and the undo buffer keeps the mention, not its copy.
  */
 async function dropDeletedCopies(): Promise<void> {
-  const keep = await undoableMentionIds(new Date());
+  const now = new Date();
+  await dropExpiredUndo(now);
+  const keep = await undoableMentionIds(now);
   await dropOrphanCopies(await database(), keep);
 }
 

@@ -258,7 +258,7 @@ export function MentionList(props: {
   const remove = async () => {
     const done = await act(ask('deleteMentions', { ids }));
     if (done) {
-      setNotice('');
+      setNotice(done.notDeleted > 0 ? t('logNotDeleted', formatCount(done.notDeleted)) : '');
       setUndo({ token: done.undoToken, count: done.deleted });
       await reload();
     }
@@ -449,6 +449,7 @@ export function MentionList(props: {
             action={{ label: t('undo'), run: () => void restore(), testid: 'log-undo' }}
           >
             {t('logDeleted', formatCount(undo.count))}
+            {notice && ` ${notice}`}
           </Toast>
         )}
         {!undo && notice && <Toast onClose={closeNotice}>{notice}</Toast>}

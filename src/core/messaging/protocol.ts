@@ -179,11 +179,17 @@ export interface BackgroundCalls {
   /** Edits note, tags, tone or reach; marks the mention triaged. */
   updateMention(args: { id: string; patch: MentionPatch }): Mention;
   /**
-   * Deletes mentions, keeping them first in an undo buffer (session storage, so that it
-   * outlives a stopped background worker); nothing is deleted when the buffer can't be kept.
+   * Deletes mentions in batches, each kept first in an undo buffer (session storage, so that it
+   * outlives a stopped background worker, or local storage once the session's is full). Stops
+   * at a batch no storage can keep: `notDeleted` says how many were left; when it is the first
+   * batch, nothing is deleted and the call fails with 'storage-full'.
    */
-  deleteMentions(args: { ids: string[] }): { deleted: number; undoToken: string };
-  /** Puts the mentions of an undo buffer back exactly as they were. */
+  deleteMentions(args: { ids: string[] }): {
+    deleted: number;
+    undoToken: string;
+    notDeleted: number;
+  };
+  /** Puts the mentions of an undo buffer back as they were (all its batches). */
   restoreMentions(args: { undoToken: string }): { restored: number };
   /** Moves mentions into a crisis, or back to the inbox with null. */
   moveMentions(args: { ids: string[]; crisisId: string | null }): { moved: number };

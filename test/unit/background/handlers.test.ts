@@ -6,9 +6,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerDeps } from '../../../src/background/handlers';
 import type { CallArgs, BackgroundCalls } from '../../../src/core/messaging/protocol';
 import type { Mention } from '../../../src/core/model/types';
-import { freshDB, mention } from '../helpers';
+import { at, freshDB, mention } from '../helpers';
 
 const session = new Map<string, unknown>();
+const local = new Map<string, unknown>();
+/** How much each area takes (Chromium gives session storage 10 MB). */
+const quotas = { session: { bytes: Infinity }, local: { bytes: Infinity } };
 
 vi.mock('../../../src/core/browser', async () => {
   const { fakeBrowser, storageArea } = await import('../ui/fake-browser');
@@ -17,7 +20,10 @@ vi.mock('../../../src/core/browser', async () => {
     browser: {
       ...base,
       runtime: { ...base.runtime, getManifest: () => ({ version: '0.1.0' }) },
-      storage: { session: storageArea(session), local: storageArea(new Map()) },
+      storage: {
+        session: storageArea(session, quotas.session),
+        local: storageArea(local, quotas.local),
+      },
     },
   };
 });
@@ -50,7 +56,12 @@ async function outcome(run: () => unknown): Promise<string> {
   }
 }
 
-beforeEach(() => session.clear());
+beforeEach(() => {
+  session.clear();
+  local.clear();
+  quotas.session.bytes = Infinity;
+  quotas.local.bytes = Infinity;
+});
 
 describe('what the crisis log and the settings send', () => {
   it('refuses settings the import would refuse, and keeps the saved ones', async () => {
@@ -126,5 +137,52 @@ describe('what the crisis log and the settings send', () => {
     expect(await handlers.restoreMentions({ undoToken }, null)).toEqual({ restored: 2 });
     expect((await getMention(db, old.id))!.pageTitle).toBe(`${'T'.repeat(9_997)}${CUT_MARK}`);
     expect(await getMention(db, ok.id)).toEqual(ok);
+  });
+});
+
+describe('a large deletion', () => {
+  /** `n` mentions of about a kilobyte each, stored. */
+  async function many(n: number) {
+    const { db, handlers } = await setup();
+    const list = Array.from({ length: n }, (_, i) =>
+      mention({ quote: `complaint ${i} ${'x'.repeat(800)}`, capturedAt: at(i) }),
+    );
+    await putMentions(db, list);
+    return { db, handlers, ids: list.map((m) => m.id) };
+  }
+
+  it('is kept for undo in batches, past the session’s room, and undone whole', async () => {
+    const { db, handlers, ids } = await many(1_300);
+    // Room in the session for about one batch of 500: the rest goes to local storage.
+    quotas.session.bytes = 1_000_000;
+    const done = await handlers.deleteMentions({ ids }, null);
+    expect(done).toMatchObject({ deleted: 1_300, notDeleted: 0 });
+    expect(await db.count('mentions')).toBe(0);
+    expect(session.size).toBe(1);
+    expect(local.size).toBe(2);
+    expect(await handlers.restoreMentions({ undoToken: done.undoToken }, null)).toEqual({
+      restored: 1_300,
+    });
+    expect(await db.count('mentions')).toBe(1_300);
+    expect(session.size + local.size).toBe(0);
+  });
+
+  it('stops at a batch no storage can keep, and says how many it left', async () => {
+    const { db, handlers, ids } = await many(1_200);
+    quotas.session.bytes = 1_000_000;
+    quotas.local.bytes = 0;
+    const done = await handlers.deleteMentions({ ids }, null);
+    expect(done).toMatchObject({ deleted: 500, notDeleted: 700 });
+    expect(await db.count('mentions')).toBe(700);
+    await handlers.restoreMentions({ undoToken: done.undoToken }, null);
+    expect(await db.count('mentions')).toBe(1_200);
+  });
+
+  it('deletes nothing when not even its first batch can be kept', async () => {
+    const { db, handlers, ids } = await many(10);
+    quotas.session.bytes = 0;
+    quotas.local.bytes = 0;
+    expect(await outcome(() => handlers.deleteMentions({ ids }, null))).toBe('storage-full');
+    expect(await db.count('mentions')).toBe(10);
   });
 });

@@ -61,8 +61,15 @@ export function unnamedControls(root: ParentNode): string[] {
   });
 }
 
-/** A `browser.storage` area over a map, values cloned in and out as the browser does. */
-export function storageArea(map: Map<string, unknown>) {
+/**
+ * A `browser.storage` area over a map, values cloned in and out as the browser does; past
+ * `quota.bytes` of JSON, a write fails as the browser's does.
+ */
+export function storageArea(
+  map: Map<string, unknown>,
+  quota: { bytes: number } = { bytes: Infinity },
+) {
+  const size = () => [...map.values()].reduce<number>((n, v) => n + JSON.stringify(v).length, 0);
   return {
     async get(key: string | string[] | null) {
       if (key === null)
@@ -72,6 +79,8 @@ export function storageArea(map: Map<string, unknown>) {
       );
     },
     async set(items: Record<string, unknown>) {
+      const adding = Object.values(items).reduce<number>((n, v) => n + JSON.stringify(v).length, 0);
+      if (size() + adding > quota.bytes) throw new Error('Resource::kQuotaBytes quota exceeded');
       for (const [k, v] of Object.entries(items)) map.set(k, structuredClone(v));
     },
     async remove(keys: string | string[]) {
