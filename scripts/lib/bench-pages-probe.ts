@@ -6,8 +6,8 @@
  */
 import { toRange } from 'dom-anchor-text-quote';
 import Mark from 'mark.js';
-import { createHighlighter } from '../../src/content/highlighter';
-import { startScanner } from '../../src/content/scanner';
+import { createHighlighter, rangeSegments, type Segment } from '../../src/content/highlighter';
+import { readPage } from '../../src/content/read-page';
 import { createVisibility, insideSkipped, isSkipped } from '../../src/content/visible-text';
 import { describeQuoteOffsets } from '../../src/core/anchoring/describe-text-quote';
 import { reanchor, type AnchorMethod } from '../../src/core/anchoring/reanchor';
@@ -175,42 +175,42 @@ export function sampleQuotes(count: number): Sample[] {
 }
 
 /**
- * Vigie's scan and highlight of `terms`, wired as the monitoring script wires them
- * (src/content/page-watch.ts): the watchlist compiled, the whole page scanned in slices when it
- * is idle, each slice's hits highlighted at once. Resolves once the scan is idle and the frame
- * with the highlights painted.
+ * What monitoring does in every page it watches, whatever the watchlist: the page read
+ * (src/content/read-page.ts). Resolves with its time.
+ */
+export function vigieReadPage(): { ms: number; chars: number } {
+  const started = performance.now();
+  const read = readPage(document);
+  return { ms: performance.now() - started, chars: read.text.length };
+}
+
+/**
+ * Vigie finding and highlighting every occurrence of `terms`, through the paths it has for it:
+ * the page read as monitoring reads it, the terms found in the text a reader sees (as the
+ * background finds them), and each occurrence highlighted in the page (as "Show on the page"
+ * highlights). The same job as mark.js's below; in the product, the finding runs in the
+ * background and the highlighting only on the user's request. Resolves once the frame with the
+ * highlights is painted.
  */
 export function vigieScanHighlight(terms: string[]): Promise<ScanResult> {
   const started = performance.now();
   const watchlist = compileWatchlist(
     terms.map((term, i): WatchTerm => ({ id: `t${i}`, term, aliases: [] })),
   );
-  const highlighter = createHighlighter(document);
-  const controller = new AbortController();
+  const read = readPage(document);
+  const index = buildTextIndex(document.body);
+  const segments: Segment[] = [];
   let matches = 0;
-  let highlighted = 0;
-  return new Promise((resolve) => {
-    const scanner = startScanner({
-      root: document.body,
-      watchlist,
-      signal: controller.signal,
-      onHits(batch) {
-        matches += batch.length;
-        const done = scanner.quiet(() => highlighter.add('watch', batch));
-        highlighted += done.filter(Boolean).length;
-      },
-      onChanged: (node) => highlighter.forget(node),
-      onIdle() {
-        if (controller.signal.aborted) return;
-        void afterPaint().then(() => {
-          const ms = performance.now() - started;
-          // Only the first pass is measured: stop watching the page's mutations.
-          controller.abort();
-          resolve({ ms, matches, highlighted });
-        });
-      },
-    });
-  });
+  for (let r = 0; r + 1 < read.shown.length; r += 2) {
+    const start = read.shown[r]!;
+    for (const hit of watchlist.find(read.text.slice(start, read.shown[r + 1]!))) {
+      matches += 1;
+      const range = index.rangeOf(start + hit.start, start + hit.end, 'after', 'before');
+      if (range) segments.push(...rangeSegments(range));
+    }
+  }
+  const highlighted = createHighlighter(document).add('watch', segments).filter(Boolean).length;
+  return afterPaint().then(() => ({ ms: performance.now() - started, matches, highlighted }));
 }
 
 /**

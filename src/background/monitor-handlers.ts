@@ -9,16 +9,24 @@ import type { VigieDatabase } from '../core/db/open';
 import { getSettings, updateSettings } from '../core/db/settings';
 import type {
   BackgroundCalls,
+  Envelope,
   MonitorCalls,
+  MonitorPageCalls,
   PageCapture,
   PageWatch,
+  ShownHighlight,
 } from '../core/messaging/protocol';
-import { AppError, type Handlers } from '../core/messaging/rpc';
-import { isMonitorReport } from '../core/monitoring/report-schema';
-import { pageKeyOf, siteOf } from '../core/model/mention';
+import { AppError, createClient, type Handlers } from '../core/messaging/rpc';
+import { anchorFlagged, sightingsOf } from '../core/monitoring/analyze';
+import { pageReadFrom } from '../core/monitoring/page-read';
+import type { FlaggedQuote } from '../core/monitoring/report';
+import { compileWatchlist, type CompiledWatchlist } from '../core/monitoring/watch';
+import { pageKeyOf, shortenedFields, siteOf } from '../core/model/mention';
+import type { Mention, WatchTerm } from '../core/model/types';
 import { fileFlag } from './flag';
 import type { HandlerDeps } from './handlers';
 import {
+  highlightStyles,
   startWatch,
   switchMonitoring,
   tellPages,
@@ -26,14 +34,12 @@ import {
   type WatchScripting,
 } from './monitoring';
 import { checkSpike, countSightings } from './spike-alert';
-import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport } from './tab-watch';
+import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport, setShown } from './tab-watch';
 
 /** Flagged mentions of a page sent to its script to be found again. */
 const MAX_FLAGGED = 200;
 /** Sightings the popup lists. */
 const MAX_POPUP_SIGHTINGS = 20;
-
-const OFF = { on: false, watchlist: [], flagged: [] };
 
 /**
  * The calls of the monitoring script. The sender is the browser's word on which tab and page
@@ -56,34 +62,83 @@ export function createMonitorHandlers(
 
     async monitorConfig(_args, sender) {
       const settings = await getSettings(db);
-      const page = topFrame(sender);
-      if (!settings.monitoring || !page) return OFF;
-      const { items } = await mentionsOnPage(db, page.url, MAX_FLAGGED);
-      return {
-        on: true,
-        watchlist: settings.watchlist,
-        flagged: items.flatMap((m) =>
-          m.selectors ? [{ mentionId: m.id, selectors: m.selectors }] : [],
-        ),
-      };
+      return { on: settings.monitoring && topFrame(sender) !== null };
     },
 
-    async monitorReport(report, sender) {
-      if (!isMonitorReport(report)) throw new AppError('bad-request', 'Malformed report');
+    async monitorReport(raw, sender) {
+      const read = pageReadFrom(raw);
+      if (!read) throw new AppError('bad-request', 'Malformed page read');
       const page = topFrame(sender);
-      if (!page) throw new AppError('bad-request', 'Reports come from the top frame of a tab');
+      if (!page) throw new AppError('bad-request', 'Reads come from the top frame of a tab');
       const { tabId, url } = page;
       const settings = await getSettings(db);
       if (!settings.monitoring) return { stored: false };
-      // Scored in the background, not in the page: the scorer's word lists stay out of pages.
-      const { newNegative } = await saveTabReport(tabId, url, report, settings.wordRules);
+      // Found, described and scored here, not in the page: neither the watchlist nor the
+      // scorer's word lists go into pages.
+      const { items } = await mentionsOnPage(db, url, MAX_FLAGGED);
+      const report = {
+        title: read.title,
+        lang: read.lang,
+        sightings: sightingsOf(read, compiled(settings.watchlist)),
+        anchors: anchorFlagged(read.text, findable(items)),
+      };
+      const { newNegative, shown } = await saveTabReport(tabId, url, report, settings.wordRules);
       if (newNegative > 0) {
         await countSightings(siteOf(url), newNegative, deps.now());
         await checkSpike(deps);
       }
+      // Highlights the user asked for on this page follow what the page now shows.
+      if (shown) void showInTab(db, scripting, tabId, url, browser).catch(() => undefined);
       return { stored: true };
     },
   };
+}
+
+/** The watchlist compiled once for as long as it stays the same. */
+let compiledFor: { key: string; list: CompiledWatchlist } | null = null;
+function compiled(watchlist: readonly WatchTerm[]): CompiledWatchlist {
+  const key = JSON.stringify(watchlist);
+  if (compiledFor?.key !== key) compiledFor = { key, list: compileWatchlist(watchlist) };
+  return compiledFor.list;
+}
+
+/**
+ * The flagged quotes of a page that can be looked for: with selectors, not shortened when
+ * stored (a quote cut short is on no page: it would always read "not found").
+ */
+function findable(mentions: readonly Mention[]): FlaggedQuote[] {
+  return mentions.flatMap((m) =>
+    m.selectors && !shortenedFields(m).some((f) => f.startsWith('selectors'))
+      ? [{ mentionId: m.id, selectors: m.selectors }]
+      : [],
+  );
+}
+
+/**
+ * Draws, in tab `tabId`, the highlights of what monitoring found on its page: the sightings,
+ * and the flagged quotes. Returns how many the page showed.
+ */
+async function showInTab(
+  db: VigieDatabase,
+  scripting: WatchScripting,
+  tabId: number,
+  url: string,
+  apis: Pick<MonitoringApis, 'tabs'>,
+): Promise<number> {
+  const watch = await readTabWatch(tabId);
+  if (!watch || pageKeyOf(watch.url) !== pageKeyOf(url)) return 0;
+  // Every flagged quote of the page, those flagged since its last read too: the page finds
+  // them as they are now, and shows those it finds.
+  const { items } = await mentionsOnPage(db, url, MAX_FLAGGED);
+  const highlights: ShownHighlight[] = [
+    ...watch.sightings.map((s) => ({ kind: 'watch' as const, selectors: s.selectors })),
+    ...findable(items).map((q) => ({ kind: 'flagged' as const, selectors: q.selectors })),
+  ];
+  await highlightStyles(scripting, tabId, true);
+  const reply = await createClient<MonitorPageCalls>((envelope: Envelope<unknown>) =>
+    apis.tabs.sendMessage(tabId, envelope, { frameId: 0 }),
+  )('monitorShow', { highlights });
+  return reply.ok ? reply.value.found : 0;
 }
 
 /** The tab and address of a call from a page's top frame; null from anywhere else. */
@@ -97,7 +152,8 @@ function topFrame(sender: Runtime.MessageSender): { tabId: number; url: string }
 export function createMonitoringCalls(
   deps: HandlerDeps,
   apis: MonitoringApis = browser,
-): Pick<Handlers<BackgroundCalls, unknown>, 'setMonitoring' | 'flagSighting'> {
+  scripting: WatchScripting = browser.scripting,
+): Pick<Handlers<BackgroundCalls, unknown>, 'setMonitoring' | 'flagSighting' | 'showOnPage'> {
   const { db } = deps;
   return {
     async setMonitoring({ on }) {
@@ -134,12 +190,27 @@ export function createMonitoringCalls(
         capture,
         into,
       );
-      await markFlagged(tabId, sightingId, outcome.mention.id);
+      const shown = await markFlagged(tabId, sightingId, outcome.mention.id);
       deps.changed({ crises: outcome.crisis !== null });
       await deps.notifyFlagged(outcome);
-      // The page's script finds the new mention and highlights it as flagged.
-      void tellPages(apis, 'monitorRefresh', tabId);
+      // Where the user shows the highlights, the new mention shows as flagged.
+      if (shown) void showInTab(db, scripting, tabId, watch.url, apis).catch(() => undefined);
       return outcome;
+    },
+
+    async showOnPage({ tabId, show }) {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      const watch = await readTabWatch(tabId);
+      if (!tab?.url || !watch || pageKeyOf(tab.url) !== pageKeyOf(watch.url)) {
+        throw new AppError('not-found', 'Monitoring has not read this page.');
+      }
+      await setShown(tabId, show === true);
+      if (show !== true) {
+        await tellPages(apis, 'monitorHide', tabId);
+        await highlightStyles(scripting, tabId, false).catch(() => undefined);
+        return { shown: false, found: 0 };
+      }
+      return { shown: true, found: await showInTab(db, scripting, tabId, tab.url, apis) };
     },
   };
 }
@@ -171,7 +242,7 @@ export async function popupWatch(
   const [settings, watch] = await Promise.all([getSettings(db), readTabWatch(tabId)]);
   if (!settings.monitoring) return undefined;
   if (!watch || pageKeyOf(watch.url) !== pageKeyOf(url)) {
-    return { sightings: [], sightingCount: 0, notFound: [] };
+    return { shown: false, sightings: [], sightingCount: 0, notFound: [] };
   }
   const sightings = [...watch.sightings]
     .sort((a, b) => Number(b.negative) - Number(a.negative) || b.score - a.score)
@@ -188,5 +259,5 @@ export async function popupWatch(
   const notFound = (await getMentions(db, watch.anchors.missing.slice(0, 50))).filter(
     (m) => pageKeyOf(m.url) === pageKeyOf(url),
   );
-  return { sightings, sightingCount: watch.sightings.length, notFound };
+  return { shown: watch.shown, sightings, sightingCount: watch.sightings.length, notFound };
 }

@@ -41,20 +41,31 @@ export const MONITOR_SCRIPT = {
   persistAcrossSessions: true,
 };
 
-/** The watch itself, added to a loaded page on its start script's word. */
+/**
+ * The watch itself, added to a loaded page on its start script's word; its stylesheet only
+ * when the user asks to see the highlights (a page could read Vigie's styles otherwise).
+ */
 export const WATCH_FILES = { js: ['monitor.js'], css: ['monitor.css'] };
 
-/** What adding the watch needs of the browser's `scripting`. */
-export type WatchScripting = Pick<Browser['scripting'], 'executeScript' | 'insertCSS'>;
+/** What adding the watch, and showing its highlights, need of the browser's `scripting`. */
+export type WatchScripting = Pick<
+  Browser['scripting'],
+  'executeScript' | 'insertCSS' | 'removeCSS'
+>;
 
-/**
- * Adds the watch to the top frame of tab `tabId`: its stylesheet, then its script (which keeps
- * one watch per page, should it be added twice).
- */
+/** Adds the watch to the top frame of tab `tabId` (it keeps one watch per page, if added twice). */
 export async function startWatch(scripting: WatchScripting, tabId: number): Promise<void> {
-  const target = { tabId, frameIds: [0] };
-  await scripting.insertCSS({ target, files: WATCH_FILES.css });
-  await scripting.executeScript({ target, files: WATCH_FILES.js });
+  await scripting.executeScript({ target: { tabId, frameIds: [0] }, files: WATCH_FILES.js });
+}
+
+/** Adds the highlights' stylesheet to the top frame of tab `tabId`, or takes it away. */
+export async function highlightStyles(
+  scripting: WatchScripting,
+  tabId: number,
+  on: boolean,
+): Promise<void> {
+  const details = { target: { tabId, frameIds: [0] }, files: WATCH_FILES.css };
+  await (on ? scripting.insertCSS(details) : scripting.removeCSS(details));
 }
 
 /**
@@ -101,7 +112,7 @@ async function unregister(apis: MonitoringApis): Promise<void> {
  */
 export async function tellPages(
   apis: Pick<MonitoringApis, 'tabs'>,
-  call: keyof MonitorPageCalls,
+  call: Exclude<keyof MonitorPageCalls, 'monitorShow'>,
   tabId?: number,
 ): Promise<void> {
   const ids =

@@ -17,6 +17,8 @@ export interface TabWatch extends Omit<MonitorReport, 'sightings'> {
   flagged: Record<string, string>;
   /** A fingerprint of the language and word rules the sightings were scored with. */
   scoredWith: string;
+  /** Whether the user asked to see the highlights on this page (from the popup). */
+  shown: boolean;
 }
 
 const PREFIX = 'watch:';
@@ -53,7 +55,7 @@ export async function saveTabReport(
   url: string,
   report: MonitorReport,
   rules: readonly WordRule[],
-): Promise<{ newNegative: number }> {
+): Promise<{ newNegative: number; shown: boolean }> {
   const previous = await readTabWatch(tabId);
   const samePage = previous !== null && pageKeyOf(previous.url) === pageKeyOf(url);
   const ids = new Set(report.sightings.map((s) => s.id));
@@ -72,20 +74,37 @@ export async function saveTabReport(
     .filter((s) => s.negative)
     .map((s) => fingerprint(`${pageKeyOf(url)}\n${s.termId}\n${s.exact}`))
     .filter((f) => !known.has(f) && known.add(f));
-  const watch: TabWatch = { ...report, sightings, url, flagged, scoredWith };
+  // Highlights asked for stay asked for on the same page, not on the next one.
+  const shown = samePage && previous.shown === true;
+  const watch: TabWatch = { ...report, sightings, url, flagged, scoredWith, shown };
   await browser.storage.session.set({
     [keyOf(tabId)]: watch,
     ...(fresh.length > 0 ? { [SEEN_KEY]: [...seen, ...fresh].slice(-MAX_SEEN) } : {}),
   });
-  return { newNegative: fresh.length };
+  return { newNegative: fresh.length, shown };
 }
 
-/** Remembers that a sighting of the tab was flagged as `mentionId`. */
-export async function markFlagged(tabId: number, sightingId: string, mentionId: string) {
+/**
+ * Remembers that a sighting of the tab was flagged as `mentionId`; returns whether the user
+ * shows the page's highlights.
+ */
+export async function markFlagged(
+  tabId: number,
+  sightingId: string,
+  mentionId: string,
+): Promise<boolean> {
   const watch = await readTabWatch(tabId);
-  if (!watch) return;
+  if (!watch) return false;
   watch.flagged[sightingId] = mentionId;
   await browser.storage.session.set({ [keyOf(tabId)]: watch });
+  return watch.shown === true;
+}
+
+/** Remembers whether the user shows the highlights of the tab's page. */
+export async function setShown(tabId: number, shown: boolean): Promise<void> {
+  const watch = await readTabWatch(tabId);
+  if (!watch) return;
+  await browser.storage.session.set({ [keyOf(tabId)]: { ...watch, shown } });
 }
 
 /** Forgets a closed tab's report. */

@@ -21,15 +21,13 @@ const SKIPPED = new Set([
 export const MARK_ATTRIBUTE = 'data-vigie';
 
 /**
- * Whether an element's text is left out of the scan, with all its descendants: code, form
- * fields, editable regions (wrapping text there would fight the editor), and Vigie's own
- * marks of sightings (their text was scanned already).
+ * Whether an element's text is left out of what monitoring reads as seen, with all its
+ * descendants: code, form fields (the user's own typing), editable regions.
  */
 export function isSkipped(element: Element): boolean {
   return (
     SKIPPED.has(element.tagName.toUpperCase()) ||
-    (element as HTMLElement).isContentEditable === true ||
-    element.getAttribute(MARK_ATTRIBUTE) === 'watch'
+    (element as HTMLElement).isContentEditable === true
   );
 }
 

@@ -1,14 +1,20 @@
 /**
  * The toolbar popup (extension page). Renders from one round trip to the background: flag this
- * page or selection, the watched terms monitoring saw here (one click flags one), what is
- * already flagged here (and what of it is not on the page any more), the untriaged count, the
- * open crises.
+ * page or selection, the watched terms monitoring saw here (one click flags one; one more shows
+ * them on the page), what is already flagged here (and what of it is not on the page any more),
+ * the untriaged count, the open crises.
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../core/browser';
 import { t } from '../core/i18n';
-import type { AppErrorData, FlagInto, FlagOutcome, PopupState } from '../core/messaging/protocol';
+import type {
+  AppErrorData,
+  FlagInto,
+  FlagOutcome,
+  PopupState,
+  Result,
+} from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
@@ -76,52 +82,44 @@ function Popup() {
     performance.mark('vigie-ready');
   }, [state, error]);
 
-  const flag = async (into: FlagInto) => {
+  /** Runs a call the user asked for: busy meanwhile, its error shown, its outcome said. */
+  const act = async <T,>(call: (tab: number) => Promise<Result<T>>, said: (value: T) => string) => {
     if (tabId === null) return;
     setBusy(true);
     setError(null);
     setStatus('');
-    const reply = await ask('flagTab', { tabId, into });
+    const reply = await call(tabId);
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error);
       return;
     }
-    setStatus(outcomeText(reply.value));
+    setStatus(said(reply.value));
     await load(tabId);
   };
 
-  const flagSighting = async (sightingId: string) => {
-    if (tabId === null) return;
-    setBusy(true);
-    setError(null);
-    setStatus('');
-    const reply = await ask('flagSighting', { tabId, sightingId, into: { to: 'inbox' } });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    setStatus(outcomeText(reply.value));
-    await load(tabId);
-  };
+  const flag = (into: FlagInto) => act((id) => ask('flagTab', { tabId: id, into }), outcomeText);
 
-  const keepCopy = async (mentionId: string) => {
+  const flagSighting = (sightingId: string) =>
+    act((id) => ask('flagSighting', { tabId: id, sightingId, into: { to: 'inbox' } }), outcomeText);
+
+  const showOnPage = (show: boolean) =>
+    act(
+      (id) => ask('showOnPage', { tabId: id, show }),
+      (done) =>
+        done.shown ? t('monitorShownStatus', formatCount(done.found)) : t('monitorHiddenStatus'),
+    );
+
+  const keepCopy = (mentionId: string) => {
     // Asked for first, inside the click: the browser prompts only during the user's gesture.
     const asking = askForPageCapture();
-    if (tabId === null) return;
-    setBusy(true);
-    setError(null);
-    setStatus('');
-    await asking;
-    const reply = await ask('keepPageCopy', { mentionId, tabId });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    setStatus(t('popupCopyKeptStatus'));
-    await load(tabId);
+    return act(
+      async (id) => {
+        await asking;
+        return ask('keepPageCopy', { mentionId, tabId: id });
+      },
+      () => t('popupCopyKeptStatus'),
+    );
   };
 
   const page = state?.page ?? null;
@@ -171,7 +169,12 @@ function Popup() {
       </div>
 
       {state?.monitor && (
-        <Sightings watch={state.monitor} busy={busy} onFlag={(id) => void flagSighting(id)} />
+        <Sightings
+          watch={state.monitor}
+          busy={busy}
+          onFlag={(id) => void flagSighting(id)}
+          onShow={(show) => void showOnPage(show)}
+        />
       )}
 
       {state && (

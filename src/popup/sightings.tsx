@@ -1,6 +1,7 @@
 /**
  * The popup's list of the watched terms monitoring saw on the page: each with the sentence
- * around it (as text), how negative it reads in words and as a number, and one-click flag.
+ * around it (as text), how negative it reads in words and as a number, and one-click flag; and
+ * the switch that shows them, with the page's flagged quotes, highlighted on the page.
  */
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { PageWatch } from '../core/messaging/protocol';
@@ -68,8 +69,10 @@ export function Sightings(props: {
   watch: PageWatch;
   busy: boolean;
   onFlag: (sightingId: string) => void;
+  /** Shows the sightings and the flagged quotes on the page, or takes them away. */
+  onShow: (show: boolean) => void;
 }) {
-  const { sightings, sightingCount } = props.watch;
+  const { sightings, sightingCount, shown } = props.watch;
   const negative = sightings.filter((s) => s.negative);
   const others = sightings.filter((s) => !s.negative);
   const item = (s: PopupSighting) => (
@@ -79,6 +82,19 @@ export function Sightings(props: {
     <section aria-labelledby="sightings">
       <h2 id="sightings">{t('monitorSightingsTitle', String(sightingCount))}</h2>
       {sightings.length === 0 && <p class="muted small">{t('monitorNoSighting')}</p>}
+      <p class="show-on-page small">
+        <button
+          type="button"
+          class="button small"
+          data-testid="popup-show-on-page"
+          aria-pressed={shown}
+          disabled={props.busy}
+          onClick={() => props.onShow(!shown)}
+        >
+          {t(shown ? 'monitorHideFromPage' : 'monitorShowOnPage')}
+        </button>{' '}
+        <span class="muted">{t('monitorPrivacyNote')}</span>
+      </p>
       {negative.length > 0 && (
         <ul class="list" data-testid="popup-sightings">
           {negative.map(item)}

@@ -1,10 +1,11 @@
 /**
  * Every flag restorable: 210 hostile pages (huge titles, languages, addresses, attributes and
  * selections, blocks repeated hundreds of times, zero-width and right-to-left characters, text
- * in shadow DOM, SVG and frames, markup in every field), each flagged through the real
- * context-menu listener, into the inbox or into a new crisis. Then a full backup, the log
- * deleted, the backup imported: every record comes back exactly, and the crisis log shows the
- * pages' text as text.
+ * in shadow DOM, SVG and frames, markup in every field), each read by monitoring (its read is
+ * searched and kept, never refused), flagged through the real context-menu listener (into the
+ * inbox or into a new crisis), and one of its sightings flagged as the popup flags it. Then a
+ * full backup, the log deleted, the backup imported: every record comes back exactly, and the
+ * crisis log shows the pages' text as text.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,8 @@ import { download, dump, openBackupScreen, wipe } from './fixtures/log-store';
 import { call, notices, openTab, until, useVigie, type Tab } from './fixtures/vigie';
 import { hostilePages, type HostilePage } from './lib/hostile-pages';
 
-const session = useVigie();
+// Access to every page granted at install, as the user's "Allow" grants it to monitoring.
+const session = useVigie({ allUrls: true });
 const PAGES = 210;
 const pages = hostilePages(PAGES);
 let dir = '';
@@ -121,33 +123,79 @@ async function flag(page: Page, tabId: number, p: HostilePage, menuItemId: strin
 const countMentions = () =>
   call<{ mentions: number }>(session.vigie, 'getCounts', {}).then((c) => c.mentions);
 
+/**
+ * What monitoring kept of tab `tabId` once its page `url` was read and searched (the
+ * background's own record of the tab), or null when no read of that page was taken in time.
+ */
+async function reportOf(
+  tabId: number,
+  url: string,
+): Promise<{ sightings: { id: string }[] } | null> {
+  const read = () =>
+    session.vigie.worker.evaluate(async (key) => {
+      const watch = (await chrome.storage.session.get(key))[key] as
+        { url: string; sightings: { id: string }[] } | undefined;
+      return watch
+        ? { url: watch.url, sightings: watch.sightings.map((s) => ({ id: s.id })) }
+        : null;
+    }, `watch:${tabId}`);
+  const found = await until(read, (w) => w?.url === url, 15_000).catch(() => null);
+  return found;
+}
+
 describe('hostile pages', () => {
   it(
-    `${PAGES} hostile pages, each flagged: every flag stored, and restored whole from a backup`,
+    `${PAGES} hostile pages, each monitored and flagged: every flag stored, restored whole from a backup`,
     { timeout: 600_000 },
     async () => {
       const { vigie } = session;
+      // Monitoring on, watching words the pages are full of.
+      await call(vigie, 'updateSettings', {
+        patch: {
+          watchlist: [
+            { id: 'lumen', term: 'Lumen', aliases: ['arnaque'] },
+            { id: 'scam', term: 'scam', aliases: ['refund'] },
+          ],
+        },
+      });
+      await call(vigie, 'setMonitoring', { on: true });
       const flagged = pages.filter((p) => p.kind !== 'frame');
       expect(flagged).toHaveLength(PAGES);
       const opened = await openTab(vigie, server.url(flagged[0]!.name));
       const tabId = opened.tab.id!;
       let expected = 0;
+      let withSightings = 0;
       for (const [i, p] of flagged.entries()) {
-        await opened.page.goto(server.url(`${p.name}${p.query}`));
+        const url = server.url(`${p.name}${p.query}`);
+        await opened.page.goto(url);
+        // Monitoring's read of the page is searched and kept, whatever the page holds.
+        const report = await reportOf(tabId, url);
+        if (!report) throw new Error(`${p.name} (${p.kind}): monitoring kept nothing of it`);
         const menu = i % 5 === 4 ? 'flag-into-new-crisis' : 'flag-mention';
         await flag(opened.page, tabId, p, menu);
         expected += 1;
         await until(countMentions, (n) => n === expected, 20_000).catch(() => {
           throw new Error(`${p.name} (${p.kind}) was not stored`);
         });
+        // One of its sightings flagged from the popup, as its button does.
+        const [first] = report.sightings;
+        if (!first) continue;
+        withSightings += 1;
+        const outcome = await call<{ duplicate: boolean }>(vigie, 'flagSighting', {
+          tabId,
+          sightingId: first.id,
+          into: { to: 'inbox' },
+        });
+        if (!outcome.duplicate) expected += 1;
       }
       await opened.page.close();
       const failed = (await notices(vigie)).filter((n) => n.title === 'Vigie could not flag this');
       expect(failed).toEqual([]);
+      expect(withSightings).toBeGreaterThan(PAGES / 2);
 
       const backupScreen = await openBackupScreen(vigie);
       const before = await dump(backupScreen);
-      expect(before.mentions).toHaveLength(PAGES);
+      expect(before.mentions).toHaveLength(expected);
       expect(before.crises).toHaveLength(PAGES / 5);
       const backup = await download(backupScreen, 'Download a full backup (JSON)');
 
@@ -166,16 +214,9 @@ describe('hostile pages', () => {
       await backupScreen.getByTestId('backup-import').click();
       await backupScreen.getByTestId('backup-import-done').waitFor({ timeout: 60_000 });
       const after = await dump(backupScreen);
-      // Every record exactly; the settings, never saved before, are now the file's.
-      const { settings: _none, ...records } = before;
-      const { settings, ...restored } = after;
-      expect(restored).toEqual(records);
-      expect(settings).toEqual([
-        {
-          key: 'settings',
-          value: (JSON.parse(backup.text) as { data: { settings: unknown } }).data.settings,
-        },
-      ]);
+      // Every record exactly, the settings too (monitoring on, its watchlist).
+      expect(after).toEqual(before);
+      expect(after.settings[0]).toMatchObject({ value: { monitoring: true } });
       await backupScreen.close();
 
       // What the pages made too long was shortened, with the cut marked.

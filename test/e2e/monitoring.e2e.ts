@@ -5,11 +5,16 @@
  * negativity; one-click flag; flagged quotes found again on a revisit, and the one whose text
  * was removed listed as not found; turned off, the script unregistered and the pages cleared.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/extension.mjs';
+import { backupText, buildBackup } from '../../src/core/backup/build';
+import type { BackupData } from '../../src/core/backup/format';
+import { mergeSettings } from '../../src/core/model/settings';
+import { openBackupScreen } from './fixtures/log-store';
 import { ActionPopup } from './fixtures/popup';
 import {
   call,
@@ -60,6 +65,26 @@ async function monitorRuns(vigie: Vigie, tabId: number): Promise<boolean> {
     tabId,
   );
   return result?.result === true;
+}
+
+/**
+ * Opens the popup over `page` again until `ready` holds of it: monitoring reports a page once
+ * it has loaded and been read, and the popup shows what was reported when it opened.
+ */
+async function popupUntil(
+  vigie: Vigie,
+  page: Page,
+  ready: (popup: ActionPopup) => Promise<boolean>,
+  ms = 20_000,
+): Promise<ActionPopup> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const popup = await ActionPopup.open(vigie, page);
+    if (await ready(popup)) return popup;
+    await popup.close();
+    if (Date.now() > end) throw new Error('the popup never showed what was expected');
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 function registered(vigie: Vigie) {
@@ -123,20 +148,26 @@ describe('monitoring', () => {
     await shoot(vigie.ext, 'settings-monitoring');
   });
 
-  it('highlights watched terms and lists them in the popup with their negativity', async () => {
+  it('lists watched terms in the popup with their negativity, the page seeing nothing', async () => {
     const { vigie, server } = session;
     watched = await openTab(vigie, server.url('article.html?watched'));
-    await expect.poll(() => traces(watched.page).then((t) => t.watch)).toBe(4);
-    // Highlights are painted by the browser: the page's elements and text are untouched.
-    expect(await traces(watched.page)).toMatchObject({ marks: 0, flagged: 0 });
+    const current = await popupUntil(
+      vigie,
+      watched.page,
+      async (p) => (await p.texts('popup-sighting-term')).length === 4,
+    );
     expect(await monitorRuns(vigie, watched.tab.id!)).toBe(true);
-    await shoot(watched.page, 'monitored-article');
-
-    const popup = await ActionPopup.open(vigie, watched.page);
-    await expect.poll(() => popup.texts('popup-sighting-term')).toHaveLength(4);
-    expect(await popup.bodyText()).toContain('WATCHED TERMS ON THIS PAGE (4)');
-    const sentences = await popup.texts('popup-sighting-sentence');
-    const negativity = await popup.texts('popup-sighting-negativity');
+    // Found in the background: nothing of it in the page, not even a style.
+    expect(await traces(watched.page)).toEqual({
+      highlights: [],
+      watch: 0,
+      flagged: 0,
+      marks: 0,
+      untouched: true,
+    });
+    expect(await current.bodyText()).toContain('WATCHED TERMS ON THIS PAGE (4)');
+    const sentences = await current.texts('popup-sighting-sentence');
+    const negativity = await current.texts('popup-sighting-negativity');
     const rows = sentences.map((s, i) => [s, negativity[i]]);
     // Most negative first; each with its sentence and its negativity in words and figures.
     expect(rows).toContainEqual([
@@ -148,15 +179,22 @@ describe('monitoring', () => {
       ['“I said it before: Lumen is a scam.”', expect.stringMatching(/^Very negative · /)],
     ]);
     expect(rows).toContainEqual(['“We tried Lumen Coffee”', 'Not negative · 0.00']);
-    await popup.screenshot('popup-sightings');
+    await current.screenshot('popup-sightings');
+
+    // Shown on the page when the user asks: the four sentences highlighted by the browser.
+    await current.click('popup-show-on-page');
+    await expect.poll(() => current.text('popup-status')).toBe('Highlighted on the page: 4');
+    await expect.poll(() => traces(watched.page).then((t) => t.watch)).toBeGreaterThanOrEqual(4);
+    expect(await traces(watched.page)).toMatchObject({ marks: 0, flagged: 0, untouched: true });
+    await shoot(watched.page, 'monitored-article');
 
     // One click flags the sentence, with its selectors, as a right-click would.
     const index = sentences.findIndex((s) => s.includes('charged us twice'));
-    await popup.click('popup-flag-sighting', index);
+    await current.click('popup-flag-sighting', index);
     await expect
-      .poll(() => popup.text('popup-status'))
+      .poll(() => current.text('popup-status'))
       .toBe('Mention flagged. It waits in the inbox.');
-    await popup.close();
+    await current.close();
     const mention = await stored(vigie, (m) => m.quote.startsWith('Lumen Coffee charged'));
     expect(mention).toMatchObject({
       url: server.url('article.html?watched'),
@@ -171,12 +209,100 @@ describe('monitoring', () => {
     const { start, end } = mention.selectors!.position;
     expect([...bodyText].slice(start, end).join('')).toBe(mention.quote);
 
-    // The page finds the new mention and highlights it as flagged; the popup says it is.
-    await expect.poll(() => traces(watched.page).then((t) => t.flagged)).toBe(1);
+    // Shown as it is: the new mention shows as flagged; the popup says it is.
+    await expect.poll(() => traces(watched.page).then((t) => t.flagged)).toBeGreaterThan(0);
     const again = await ActionPopup.open(vigie, watched.page);
     await expect.poll(() => again.texts('popup-sighting-flagged')).toHaveLength(1);
+    // Hidden again: the page is as it was served, with no highlight left.
+    await again.click('popup-show-on-page');
+    await expect
+      .poll(() => again.text('popup-status'))
+      .toBe('The highlights are gone from the page.');
     await again.close();
+    expect(await traces(watched.page)).toEqual({
+      highlights: [],
+      watch: 0,
+      flagged: 0,
+      marks: 0,
+      untouched: true,
+    });
   });
+
+  it(
+    'gives a page that looks for it no trace of the watchlist or of what was flagged',
+    { timeout: 90_000 },
+    async () => {
+      const { vigie, server } = session;
+      const spy = await openTab(vigie, server.url('spy.html'));
+      await flagSelection(vigie, spy, '#p1', 'charged us twice');
+      await stored(vigie, (m) => m.quote === 'charged us twice' && m.url.endsWith('spy.html'));
+      // What the user did (the selection, the right-click) is theirs: the page may see it.
+      await spy.page.evaluate(() => {
+        getSelection()?.removeAllRanges();
+        (window as unknown as { spy: { reset(): void } }).spy.reset();
+      });
+      await spy.page.waitForTimeout(100);
+      await spy.page.evaluate(() => (window as unknown as { spy: { reset(): void } }).spy.reset());
+      // Monitoring read the page and found the watched term in it (the popup says so)…
+      const popup = await popupUntil(vigie, spy.page, async (p) =>
+        (await p.texts('popup-sighting-term')).includes('Lumen Coffee'),
+      );
+      await popup.close();
+      // …and the page's own planted words: watched ones, then the same text unwatched, in turn.
+      const blocked: Record<'watched' | 'unwatched', number[]> = { watched: [], unwatched: [] };
+      for (let round = 0; round < 5; round++) {
+        for (const [kind, word] of [
+          ['watched', 'Lumen'],
+          ['unwatched', 'Gorbo'],
+        ] as const) {
+          blocked[kind].push(
+            await spy.page.evaluate(
+              ([word]) =>
+                (
+                  window as unknown as {
+                    spy: {
+                      blockedAfterPlanting(w: string, n: number, ms: number): Promise<number>;
+                    };
+                  }
+                ).spy.blockedAfterPlanting(word, 300, 1_500),
+              [word] as const,
+            ),
+          );
+        }
+      }
+      const median = (list: number[]) => [...list].sort((a, b) => a - b)[list.length >> 1]!;
+      // The same work beside the page whatever the words: no more time kept from it for the
+      // watched ones than the noise of this machine.
+      expect(median(blocked.watched)).toBeLessThanOrEqual(median(blocked.unwatched) + 15);
+      const found = await spy.page.evaluate(() =>
+        (window as unknown as { spy: { traces(): unknown } }).spy.traces(),
+      );
+      expect(found).toEqual({
+        highlights: [],
+        plantedMarkStyle: true,
+        highlightStyle: true,
+        styleSheets: 0,
+        marks: 0,
+        mutations: [],
+        events: [],
+        globals: [],
+        rootAttributes: ['lang'],
+      });
+      // The background does find the planted watched words: the page just cannot tell.
+      await spy.page.evaluate(() =>
+        (
+          window as unknown as {
+            spy: { blockedAfterPlanting(w: string, n: number, ms: number): Promise<number> };
+          }
+        ).spy.blockedAfterPlanting('Lumen', 300, 0),
+      );
+      const seen = await popupUntil(vigie, spy.page, async (p) =>
+        (await p.texts('popup-sighting-sentence')).some((t) => t.includes('Lumen charged them')),
+      );
+      await seen.close();
+      await spy.page.close();
+    },
+  );
 
   it('finds flagged quotes again on a revisit, and lists the one whose text is gone as not found', async () => {
     const { vigie, server } = session;
@@ -197,24 +323,80 @@ describe('monitoring', () => {
       route.fulfill({ body: changed, contentType: 'text/html; charset=utf-8' }),
     );
     const revisit = await openTab(vigie, url);
-    await expect.poll(() => traces(revisit.page).then((t) => t.flagged)).toBe(1);
-    await shoot(revisit.page, 'monitored-revisit');
-
-    const popup = await ActionPopup.open(vigie, revisit.page);
-    await expect.poll(() => popup.texts('popup-not-found')).toHaveLength(1);
-    const items = await popup.pageMentions();
+    const current = await popupUntil(
+      vigie,
+      revisit.page,
+      async (p) => (await p.texts('popup-not-found')).length === 1,
+    );
+    const items = await current.pageMentions();
     expect(items).toHaveLength(2);
     expect(items.find((t) => t.includes('this place is a scam'))).toContain(
       'Not found on the page any more',
     );
     expect(items.find((t) => t.includes('charged us twice'))).not.toContain('Not found');
-    await popup.screenshot('popup-not-found');
-    await popup.close();
+    // Nothing shows on the page until asked; then the quote found again is highlighted.
+    expect(await traces(revisit.page)).toMatchObject({ highlights: [], marks: 0 });
+    await current.click('popup-show-on-page');
+    await expect.poll(() => traces(revisit.page).then((t) => t.flagged)).toBeGreaterThan(0);
+    await shoot(revisit.page, 'monitored-revisit');
+    await current.screenshot('popup-not-found');
+    await current.close();
     // Never dropped: both mentions are still in the log, as they were.
     expect(await stored(vigie, (m) => m.id === removed.id)).toEqual(removed);
     expect(await stored(vigie, (m) => m.id === edited.id)).toEqual(edited);
     await vigie.context.unroute(url);
     await revisit.page.close();
+  });
+
+  it('follows an imported backup at once: off there, off here, without a restart', async () => {
+    const { vigie, server } = session;
+    const open = await openTab(vigie, server.url('article.html?imported'));
+    await popupUntil(
+      vigie,
+      open.page,
+      async (p) => (await p.texts('popup-sighting-term')).length > 0,
+    ).then((p) => p.close());
+    // A log saved while monitoring was off, with another watchlist.
+    const data: BackupData = {
+      mentions: [],
+      crises: [],
+      events: [],
+      settings: mergeSettings(undefined, {
+        monitoring: false,
+        watchlist: [{ id: 'other', term: 'Gorbo', aliases: [] }],
+      }),
+    };
+    const text = backupText(
+      await buildBackup(
+        { appVersion: '0.1.0', schemaVersion: 4, exportedAt: '2026-12-01T10:00:00.000Z' },
+        data,
+      ),
+    );
+    const path = join(tmpdir(), `vigie-e2e-monitoring-${Date.now()}.json`);
+    writeFileSync(path, text);
+    const screen = await openBackupScreen(vigie);
+    await screen.getByLabel('Backup file (JSON)').setInputFiles(path);
+    await screen.getByTestId('backup-preview').waitFor();
+    await screen.getByTestId('backup-mode-replace').check();
+    await Promise.all([
+      screen.waitForEvent('download'),
+      screen.getByTestId('backup-import').click(),
+    ]);
+    await screen.getByTestId('backup-import-done').waitFor();
+    await screen.close();
+    // At once: the script is unregistered and the open page's watch stopped, no restart needed.
+    expect(await registered(vigie)).toEqual([]);
+    expect((await call<{ monitoring: boolean }>(vigie, 'getSettings', {})).monitoring).toBe(false);
+    const popup = await ActionPopup.open(vigie, open.page);
+    expect(await popup.bodyText()).not.toContain('WATCHED TERMS');
+    await popup.close();
+    await open.page.close();
+    // Back on, as the user wants it for the rest of the suite.
+    await call(vigie, 'updateSettings', {
+      patch: { watchlist: [{ id: 'lumen', term: 'Lumen Coffee', aliases: ['Lumen'] }] },
+    });
+    await call(vigie, 'setMonitoring', { on: true });
+    expect(await registered(vigie)).toHaveLength(1);
   });
 
   it('is turned off from the settings screen: unregistered, and every page cleared', async () => {

@@ -17,7 +17,8 @@ import type { CrisisChange } from '../model/crisis-change';
 import type { DayCount, LevelMetrics, MonthCount } from '../model/stats';
 import type { NextAction } from '../model/next-action';
 import type { Repeat } from '../model/recurrence';
-import type { MonitorConfig, MonitorReport, PopupSighting } from '../monitoring/report';
+import type { PageRead } from '../monitoring/page-read';
+import type { MonitorConfig, PopupSighting } from '../monitoring/report';
 import type { CrisisFilter, MentionFilter } from '../model/search';
 import type {
   CaptureLimit,
@@ -26,6 +27,7 @@ import type {
   Level,
   Mention,
   MentionPatch,
+  MentionSelectors,
   Settings,
   StepId,
   TextPositionSelector,
@@ -101,6 +103,8 @@ export interface PopupState {
 
 /** What monitoring found on the active page; absent when monitoring is off. */
 export interface PageWatch {
+  /** Whether the user asked to see them highlighted on the page (`showOnPage`). */
+  shown: boolean;
   /** The watched terms seen on the page, most negative first (at most 20). */
   sightings: PopupSighting[];
   sightingCount: number;
@@ -166,6 +170,12 @@ export interface BackgroundCalls {
   setMonitoring(args: { on: boolean }): MonitoringState;
   /** Flags a sighting the popup lists, with its sentence's selectors, as a right-click would. */
   flagSighting(args: { tabId: number; sightingId: string; into: FlagInto }): FlagOutcome;
+  /**
+   * Highlights the page's sightings and flagged quotes in tab `tabId`, or takes them away: only
+   * on this gesture of the user does the page get anything of Vigie's to see. `found`: how many
+   * the page showed.
+   */
+  showOnPage(args: { tabId: number; show: boolean }): { shown: boolean; found: number };
   /** Flags the selection of a tab, or the page itself when nothing is selected. */
   flagTab(args: { tabId: number; into: FlagInto }): FlagOutcome;
   /** One page of mentions, newest first. */
@@ -295,22 +305,33 @@ export interface ContentCalls {
 /**
  * Calls that Vigie's monitoring script in a page makes to the background. Only scripts of
  * Vigie's own (a tab as sender) may make them, and they reach nothing else of the background.
+ * Nothing they answer depends on the watchlist or on what was flagged.
  */
 export interface MonitorCalls {
-  /** This page has loaded: add the watch to it (monitor.js and its stylesheet), if monitoring is on. */
+  /** This page has loaded: add the watch to it (monitor.js), if monitoring is on. */
   monitorStart(args: Record<string, never>): { started: boolean };
-  /** What this page's script watches for, and this page's flagged quotes to find again. */
+  /** Whether this page's script is to read its page. */
   monitorConfig(args: Record<string, never>): MonitorConfig;
-  /** What the script found on its page so far: replaces the tab's previous report. */
-  monitorReport(args: MonitorReport): { stored: boolean };
+  /** The page as the script read it (again): the background finds what is watched in it. */
+  monitorReport(args: PageRead): { stored: boolean };
 }
 
 /** Calls that the background makes to the monitoring script of a page. */
 export interface MonitorPageCalls {
   /** Removes every highlight and stops watching the page (monitoring was turned off). */
   monitorClear(args: Record<string, never>): { cleared: boolean };
-  /** Asks for the configuration again and starts over (the watchlist or a flag changed). */
+  /** Reads the page again and sends it (the watchlist changed). */
   monitorRefresh(args: Record<string, never>): { refreshed: boolean };
+  /** Draws these highlights, found by their selectors (the user asked, in the popup). */
+  monitorShow(args: { highlights: ShownHighlight[] }): { found: number };
+  /** Takes every highlight away (the user asked). */
+  monitorHide(args: Record<string, never>): { hidden: boolean };
+}
+
+/** A highlight the user asked to see on the page: a watched term's sentence, a flagged quote. */
+export interface ShownHighlight {
+  kind: 'watch' | 'flagged';
+  selectors: MentionSelectors;
 }
 
 /** The envelope every message travels in. */

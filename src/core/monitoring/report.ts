@@ -1,8 +1,9 @@
 /**
- * What crosses between the monitoring script in a page and the background: the watchlist it
- * looks for, the flagged quotes it finds again, and what it reports back. JSON-safe data only.
+ * What monitoring finds on a page, as the background keeps it: the watched terms seen there
+ * (with their sentences and selectors), and which of the page's flagged quotes are found again.
+ * The page's script only reads the page (page-read.ts): all of this is the background's.
  */
-import type { MentionSelectors, WatchTerm } from '../model/types';
+import type { MentionSelectors } from '../model/types';
 
 /** At most this many sightings are reported for one page (the first ones found). */
 export const MAX_SIGHTINGS = 50;
@@ -26,18 +27,12 @@ export interface FlaggedQuote {
   selectors: MentionSelectors;
 }
 
-/** What a page's monitoring script watches for; `on` is false when monitoring is off. */
+/** Whether a page's monitoring script is to read its page: false once monitoring is off. */
 export interface MonitorConfig {
   on: boolean;
-  watchlist: WatchTerm[];
-  flagged: FlaggedQuote[];
 }
 
-/**
- * A watched term seen on a page, with the sentence around it, as flaggable as a selection. The
- * page's script does not score it: the background does (`ScoredSighting`), so that the scorer's
- * word lists are not loaded into every page.
- */
+/** A watched term seen on a page, with the sentence around it, as flaggable as a selection. */
 export interface PageSighting {
   /** The same for the same term and sentence (`sightingId`): the popup flags a sighting by it. */
   id: string;
@@ -59,7 +54,7 @@ export interface ScoredSighting extends PageSighting {
   negative: boolean;
 }
 
-/** What a page's monitoring script found: it replaces the tab's previous report. */
+/** What the background found in a page's read: it replaces the tab's previous report. */
 export interface MonitorReport {
   title: string;
   lang: string | null;

@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerDeps } from '../../../src/background/handlers';
 import type { Runtime } from '../../../src/core/browser';
-import type { MonitorReport, PageSighting } from '../../../src/core/monitoring/report';
+import type { PageRead } from '../../../src/core/monitoring/page-read';
+import { sightingId } from '../../../src/core/monitoring/report';
 import type * as Sentiment from '../../../src/core/sentiment';
 import type { Mention } from '../../../src/core/model/types';
 import { freshDB, mention } from '../helpers';
@@ -69,7 +70,7 @@ const { checkSpike, countSightings, openSpikeCrisis } =
   await import('../../../src/background/spike-alert');
 const { addMention, getMention } = await import('../../../src/core/db/mentions');
 const { getSettings, updateSettings } = await import('../../../src/core/db/settings');
-const { rescoreTabs } = await import('../../../src/background/tab-watch');
+const { readTabWatch, rescoreTabs } = await import('../../../src/background/tab-watch');
 
 const URL_A = 'https://news.example/a';
 const NOW = new Date('2026-11-25T12:00:00.000Z');
@@ -103,30 +104,27 @@ async function setup(monitoring = true) {
 const sender = (tabId: number, url: string, frameId = 0) =>
   ({ id: 'vigie', tab: { id: tabId }, url, frameId }) as unknown as Runtime.MessageSender;
 
-function sighting(id: string, exact: string): PageSighting {
-  return {
-    id,
-    termId: 'acme',
-    term: 'ACME',
-    sentence: exact,
-    exact,
-    selectors: {
-      quote: { type: 'TextQuoteSelector', exact, prefix: 'Intro. ', suffix: ' More.' },
-      position: { type: 'TextPositionSelector', start: 7, end: 7 + exact.length },
-    },
-  };
+/**
+ * A page's read as its script sends it: each sentence a paragraph (a block) of its own, after
+ * an intro the page shows.
+ */
+function read(sentences: string[], overrides: Partial<PageRead> = {}): PageRead {
+  let text = 'Intro. ';
+  const shown = [0, text.length];
+  const blocks = [0, text.length];
+  for (const sentence of sentences) {
+    shown.push(text.length, text.length + sentence.length);
+    blocks.push(text.length, text.length + sentence.length);
+    text += sentence;
+  }
+  return { title: 'News A', lang: 'en', text, shown, blocks, pre: [], cut: false, ...overrides };
 }
 
-const report = (overrides: Partial<MonitorReport> = {}): MonitorReport => ({
-  title: 'News A',
-  lang: 'en',
-  sightings: [
-    sighting('s1', 'ACME opened a shop.'),
-    sighting('s2', 'ACME charged me twice, a scam.'),
-  ],
-  anchors: { found: [], missing: [] },
-  ...overrides,
-});
+const OPENED = 'ACME opened a shop.';
+const CHARGED = 'ACME charged me twice, a scam.';
+const page = (overrides: Partial<PageRead> = {}) => read([OPENED, CHARGED], overrides);
+/** The id the background gives the sighting of this sentence. */
+const idOf = (exact: string) => sightingId('acme', exact);
 
 beforeEach(() => {
   stores.session.clear();
@@ -152,10 +150,8 @@ describe("a page's monitoring start script", () => {
     const on = await setup();
     const monitor = createMonitorHandlers(on.deps, scripting as never);
     expect(await monitor.monitorStart({}, sender(7, URL_A))).toEqual({ started: true });
-    expect(added).toEqual([
-      { target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
-      { target: { tabId: 7, frameIds: [0] }, files: ['monitor.js'] },
-    ]);
+    // The script alone: its stylesheet only when the user asks to see the highlights.
+    expect(added).toEqual([{ target: { tabId: 7, frameIds: [0] }, files: ['monitor.js'] }]);
     // A frame inside the page gets nothing.
     expect(await monitor.monitorStart({}, sender(7, URL_A, 2))).toEqual({ started: false });
 
@@ -163,100 +159,100 @@ describe("a page's monitoring start script", () => {
     const off = await setup(false);
     const offMonitor = createMonitorHandlers(off.deps, scripting as never);
     expect(await offMonitor.monitorStart({}, sender(7, URL_A))).toEqual({ started: false });
-    expect(added).toHaveLength(2);
+    expect(added).toHaveLength(1);
   });
 });
 
 describe("a page's monitoring script", () => {
-  it('gets the watchlist and the flagged quotes of its page, only when on', async () => {
+  it('is told only whether to read its page: nothing of the watchlist or of what was flagged', async () => {
     const { db, monitor } = await setup();
     const here = mention({ url: `${URL_A}#comments` });
     await addMention(db, here);
-    await addMention(db, mention({ url: 'https://news.example/other' }));
-    await addMention(db, mention({ url: URL_A, kind: 'page', quote: '', selectors: null }));
-
     const config = await monitor.monitorConfig({}, sender(7, URL_A));
-    expect(config).toMatchObject({
-      on: true,
-      watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-    });
-    // The page does not score what it finds: the word rules stay in the background.
-    expect(config).not.toHaveProperty('wordRules');
-    expect(config.flagged).toEqual([{ mentionId: here.id, selectors: here.selectors }]);
-    // A frame inside the page asks nothing of the log.
-    expect((await monitor.monitorConfig({}, sender(7, URL_A, 3))).on).toBe(false);
-
+    expect(config).toEqual({ on: true });
+    // A frame inside the page is told nothing to do.
+    expect(await monitor.monitorConfig({}, sender(7, URL_A, 3))).toEqual({ on: false });
     const off = await setup(false);
-    await addMention(off.db, mention({ url: URL_A }));
-    expect(await off.monitor.monitorConfig({}, sender(7, URL_A))).toEqual({
-      on: false,
-      watchlist: [],
-      flagged: [],
-    });
+    expect(await off.monitor.monitorConfig({}, sender(7, URL_A))).toEqual({ on: false });
   });
 
-  it('reports what it found; the popup shows it for that page only, most negative first', async () => {
+  it('reads are searched in the background; the popup shows them for that page, most negative first', async () => {
     const { db, monitor } = await setup();
-    const gone = mention({ url: URL_A });
+    const gone = mention({ url: URL_A, quote: 'no longer there' });
+    const there = mention({
+      url: URL_A,
+      quote: CHARGED,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact: CHARGED, prefix: 'shop.', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 26, end: 56 },
+      },
+    });
     const elsewhere = mention({ url: 'https://news.example/other' });
-    await addMention(db, gone);
-    await addMention(db, elsewhere);
-    expect(
-      await monitor.monitorReport(
-        report({ anchors: { found: [], missing: [gone.id, elsewhere.id] } }),
-        sender(7, URL_A),
-      ),
-    ).toEqual({ stored: true });
+    for (const m of [gone, there, elsewhere]) await addMention(db, m);
+    const answer = await monitor.monitorReport(page(), sender(7, URL_A));
+    // The page is answered the same whatever was found.
+    expect(answer).toEqual({ stored: true });
 
     const watch = await popupWatch(db, 7, `${URL_A}#top`);
-    expect(watch?.sightings.map((s) => [s.id, s.negative, s.mentionId])).toEqual([
-      ['s2', true, null],
-      ['s1', false, null],
+    expect(watch?.sightings.map((s) => [s.sentence, s.negative, s.mentionId])).toEqual([
+      [CHARGED, true, null],
+      [OPENED, false, null],
     ]);
-    expect(watch?.sightingCount).toBe(2);
-    // Only this page's mentions are said to be missing from it.
+    expect(watch?.sightings[0]?.id).toBe(idOf(CHARGED));
+    expect(watch).toMatchObject({ sightingCount: 2, shown: false });
+    // Only this page's mentions are said to be missing from it; the one found again is not.
     expect(watch?.notFound.map((m: Mention) => m.id)).toEqual([gone.id]);
     // Another page in the same tab: nothing of the old one shows.
     expect(await popupWatch(db, 7, 'https://news.example/b')).toEqual({
+      shown: false,
       sightings: [],
       sightingCount: 0,
       notFound: [],
     });
   });
 
-  it('cannot report malformed or oversized findings, nor from a frame', async () => {
-    const { monitor } = await setup();
+  it('never refuses a read for its size: it is cut, sighting by sighting; only a wrong shape is refused', async () => {
+    const { db, monitor } = await setup();
+    // A title and a language a hostile page made huge, blocks repeated thousands of times.
+    const huge = read(
+      Array.from({ length: 3_000 }, (_, i) => `ACME said ${i}, a scam. `),
+      {
+        title: 'T'.repeat(20_000),
+        lang: 'x'.repeat(500),
+      },
+    );
+    expect(await monitor.monitorReport(huge, sender(7, URL_A))).toEqual({ stored: true });
+    const watch = await popupWatch(db, 7, URL_A);
+    expect(watch?.sightingCount).toBe(50);
+    const kept = (await readTabWatch(7))!;
+    expect(kept.title).toHaveLength(10_000);
+    expect(kept.lang).toBeNull();
+
     const bad = [
-      { ...report(), extra: 1 },
-      // A page does not say how negative its sightings are.
-      report({ sightings: [{ ...sighting('s1', 'x'), score: 1, negative: true } as PageSighting] }),
-      report({ sightings: Array.from({ length: 51 }, (_, i) => sighting(`s${i}`, 'x')) }),
-      report({ title: 'x'.repeat(20_000) }),
+      { ...page(), extra: 1 },
+      { ...page(), text: 42 },
+      { ...page(), shown: ['a'] },
+      { ...page(), shown: [-1, 3] },
     ];
     for (const args of bad) {
-      await expect(monitor.monitorReport(args as MonitorReport, sender(7, URL_A))).rejects.toThrow(
+      await expect(monitor.monitorReport(args as PageRead, sender(7, URL_A))).rejects.toThrow(
         /Malformed/,
       );
     }
-    await expect(monitor.monitorReport(report(), sender(7, URL_A, 2))).rejects.toThrow(/top frame/);
-    expect(stores.session.size).toBe(0);
+    await expect(monitor.monitorReport(page(), sender(7, URL_A, 2))).rejects.toThrow(/top frame/);
   });
 
   it("scores the sightings in the page's language, with the user's word rules", async () => {
     const { db, monitor } = await setup();
     await updateSettings(db, { wordRules: [{ word: 'shop', rule: 'always-negative' }] });
-    const page = [
-      sighting('s1', 'ACME opened a shop.'),
-      sighting('s2', 'ACME, pain au chocolat.'),
-      sighting('s3', 'ACME est nul.'),
-    ];
-    await monitor.monitorReport(report({ lang: 'fr-FR', sightings: page }), sender(7, URL_A));
+    const sentences = ['ACME opened a shop.', 'ACME, pain au chocolat.', 'ACME est nul.'];
+    await monitor.monitorReport(read(sentences, { lang: 'fr-FR' }), sender(7, URL_A));
     const watch = await popupWatch(db, 7, URL_A);
     // "pain" is no complaint in French; "shop" is negative by the user's rule.
-    expect(watch?.sightings.map((s) => [s.id, s.negative])).toEqual([
-      ['s1', true],
-      ['s3', true],
-      ['s2', false],
+    expect(watch?.sightings.map((s) => [s.sentence, s.negative])).toEqual([
+      ['ACME opened a shop.', true],
+      ['ACME est nul.', true],
+      ['ACME, pain au chocolat.', false],
     ]);
     expect(watch?.sightings[0]?.score).toBe(1);
   });
@@ -264,17 +260,19 @@ describe("a page's monitoring script", () => {
   it('scores a sentence once per tab as reports repeat, and again when the rules change', async () => {
     const { db, monitor } = await setup();
     const scored = () => vi.mocked(scoreNegativity).mock.calls.map(([text]) => text);
-    await monitor.monitorReport(report(), sender(7, URL_A));
-    expect(scored()).toEqual(['ACME opened a shop.', 'ACME charged me twice, a scam.']);
+    await monitor.monitorReport(page(), sender(7, URL_A));
+    expect(scored()).toEqual([OPENED, CHARGED]);
 
-    // The page's script sends every sighting again with a new one: only the new one is scored.
-    const more = report({ sightings: [...report().sightings, sighting('s3', 'ACME is great.')] });
+    // The page is read again with one more sentence: only the new one is scored.
+    const more = read([OPENED, CHARGED, 'ACME is great.']);
     await monitor.monitorReport(more, sender(7, URL_A));
     expect(scored().slice(2)).toEqual(['ACME is great.']);
-    expect((await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.id, s.negative])).toEqual([
-      ['s2', true],
-      ['s1', false],
-      ['s3', false],
+    expect(
+      (await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.sentence, s.negative]),
+    ).toEqual([
+      [CHARGED, true],
+      [OPENED, false],
+      ['ACME is great.', false],
     ]);
 
     // The same sightings in another tab, or after a change of the word rules: scored anew.
@@ -290,17 +288,17 @@ describe("a page's monitoring script", () => {
     await monitor.monitorReport(more, sender(7, URL_A));
     expect(scored()).toHaveLength(9);
     const watch = await popupWatch(db, 7, URL_A);
-    expect(watch?.sightings.find((s) => s.id === 's2')?.negative).toBe(false);
+    expect(watch?.sightings.find((s) => s.id === idOf(CHARGED))?.negative).toBe(false);
   });
 
   it('scores the sentences it holds again when the word rules change, without the page', async () => {
     const { db, monitor } = await setup();
-    await monitor.monitorReport(report(), sender(7, URL_A));
+    await monitor.monitorReport(page(), sender(7, URL_A));
     const negative = async () =>
-      (await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.id, s.negative]);
+      (await popupWatch(db, 7, URL_A))?.sightings.map((s) => [s.sentence, s.negative]);
     expect(await negative()).toEqual([
-      ['s2', true],
-      ['s1', false],
+      [CHARGED, true],
+      [OPENED, false],
     ]);
     const rules = [
       { word: 'scam', rule: 'never-negative' as const },
@@ -310,22 +308,22 @@ describe("a page's monitoring script", () => {
     await updateSettings(db, { wordRules: rules });
     await rescoreTabs(rules);
     expect(await negative()).toEqual([
-      ['s1', true],
-      ['s2', false],
+      [OPENED, true],
+      [CHARGED, false],
     ]);
   });
 
   it('counts the new negative sightings for the spike alert, once each', async () => {
     const { monitor } = await setup();
-    await monitor.monitorReport(report(), sender(7, URL_A));
-    await monitor.monitorReport(report(), sender(7, URL_A));
+    await monitor.monitorReport(page(), sender(7, URL_A));
+    await monitor.monitorReport(page(), sender(7, URL_A));
     const hours = stores.local.get('spikeSightingHours') as Record<string, unknown>;
     expect(Object.values(hours)).toEqual([{ 'news.example': 1 }]);
   });
 
   it('is ignored once monitoring is off', async () => {
     const { db, monitor } = await setup(false);
-    expect(await monitor.monitorReport(report(), sender(7, URL_A))).toEqual({ stored: false });
+    expect(await monitor.monitorReport(page(), sender(7, URL_A))).toEqual({ stored: false });
     expect(await popupWatch(db, 7, URL_A)).toBeUndefined();
   });
 });
@@ -333,9 +331,9 @@ describe("a page's monitoring script", () => {
 describe('one-click flag of a sighting', () => {
   it('files the sentence with its selectors, as a right-click would, once', async () => {
     const { db, deps, monitor, calls } = await setup();
-    await monitor.monitorReport(report(), sender(7, URL_A));
+    await monitor.monitorReport(page(), sender(7, URL_A));
     const outcome = await calls.flagSighting(
-      { tabId: 7, sightingId: 's2', into: { to: 'inbox' } },
+      { tabId: 7, sightingId: idOf(CHARGED), into: { to: 'inbox' } },
       null,
     );
     const stored = await getMention(db, outcome.mention.id);
@@ -344,17 +342,20 @@ describe('one-click flag of a sighting', () => {
       pageTitle: 'News A',
       kind: 'selection',
       quote: 'ACME charged me twice, a scam.',
-      selectors: report().sightings[1]!.selectors,
+      selectors: {
+        quote: { exact: CHARGED, prefix: 'Intro. ACME opened a shop.', suffix: '' },
+        position: { start: 26, end: 56 },
+      },
       captureLimit: null,
       lang: 'en',
     });
     expect(deps.notifyFlagged).toHaveBeenCalledOnce();
     // The popup now shows it flagged.
     const watch = await popupWatch(db, 7, URL_A);
-    expect(watch?.sightings[0]).toMatchObject({ id: 's2', mentionId: stored!.id });
+    expect(watch?.sightings[0]).toMatchObject({ id: idOf(CHARGED), mentionId: stored!.id });
     // A second click stores nothing new.
     const again = await calls.flagSighting(
-      { tabId: 7, sightingId: 's2', into: { to: 'inbox' } },
+      { tabId: 7, sightingId: idOf(CHARGED), into: { to: 'inbox' } },
       null,
     );
     expect(again.duplicate).toBe(true);
@@ -362,10 +363,10 @@ describe('one-click flag of a sighting', () => {
 
   it('refuses a sighting of a page the tab has left', async () => {
     const { monitor, calls } = await setup();
-    await monitor.monitorReport(report(), sender(7, URL_A));
+    await monitor.monitorReport(page(), sender(7, URL_A));
     tabs.set(7, { id: 7, url: 'https://news.example/b', title: 'B' });
     await expect(
-      calls.flagSighting({ tabId: 7, sightingId: 's2', into: { to: 'inbox' } }, null),
+      calls.flagSighting({ tabId: 7, sightingId: idOf(CHARGED), into: { to: 'inbox' } }, null),
     ).rejects.toMatchObject({ code: 'not-found' });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  highlightStyles,
   MONITOR_SCRIPT_ID,
   reconcileMonitoring,
   startWatch,
@@ -175,21 +176,30 @@ describe('monitoring on and off', () => {
 });
 
 describe('the watch added to a loaded page', () => {
-  it('adds the stylesheet, then the script, to the top frame of that tab only', async () => {
+  it('adds the script alone to the top frame of that tab; the stylesheet only when shown', async () => {
     const calls: { what: string; target: unknown; files: string[] }[] = [];
     const scripting = {
       insertCSS: async (o: { target: unknown; files: string[] }) => {
         calls.push({ what: 'css', ...o });
+      },
+      removeCSS: async (o: { target: unknown; files: string[] }) => {
+        calls.push({ what: 'no css', ...o });
       },
       executeScript: async (o: { target: unknown; files: string[] }) => {
         calls.push({ what: 'js', ...o });
         return [];
       },
     };
-    await startWatch(scripting as unknown as Parameters<typeof startWatch>[0], 7);
+    const apis = scripting as unknown as Parameters<typeof startWatch>[0];
+    await startWatch(apis, 7);
     expect(calls).toEqual([
-      { what: 'css', target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
       { what: 'js', target: { tabId: 7, frameIds: [0] }, files: ['monitor.js'] },
+    ]);
+    await highlightStyles(apis, 7, true);
+    await highlightStyles(apis, 7, false);
+    expect(calls.slice(1)).toEqual([
+      { what: 'css', target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
+      { what: 'no css', target: { tabId: 7, frameIds: [0] }, files: ['monitor.css'] },
     ]);
   });
 });

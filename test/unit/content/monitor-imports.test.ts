@@ -2,7 +2,8 @@
  * A guard on the monitoring scripts' weight. The start script runs in every page visited while
  * monitoring is on, before the page has loaded: it loads nothing but its wait for the load
  * event. The watch runs in every loaded page, so the scorer (its word lists are most of a
- * build's weight) stays out of it; the background scores sightings.
+ * build's weight) stays out of it; the background finds and scores sightings, so that no code
+ * that knows the watchlist runs beside a page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -40,6 +41,13 @@ describe('the monitoring script', () => {
     const files = loaded(resolve(src, 'content/monitor.ts'));
     expect(files).toContain('content/page-watch.ts');
     expect(files.filter((f) => f.startsWith('core/sentiment/'))).toEqual([]);
+  });
+
+  it('holds no watched-term matching: what a page is searched for never runs in the page', () => {
+    const files = loaded(resolve(src, 'content/monitor.ts'));
+    expect(files).toContain('content/read-page.ts');
+    expect(files).not.toContain('core/monitoring/watch.ts');
+    expect(files).not.toContain('core/monitoring/analyze.ts');
   });
 });
 

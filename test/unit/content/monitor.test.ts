@@ -1,18 +1,21 @@
 // @vitest-environment happy-dom
 /**
- * The monitoring script's page side: the scan of visible text, slice by slice then mutation by
- * mutation; the highlights (CSS Custom Highlight API, or marks removed cleanly); and the whole
- * watch of a page, from sightings with their selectors to flagged quotes found again.
+ * Monitoring from a page to the background: the page's read (its text, where a reader sees it,
+ * its blocks), the same whatever is watched and leaving the page as it was; read again after
+ * mutations, batched; the background's findings in it (sightings with the selectors of a
+ * right-click, flagged quotes found again); and the highlights, drawn only when asked (CSS
+ * Custom Highlight API, or marks removed cleanly).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildTextIndex, utf16Offset } from '../../../src/core/anchoring/text-index';
 import { findQuoteOffsets } from '../../../src/core/anchoring/match-text-quote';
-import type { MonitorConfig, MonitorReport } from '../../../src/core/monitoring/report';
+import { anchorFlagged, sightingsOf } from '../../../src/core/monitoring/analyze';
+import { pageReadFrom, type PageRead } from '../../../src/core/monitoring/page-read';
 import { compileWatchlist } from '../../../src/core/monitoring/watch';
 import { describeSelection } from '../../../src/content/describe-selection';
 import { createHighlighter, rangeSegments } from '../../../src/content/highlighter';
-import { watchPage } from '../../../src/content/page-watch';
-import { startScanner, type TextHit } from '../../../src/content/scanner';
+import { showHighlights, watchPage } from '../../../src/content/page-watch';
+import { readPage } from '../../../src/content/read-page';
 
 /** Replaces the page with `html` (parsed, never injected as markup into the live tree). */
 function page(html: string): HTMLElement {
@@ -75,98 +78,121 @@ const MIXED = `
   <select><option>ACME option</option></select>
   <p id="elided">Chez l'ACME et d’Acmé Café, rien.</p>`;
 
-function scan(options: Partial<Parameters<typeof startScanner>[0]> = {}) {
-  const hits: TextHit[] = [];
-  const idle = vi.fn();
-  const changed = vi.fn();
-  const controller = new AbortController();
-  const manual = manualSchedule();
-  startScanner({
-    root: document.body,
-    watchlist: ACME,
-    onHits: (found) => hits.push(...found),
-    onChanged: changed,
-    onIdle: idle,
-    signal: controller.signal,
-    schedule: manual.schedule,
-    batchMs: 5,
-    ...options,
-  });
-  return { hits, idle, changed, controller, ...manual };
+/** The watched terms the background finds in a read, by where they are: "id:term". */
+function found(read: PageRead): string[] {
+  const out: string[] = [];
+  for (let r = 0; r + 1 < read.shown.length; r += 2) {
+    const [start, end] = [read.shown[r]!, read.shown[r + 1]!];
+    const at = textNodes().find((n) => buildTextIndex(document.body).offsetOf(n, 0) === start);
+    for (const hit of ACME.find(read.text.slice(start, end))) {
+      out.push(
+        `${at?.parentElement?.id || at?.parentElement?.tagName}:${read.text.slice(start + hit.start, start + hit.end)}`,
+      );
+    }
+  }
+  return out;
 }
-
-const where = (hit: TextHit) =>
-  `${hit.node.parentElement?.id || hit.node.parentElement?.tagName}:${hit.node.data.slice(hit.start, hit.end)}`;
 
 afterEach(() => {
   document.body.replaceChildren();
+  document.documentElement.lang = '';
   vi.unstubAllGlobals();
 });
 
-describe('the scan', () => {
-  it('finds watched terms in the visible text only', () => {
+describe('the read of a page', () => {
+  it('is its text as a right-click reads it, with what a reader sees marked', () => {
     page(MIXED);
-    const { hits, idle, drain } = scan();
-    drain();
-    expect(hits.map(where)).toEqual(['H1:ACME', 'shown:ACME', 'elided:ACME', 'elided:Acmé Café']);
-    expect(idle).toHaveBeenCalledOnce();
+    const read = readPage(document);
+    expect(read.text).toBe(buildTextIndex(document.body).text);
+    expect(found(read)).toEqual(['H1:ACME', 'shown:ACME', 'elided:ACME', 'elided:Acmé Café']);
+    expect(read.cut).toBe(false);
   });
 
-  it('works in bounded slices, a few nodes at a time', () => {
-    page(Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i} about ACME.</p>`).join(''));
-    const slices: number[] = [];
-    const { hits, drain } = scan({ sliceNodes: 4, onHits: (found) => slices.push(found.length) });
-    const ran = drain();
-    expect(ran).toBeGreaterThanOrEqual(8);
-    expect(Math.max(...slices)).toBeLessThanOrEqual(4);
-    expect(slices.reduce((a, b) => a + b, 0)).toBe(30);
-    expect(hits).toEqual([]);
+  it('says where each block starts and ends, and which text keeps its line breaks', () => {
+    page(
+      '<div id="d">Intro <p id="a">One.</p><pre id="pre" style="white-space: pre">line one\nline two</pre> end</div>',
+    );
+    const read = readPage(document);
+    const pairs = (list: number[]) =>
+      Array.from({ length: list.length / 2 }, (_, i) =>
+        read.text.slice(list[2 * i], list[2 * i + 1]),
+      );
+    expect(pairs(read.blocks)).toEqual([
+      'Intro One.line one\nline two end',
+      'Intro One.line one\nline two end',
+      'One.',
+      'line one\nline two',
+    ]);
+    expect(pairs(read.pre)).toEqual(['line one\nline two']);
   });
 
-  it('then scans only what mutations add or change, once per batch', async () => {
+  it('reads no more than its bound, and says the rest was left out', () => {
+    page(`<p>${'ACME '.repeat(100)}</p><p>more</p>`);
+    const read = readPage(document, 50);
+    expect(read.text).toHaveLength(50);
+    expect(read.cut).toBe(true);
+    expect(read.blocks.every((offset) => offset <= 50)).toBe(true);
+  });
+
+  it('leaves the page exactly as it was', () => {
+    page(MIXED);
+    const before = dump(document.body);
+    readPage(document);
+    expect(dump(document.body)).toEqual(before);
+  });
+});
+
+describe('the watch of a page', () => {
+  function watch() {
+    const reads: PageRead[] = [];
+    const controller = new AbortController();
+    const manual = manualSchedule();
+    watchPage({
+      doc: document,
+      send: (r) => reads.push(structuredClone(r)),
+      signal: controller.signal,
+      schedule: manual.schedule,
+      batchMs: 5,
+      minIntervalMs: 0,
+    });
+    return { reads, controller, ...manual };
+  }
+
+  it('sends the read once the page is idle, then again once per batch of mutations', async () => {
     page('<p id="a">ACME once.</p><p id="b">Nothing here.</p>');
-    const { hits, idle, changed, drain } = scan();
+    const { reads, drain } = watch();
+    expect(reads).toHaveLength(0);
     drain();
-    expect(hits.map(where)).toEqual(['a:ACME']);
+    expect(reads).toHaveLength(1);
 
-    // Two mutations close together: one batch, one more scan, of the new nodes only.
+    // Two mutations close together: one batch, one more read.
     const added = document.createElement('p');
-    added.id = 'c';
     added.textContent = 'More about ACME.';
     document.body.append(added);
-    const b = document.getElementById('b')!.firstChild as Text;
-    b.data = 'Now ACME here too.';
-    const hidden = document.createElement('p');
-    hidden.style.display = 'none';
-    hidden.textContent = 'ACME, hidden.';
-    document.body.append(hidden);
+    (document.getElementById('b')!.firstChild as Text).data = 'Now ACME here too.';
     await vi.waitFor(() => {
       drain();
-      expect(idle).toHaveBeenCalledTimes(2);
+      expect(reads).toHaveLength(2);
     });
-    expect(hits.map(where)).toEqual(['a:ACME', 'c:ACME', 'b:ACME']);
-    // A text node scanned before that changes: its old hits are dropped, it is scanned again.
-    expect(changed).toHaveBeenCalledExactlyOnceWith(b);
+    expect(reads[1]!.text).toBe('ACME once.Now ACME here too.More about ACME.');
 
-    b.data = 'ACME and ACME.';
-    await vi.waitFor(() => {
-      drain();
-      expect(idle).toHaveBeenCalledTimes(3);
-    });
-    expect(changed).toHaveBeenCalledTimes(2);
-    expect(hits.slice(3).map(where)).toEqual(['b:ACME', 'b:ACME']);
+    // A change that leaves the text as it was sends nothing.
+    document.getElementById('a')!.setAttribute('class', 'x');
+    document.body.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 20));
+    drain();
+    expect(reads).toHaveLength(2);
   });
 
   it('stops when aborted', async () => {
     page('<p>ACME</p>');
-    const { hits, idle, controller, drain } = scan();
+    const { reads, controller, drain } = watch();
     controller.abort();
     drain();
     document.body.append('ACME again');
     await new Promise((r) => setTimeout(r, 20));
     drain();
-    expect(hits).toEqual([]);
-    expect(idle).not.toHaveBeenCalled();
+    expect(reads).toEqual([]);
   });
 });
 
@@ -255,7 +281,7 @@ describe('highlights', () => {
   });
 });
 
-describe('the watch of a page', () => {
+describe('what the background finds in a read, and shows when asked', () => {
   const article = `
     <article>
       <h1>ACME in the news</h1>
@@ -277,44 +303,22 @@ describe('the watch of a page', () => {
     return { mentionId, selectors: { quote: selection.quote, position: selection.position } };
   }
 
-  function watch(config: MonitorConfig) {
-    const reports: MonitorReport[] = [];
-    const controller = new AbortController();
-    const manual = manualSchedule();
-    watchPage({
-      doc: document,
-      config,
-      send: (r) => reports.push(structuredClone(r)),
-      signal: controller.signal,
-      schedule: manual.schedule,
-      batchMs: 5,
-    });
-    return { reports, controller, ...manual };
-  }
+  /** The page's read as the background takes it (a structured clone, then bounded). */
+  const received = () => pageReadFrom(structuredClone(readPage(document)))!;
 
-  it('reports each sighting with its sentence and the selectors of a right-click, unscored', () => {
+  it('finds each sighting with its sentence and the selectors of a right-click', () => {
     page(article);
     document.documentElement.lang = 'en';
     const sentence = 'Customers say ACME charged them twice and the service was terrible.';
     const byHand = flagged('p1', sentence, 'm');
-    const { reports, drain } = watch({
-      on: true,
-      watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-      flagged: [],
-    });
-    drain();
-    expect(reports).toHaveLength(1);
-    const { sightings, lang } = reports[0]!;
-    // The page's language goes with them: the background scores them in it.
-    expect(lang).toBe('en');
+    const read = received();
+    expect(read.lang).toBe('en');
+    const sightings = sightingsOf(read, ACME);
     expect(sightings.map((s) => [s.term, s.sentence])).toEqual([
       ['ACME', 'ACME in the news'],
       ['ACME', sentence],
       ['ACME', 'The new ACME shop is bright and pleasant.'],
     ]);
-    // The background scores them: the page's script does not load the scorer.
-    expect(sightings[1]).not.toHaveProperty('score');
-
     // The selectors find the sentence in the page's text, as a flag's would.
     const { text } = buildTextIndex(document.body);
     const { quote, position } = sightings[1]!.selectors;
@@ -326,7 +330,24 @@ describe('the watch of a page', () => {
     expect(sightings[1]!.selectors).toEqual(byHand.selectors);
   });
 
-  it('finds flagged quotes again, highlights them, and reports those not on the page any more', async () => {
+  it('keeps a sentence in its block, and takes a line break for a blank but in pre text', () => {
+    page(
+      '<p id="a">ACME\nis slow</p><pre id="b" style="white-space: pre">ACME\nis down</pre><p>Then. ACME again</p>',
+    );
+    const sentences = sightingsOf(received(), ACME).map((s) => s.sentence);
+    expect(sentences).toEqual(['ACME is slow', 'ACME', 'ACME again']);
+  });
+
+  it('keeps the text around a sentence short on a page of blocks repeated hundreds of times', () => {
+    page(
+      `${'<p>Same words again.</p>'.repeat(400)}<p>ACME is late.</p>${'<p>Same words again.</p>'.repeat(400)}`,
+    );
+    const [sighting] = sightingsOf(received(), ACME);
+    expect(sighting!.selectors.quote.prefix!.length).toBeLessThanOrEqual(2_000);
+    expect(sighting!.selectors.quote.suffix!.length).toBeLessThanOrEqual(2_000);
+  });
+
+  it('finds flagged quotes again, and tells those not on the page any more', () => {
     page(article);
     const kept = flagged('p1', 'charged them twice', 'kept');
     const edited = flagged('p3', 'this place is a scam', 'edited');
@@ -335,32 +356,28 @@ describe('the watch of a page', () => {
     (document.getElementById('p3')!.firstChild as Text).data =
       'Readers agree: this place is a scam!!';
     document.getElementById('p2')!.remove();
-    const before = dump(document.body);
-
-    const { reports, controller, drain } = watch({
-      on: true,
-      watchlist: [{ id: 'acme', term: 'ACME', aliases: [] }],
-      flagged: [kept, edited, removed],
+    expect(anchorFlagged(received().text, [kept, edited, removed])).toEqual({
+      found: ['kept', 'edited'],
+      missing: ['removed'],
     });
-    drain();
-    const report = reports.at(-1)!;
-    expect(report.anchors).toEqual({ found: ['kept', 'edited'], missing: ['removed'] });
+  });
+
+  it('draws the highlights only when asked, and takes them all away', () => {
+    page(article);
+    const before = dump(document.body);
+    const sightings = sightingsOf(received(), ACME);
+    const kept = flagged('p1', 'charged them twice', 'kept');
+    const highlighter = createHighlighter(document);
+    const shown = showHighlights(document, highlighter, [
+      ...sightings.map((s) => ({ kind: 'watch' as const, selectors: s.selectors })),
+      { kind: 'flagged', selectors: kept.selectors },
+    ]);
+    expect(shown).toBe(4);
     expect(
       [...document.querySelectorAll('mark[data-vigie="flagged"]')].map((m) => m.textContent),
-    ).toEqual(['charged them twice', 'this place is a scam']);
-
-    // The quote comes back (the page loads it later): found, and reported again.
-    const back = document.createElement('p');
-    back.textContent = 'The new ACME shop is bright and pleasant.';
-    document.querySelector('article')!.append(back);
-    await vi.waitFor(() => {
-      drain();
-      expect(reports.at(-1)!.anchors.missing).toEqual([]);
-    });
-
-    // Stopped: every highlight goes, the page is as it was before the watch.
-    back.remove();
-    controller.abort();
+    ).toEqual(['charged them twice']);
+    expect(document.querySelectorAll('mark[data-vigie="watch"]').length).toBeGreaterThanOrEqual(3);
+    highlighter.clear();
     expect(document.querySelectorAll('mark').length).toBe(0);
     expect(dump(document.body)).toEqual(before);
   });

@@ -202,6 +202,7 @@ describe('popup sightings', () => {
     untriaged: 1,
     openCrises: [],
     monitor: {
+      shown: false,
       sightings: [
         {
           id: 's2',
@@ -263,6 +264,34 @@ describe('popup sightings', () => {
       sightingId: 's2',
       into: { to: 'inbox' },
     });
+  });
+
+  it('shows the highlights on the page only when asked, and takes them away', async () => {
+    let shown = false;
+    const { calls } = await renderPopup({
+      getPopupState: () => ok({ ...state(), monitor: { ...state().monitor!, shown } }),
+      showOnPage: (args: { show: boolean }) => {
+        shown = args.show;
+        return ok({ shown, found: shown ? 3 : 0 });
+      },
+    });
+    const toggle = byTestId<HTMLButtonElement>('popup-show-on-page');
+    expect(toggle.textContent).toBe('Show on the page');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(document.body.textContent).toContain('the page has no way to see what Vigie watches');
+    toggle.click();
+    await vi.waitFor(() =>
+      expect(byTestId('popup-status').textContent).toBe('Highlighted on the page: 3'),
+    );
+    expect(calls.find((c) => c.call === 'showOnPage')?.args).toEqual({ tabId: 7, show: true });
+    await vi.waitFor(() =>
+      expect(byTestId('popup-show-on-page').getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect(byTestId('popup-show-on-page').textContent).toBe('Hide from the page');
+    byTestId<HTMLButtonElement>('popup-show-on-page').click();
+    await vi.waitFor(() =>
+      expect(byTestId('popup-status').textContent).toBe('The highlights are gone from the page.'),
+    );
   });
 
   it('says which flagged quotes are not on the page any more, keeping them listed', async () => {
