@@ -40,7 +40,7 @@ import { isCrisisFilter, isMentionFilter } from '../core/model/search';
 import { newId } from '../core/model/ids';
 import { stepMoveEvents } from '../core/model/journal';
 import { findRepeats } from '../core/model/recurrence';
-import { LEVELS } from '../core/model/types';
+import { LEVELS, type CrisisEvent, type Mention } from '../core/model/types';
 import { createBackupHandlers } from './backup';
 import { canScript, captureFromTab } from './capture';
 import type { FlagDeps } from './flag';
@@ -76,6 +76,18 @@ function ids(list: unknown): string[] {
     throw new AppError('bad-request', 'ids must be strings');
   }
   return list;
+}
+
+/** One journal event of `type` per mention that is in a crisis, naming the mention. */
+function crisisEvents(
+  mentions: readonly Mention[],
+  at: string,
+  type: 'mention-linked' | 'mention-unlinked',
+  data: Record<string, boolean>,
+): CrisisEvent[] {
+  return mentions.flatMap((m) =>
+    m.crisisId ? [newEvent(m.crisisId, at, type, { mentionId: m.id, ...data })] : [],
+  );
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unknown> {
@@ -185,15 +197,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
           db,
           mentions.map((m) => m.id),
         );
-        const at = now();
-        await appendEvents(
-          db,
-          gone.flatMap((m) =>
-            m.crisisId
-              ? [newEvent(m.crisisId, at, 'mention-unlinked', { mentionId: m.id, deleted: true })]
-              : [],
-          ),
-        );
+        await appendEvents(db, crisisEvents(gone, now(), 'mention-unlinked', { deleted: true }));
         deleted += gone.length;
         crises ||= gone.some((m) => m.crisisId);
         done = Math.min(all.length, i + UNDO_BATCH);
@@ -209,15 +213,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
         // page's huge title, say) comes back shortened rather than failing the whole undo.
         const mentions = batch.map((m) => fitted('mentions', m).record);
         await restoreMentions(db, mentions);
-        const at = now();
-        await appendEvents(
-          db,
-          mentions.flatMap((m) =>
-            m.crisisId
-              ? [newEvent(m.crisisId, at, 'mention-linked', { mentionId: m.id, restored: true })]
-              : [],
-          ),
-        );
+        await appendEvents(db, crisisEvents(mentions, now(), 'mention-linked', { restored: true }));
         restored += mentions.length;
       }
       await dropUndo(undoToken);

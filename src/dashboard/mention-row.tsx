@@ -11,6 +11,7 @@ import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format
 import { EditForm } from '../ui/edit-form';
 import { memo } from '../ui/memo';
 import { EvidencePanel } from './evidence-panel';
+import { LIMITS } from '../core/model/limits';
 
 function MentionEditForm(props: {
   mention: Mention;
@@ -30,7 +31,12 @@ function MentionEditForm(props: {
     >
       <label class="wide">
         {t('logNote')}
-        <textarea rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea
+          rows={3}
+          maxLength={LIMITS.note}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('logTags')}

@@ -14,6 +14,7 @@ import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion } from '../ui/components';
 import { EditForm } from '../ui/edit-form';
 import { roleName } from './inform-step';
+import { LIMITS } from '../core/model/limits';
 
 /** One section's save: the patch goes to the background, the answer says it was kept. */
 export function useSectionSave(onSaved: (settings: Settings) => void) {
@@ -159,6 +160,7 @@ export function ChecklistSection(props: {
                   aria-label={t('settingsChecklistItem', n)}
                   aria-invalid={errors[item.id] ? 'true' : undefined}
                   aria-describedby={errors[item.id] ? errorId : undefined}
+                  maxLength={LIMITS.name}
                   value={item.label}
                   onInput={(e) => set(item.id, { label: e.currentTarget.value })}
                 />
@@ -267,6 +269,7 @@ function PersonForm(props: {
             ref={name}
             aria-invalid={missing ? 'true' : undefined}
             aria-describedby={missing ? 'person-name-error' : undefined}
+            maxLength={LIMITS.name}
             value={person.name}
             onInput={(e) => set({ name: e.currentTarget.value })}
           />
@@ -293,6 +296,7 @@ function PersonForm(props: {
         {t('informChannel')}
         <input
           type="text"
+          maxLength={LIMITS.name}
           value={person.channel}
           onInput={(e) => set({ channel: e.currentTarget.value })}
         />
@@ -301,6 +305,7 @@ function PersonForm(props: {
         {t('informContact')}
         <input
           type="text"
+          maxLength={LIMITS.name}
           value={person.contact}
           onInput={(e) => set({ contact: e.currentTarget.value })}
         />

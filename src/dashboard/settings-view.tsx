@@ -21,6 +21,7 @@ import {
   useSectionSave,
 } from './settings-lists';
 import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
+import { LIMITS } from '../core/model/limits';
 
 type Saved = (settings: Settings) => void;
 
@@ -214,6 +215,7 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
                 rows={9}
                 lang={lang}
                 data-testid={id}
+                maxLength={LIMITS.message}
                 value={texts[kind][lang]}
                 onInput={(e) => setText(kind, lang, e.currentTarget.value)}
               />

@@ -14,6 +14,7 @@ import { ask } from '../ui/background';
 import { EditForm } from '../ui/edit-form';
 import { FieldError, SaveBar, useSectionSave } from './settings-lists';
 import './settings-watch.css';
+import { LIMITS } from '../core/model/limits';
 
 type Saved = (settings: Settings) => void;
 
@@ -131,6 +132,7 @@ function TermForm(props: {
             data-testid="settings-watch-term"
             aria-invalid={problem ? 'true' : undefined}
             aria-describedby={problem ? 'watch-term-error' : undefined}
+            maxLength={LIMITS.name}
             value={term}
             onInput={(e) => setTerm(e.currentTarget.value)}
           />
@@ -349,6 +351,7 @@ export function WordRulesSection(props: { settings: Settings; onSaved: Saved }) 
             data-testid="settings-rule-word"
             aria-invalid={problem ? 'true' : undefined}
             aria-describedby={problem ? 'rule-word-error' : undefined}
+            maxLength={LIMITS.name}
             value={word}
             onInput={(e) => setWord(e.currentTarget.value)}
           />

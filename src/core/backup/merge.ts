@@ -13,6 +13,7 @@
  *   tags, tone, reach, crisis) join it, and the file's capture is kept beside it, as a mention
  *   of its own in the inbox. A crafted file cannot swap the evidence and its hash.
  */
+import { SETTINGS_LISTS } from '../model/limits';
 import { canonicalCapture, dedupeKeyOf, normalizeTags } from '../model/mention';
 import type { Mention, Settings } from '../model/types';
 
@@ -97,7 +98,8 @@ export type SettingsOutcome = 'taken' | 'kept' | 'merged';
 /**
  * The settings after an import. Replacing, or merging into a log whose settings were never
  * saved (a new install), takes the file's. Merging otherwise keeps the user's settings and adds
- * the file's directory entries, watched terms and word rules it lacks.
+ * the file's directory entries, watched terms and word rules it lacks, as many as the settings
+ * can hold.
  */
 export function settingsAfterImport(
   current: Settings | null,
@@ -112,14 +114,22 @@ export function settingsAfterImport(
     (w) => !terms.has(w.id) && !terms.has(w.term.toLowerCase()),
   );
   const wordRules = file.wordRules.filter((r) => !words.has(r.word.toLowerCase()));
-  const added = stakeholders.length + watchlist.length + wordRules.length;
+  // What the settings can hold: the user's own entries first, then the file's that fit.
+  const room = (list: string & keyof typeof SETTINGS_LISTS, have: number) =>
+    Math.max(0, SETTINGS_LISTS[list] - have);
+  const merged = {
+    stakeholders: stakeholders.slice(0, room('stakeholders', current.stakeholders.length)),
+    watchlist: watchlist.slice(0, room('watchlist', current.watchlist.length)),
+    wordRules: wordRules.slice(0, room('wordRules', current.wordRules.length)),
+  };
+  const added = merged.stakeholders.length + merged.watchlist.length + merged.wordRules.length;
   if (added === 0) return { settings: current, outcome: 'kept', added };
   return {
     settings: {
       ...current,
-      stakeholders: [...current.stakeholders, ...stakeholders],
-      watchlist: [...current.watchlist, ...watchlist],
-      wordRules: [...current.wordRules, ...wordRules],
+      stakeholders: [...current.stakeholders, ...merged.stakeholders],
+      watchlist: [...current.watchlist, ...merged.watchlist],
+      wordRules: [...current.wordRules, ...merged.wordRules],
     },
     outcome: 'merged',
     added,

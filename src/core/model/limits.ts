@@ -26,6 +26,13 @@ export const LIMITS = {
   currency: 10,
 } as const;
 
+/** The longest lists the settings hold: what a merge of settings may add up to. */
+export const SETTINGS_LISTS = {
+  stakeholders: 2_000,
+  watchlist: 5_000,
+  wordRules: 10_000,
+} as const;
+
 /** Where a text was cut: at its end, or at its start for the text before a quote. */
 export const CUT_MARK = '[…]';
 

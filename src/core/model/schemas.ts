@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { clipAt } from './bounds';
-import { LIMITS } from './limits';
+import { LIMITS, SETTINGS_LISTS } from './limits';
 
 export { LIMITS };
 import type { Crisis, CrisisEvent, EventType, Mention, Settings } from './types';
@@ -237,18 +237,18 @@ export const SettingsSchema = v.strictObject({
   reactionTargetsHours: perLevel,
   updateCadenceHours: perLevel,
   checklist: list(v.strictObject({ id, label: prose(LIMITS.name), temporary: v.boolean() }), 500),
-  stakeholders: list(v.strictObject(stakeholder), 2_000),
+  stakeholders: list(v.strictObject(stakeholder), SETTINGS_LISTS.stakeholders),
   templates: v.strictObject({ inform: perLanguage, update: perLanguage }),
   watchlist: list(
     v.strictObject({ id, term: prose(LIMITS.name), aliases: list(prose(LIMITS.name), 100) }),
-    5_000,
+    SETTINGS_LISTS.watchlist,
   ),
   wordRules: list(
     v.strictObject({
       word: prose(LIMITS.name),
       rule: v.picklist(['always-negative', 'never-negative']),
     }),
-    10_000,
+    SETTINGS_LISTS.wordRules,
   ),
   monitoring: v.boolean(),
   backupReminderDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
