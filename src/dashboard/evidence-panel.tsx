@@ -4,7 +4,7 @@
  * taken when they were made. Notes, tags, tone and reach are not part of either hash.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../core/i18n';
+import { t, type MessageKey } from '../core/i18n';
 import type { AppErrorData, EvidenceCheck } from '../core/messaging/protocol';
 import { shortenedFields } from '../core/model/mention';
 import type { Mention, PageCopyRef } from '../core/model/types';
@@ -24,6 +24,22 @@ async function bytesOf(base64: string): Promise<Blob> {
   return (await fetch(`data:application/octet-stream;base64,${base64}`)).blob();
 }
 
+const FIELD_NAMES: Record<string, MessageKey> = {
+  url: 'evidenceFieldUrl',
+  pageTitle: 'evidenceFieldTitle',
+  quote: 'evidenceFieldQuote',
+  'selectors.quote.exact': 'evidenceFieldExact',
+  'selectors.quote.prefix': 'evidenceFieldPrefix',
+  'selectors.quote.suffix': 'evidenceFieldSuffix',
+  linkUrl: 'evidenceFieldLink',
+  srcUrl: 'evidenceFieldImage',
+};
+
+/** The fields of a capture, as a reader names them. */
+function fieldNames(fields: readonly string[]): string {
+  return fields.map((f) => (FIELD_NAMES[f] ? t(FIELD_NAMES[f]) : f)).join(', ');
+}
+
 /** The check's findings in words, the capture's first. */
 function checkTexts(check: EvidenceCheck): { text: string; ok: boolean }[] {
   const { capture } = check;
@@ -31,7 +47,7 @@ function checkTexts(check: EvidenceCheck): { text: string; ok: boolean }[] {
     capture.state === 'match'
       ? { text: t('evidenceCaptureMatches'), ok: true }
       : capture.state === 'shortened'
-        ? { text: t('evidenceCaptureShortened', capture.fields.join(', ')), ok: true }
+        ? { text: t('evidenceCaptureShortened', fieldNames(capture.fields)), ok: true }
         : { text: t('evidenceCaptureMismatch'), ok: false },
   ];
   switch (check.copy.state) {
@@ -99,7 +115,7 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
     <section class="evidence small" data-testid="log-evidence" aria-label={t('evidenceTitle')}>
       <p class="hash">{t('evidenceCaptureHash', mention.evidence.captureSha256)}</p>
       {shortened.length > 0 && (
-        <p data-testid="log-evidence-shortened">{t('evidenceShortened', shortened.join(', '))}</p>
+        <p data-testid="log-evidence-shortened">{t('evidenceShortened', fieldNames(shortened))}</p>
       )}
       {copy ? (
         <>

@@ -12,6 +12,7 @@ import { EditForm } from '../ui/edit-form';
 import { memo } from '../ui/memo';
 import { EvidencePanel } from './evidence-panel';
 import { LIMITS } from '../core/model/limits';
+import { mentionLabel } from '../core/model/mention';
 
 function MentionEditForm(props: {
   mention: Mention;
@@ -66,6 +67,15 @@ function MentionEditForm(props: {
   );
 }
 
+/** Longer than this, a quote is folded to a few lines in the list. */
+const LONG_QUOTE = 600;
+
+/** A tooltip for a text a page wrote: the text, or its start when it is very long. */
+function tooltip(text: string): string | undefined {
+  if (!text) return undefined;
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
 /**
  * A row is drawn again only when one of its props changes (a list of 50 redrawn whole for one
  * checkbox, or when the crises' titles arrive, took ~25 ms here): the callbacks take the
@@ -83,6 +93,9 @@ export const MentionRow = memo(function MentionRow(props: {
   const { mention: m } = props;
   const [editing, setEditing] = useState(false);
   const [showEvidence, setShowEvidence] = useState(false);
+  // A quote a page made very long (a select-all) is folded to a few lines until asked for.
+  const [whole, setWhole] = useState(false);
+  const long = mentionLabel(m).length > LONG_QUOTE;
   const editButton = useRef<HTMLButtonElement>(null);
   const label = m.quote || m.pageTitle || m.url;
   // The keyboard focus goes back to the Edit button when the form closes.
@@ -99,9 +112,21 @@ export const MentionRow = memo(function MentionRow(props: {
         onChange={(e) => props.onSelect(m.id, e.currentTarget.checked)}
       />
       <div>
-        <MentionText mention={m} testid="log-mention-quote" />
+        <MentionText mention={m} testid="log-mention-quote" clamp={long && !whole} />
+        {long && (
+          <button
+            type="button"
+            class="button link small"
+            aria-expanded={whole}
+            onClick={() => setWhole(!whole)}
+          >
+            {t(whole ? 'logQuoteFold' : 'logQuoteWhole')}
+          </button>
+        )}
         <div class="meta small muted">
-          <span data-testid="log-mention-title">{m.pageTitle || m.url}</span>
+          <span class="one-line" data-testid="log-mention-title" title={tooltip(m.pageTitle)}>
+            {m.pageTitle || m.url}
+          </span>
           <span>{m.site}</span>
           <time dateTime={m.capturedAt}>{formatDateTime(m.capturedAt)}</time>
           <span class={`tone-${m.tone}`}>{toneName(m.tone)}</span>

@@ -92,7 +92,7 @@ export function Sightings(props: {
           onClick={() => props.onShow(!shown)}
         >
           {t(shown ? 'monitorHideFromPage' : 'monitorShowOnPage')}
-        </button>{' '}
+        </button>
         <span class="muted">{t('monitorPrivacyNote')}</span>
       </p>
       {negative.length > 0 && (

@@ -32,7 +32,7 @@ export function MentionText(props: { mention: Mention; testid?: string; clamp?: 
     <p
       class={clamp ? 'quote clamp' : 'quote'}
       data-testid={testid}
-      title={clamp ? label : undefined}
+      title={clamp ? (label.length > 300 ? `${label.slice(0, 299)}…` : label) : undefined}
     >
       {mention.quote ? quoted(label) : label}
     </p>
