@@ -3,7 +3,7 @@
  * the mentions waiting for triage; the tooltip spells both out.
  */
 import { browser } from '../core/browser';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import { openCrises } from '../core/db/crises';
 import { mentionCounts } from '../core/db/mentions';
 import { getSettings } from '../core/db/settings';
@@ -22,8 +22,8 @@ export interface BadgeView {
 export function badgeView(untriaged: number, crises: number, overdue: boolean): BadgeView {
   const title = [
     t('extName'),
-    t('badgeUntriaged', String(untriaged)),
-    t('badgeOpenCrises', String(crises)),
+    tn('badgeUntriaged', untriaged, String(untriaged)),
+    tn('badgeOpenCrises', crises, String(crises)),
   ].join('\n');
   const short = (n: number) => (n > 999 ? '999+' : String(n));
   if (crises > 0) {

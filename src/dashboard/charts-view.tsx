@@ -5,7 +5,7 @@
  * chart has its figures as a table for screen readers and for reading exact values.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import type { AppErrorData, ChartsData } from '../core/messaging/protocol';
 import type { LevelMetrics } from '../core/model/stats';
 import { LEVELS, type Level, type Tone } from '../core/model/types';
@@ -265,10 +265,10 @@ export function ChartsView() {
         {data && (
           <>
             <p class="muted small" data-testid="charts-flag-total">
-              {t('chartsFlagTotal', [String(flagged), String(days)])}
+              {tn('chartsFlagTotal', flagged, [String(flagged), String(days)])}
             </p>
             <StackedBars
-              label={t('chartsFlagsPerDayAlt', [String(flagged), String(days)])}
+              label={tn('chartsFlagsPerDayAlt', flagged, [String(flagged), String(days)])}
               series={perDay}
               keys={TONES}
               keyClass={toneClass}
@@ -286,7 +286,7 @@ export function ChartsView() {
         {data && perMonth.length > 0 && (
           <>
             <StackedBars
-              label={t('chartsCrisesPerMonthAlt', String(perMonth.length))}
+              label={tn('chartsCrisesPerMonthAlt', perMonth.length, String(perMonth.length))}
               series={perMonth}
               keys={LEVELS}
               keyClass={levelClass}

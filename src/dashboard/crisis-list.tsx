@@ -2,7 +2,7 @@
  * Every crisis, most recently opened first, paged; searched and filtered by the route's query.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
@@ -63,8 +63,11 @@ export function CrisisList({ params = {} }: { params?: RouteParams }) {
   const shown = !loaded
     ? t('loading')
     : total === null && next
-      ? t('filterShowingMore', formatCount(items.length))
-      : t('logShowing', [formatCount(items.length), formatCount(total ?? items.length)]);
+      ? tn('filterShowingMore', items.length, formatCount(items.length))
+      : tn('logShowing', items.length, [
+          formatCount(items.length),
+          formatCount(total ?? items.length),
+        ]);
   return (
     <div>
       <CrisisFilterBar params={params} onChange={changeParams} />
@@ -97,7 +100,7 @@ export function CrisisList({ params = {} }: { params?: RouteParams }) {
                 <LevelChip level={c.level} />
                 {c.state === 'open' && <StepText step={c.step} />}
                 <span>{t('logOpenedAt', formatDateTime(c.openedAt))}</span>
-                <span>{t('logMentionCount', String(c.mentionCount))}</span>
+                <span>{tn('logMentionCount', c.mentionCount, formatCount(c.mentionCount))}</span>
                 <span>{c.state === 'open' ? t('crisisOpen') : t('crisisClosed')}</span>
               </div>
             </div>

@@ -5,7 +5,7 @@
  * key people not yet informed stay flagged until they are.
  */
 import { useState } from 'preact/hooks';
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import { t, uiLanguage, type MessageKey, tn } from '../core/i18n';
 import { rankDamages } from '../core/model/assessment';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
@@ -140,7 +140,10 @@ export function InformStep(props: {
       </h2>
       {waiting.length > 0 && (
         <p class="error" data-testid="inform-waiting">
-          {t('informWaiting', [String(waiting.length), waiting.map((s) => s.name).join(', ')])}
+          {tn('informWaiting', waiting.length, [
+            String(waiting.length),
+            waiting.map((s) => s.name).join(', '),
+          ])}
         </p>
       )}
       {crisis.inform.stakeholders.length === 0 && <p class="muted small">{t('informEmpty')}</p>}

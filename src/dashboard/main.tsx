@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
@@ -113,7 +113,7 @@ function App() {
         />
         {counts && (
           <p class="muted small" style={{ margin: '16px 10px' }}>
-            {t('logUntriagedSummary', formatCount(counts.untriaged))}
+            {tn('logUntriagedSummary', counts.untriaged, formatCount(counts.untriaged))}
           </p>
         )}
         {counts?.backupDueDays != null && (

@@ -4,7 +4,7 @@
  * selection, move it, tag it, delete it (with undo).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import type {
   AppErrorData,
   CrisisSummary,
@@ -293,17 +293,18 @@ export function MentionList(props: {
     if (done) {
       setTagToAdd('');
       setUndo(null);
-      setNotice(t('filterTagged', [add, formatCount(done.tagged)]));
+      setNotice(tn('filterTagged', done.tagged, [add, formatCount(done.tagged)]));
       await reload();
     }
   };
 
   const shown = (() => {
     if (!loaded) return t('loading');
-    if (total !== null) return t('logShowing', [formatCount(items.length), formatCount(total)]);
+    if (total !== null)
+      return tn('logShowing', items.length, [formatCount(items.length), formatCount(total)]);
     return next
-      ? t('filterShowingMore', formatCount(items.length))
-      : t('logShowing', [formatCount(items.length), formatCount(items.length)]);
+      ? tn('filterShowingMore', items.length, formatCount(items.length))
+      : tn('logShowing', items.length, [formatCount(items.length), formatCount(items.length)]);
   })();
   const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
   return (
@@ -329,7 +330,9 @@ export function MentionList(props: {
           />{' '}
           {t('logSelectAll')}
         </label>
-        <span class="muted small">{t('logSelectedCount', String(selected.size))}</span>
+        <span class="muted small">
+          {tn('logSelectedCount', selected.size, formatCount(selected.size))}
+        </span>
         <button
           type="button"
           class="button"
@@ -448,7 +451,7 @@ export function MentionList(props: {
             onClose={closeUndo}
             action={{ label: t('undo'), run: () => void restore(), testid: 'log-undo' }}
           >
-            {t('logDeleted', formatCount(undo.count))}
+            {tn('logDeleted', undo.count, formatCount(undo.count))}
             {notice && ` ${notice}`}
           </Toast>
         )}

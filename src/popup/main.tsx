@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../core/browser';
-import { t } from '../core/i18n';
+import { t, tn } from '../core/i18n';
 import type {
   AppErrorData,
   FlagInto,
@@ -239,7 +239,7 @@ function Popup() {
                     {c.next && <span class="next small">→ {nextActionText(c.next)}</span>}
                     {c.uninformedKey > 0 && c.next?.kind !== 'inform' && (
                       <span class="next small warn">
-                        {t('nextInform', String(c.uninformedKey))}
+                        {tn('nextInform', c.uninformedKey, formatCount(c.uninformedKey))}
                       </span>
                     )}
                   </button>

@@ -2,7 +2,7 @@
  * Text the popup and the crisis log show: dates in the UI language, errors in words,
  * level and step names.
  */
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import { t, uiLanguage, type MessageKey, tn } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
 import type { CrisisStep, Level, Reach, StepState, Tone } from '../core/model/types';
@@ -123,9 +123,9 @@ export function isOpenableUrl(url: string): boolean {
 export function nextActionText(next: NextAction): string {
   switch (next.kind) {
     case 'contain':
-      return t('nextContain', formatCount(next.count));
+      return tn('nextContain', next.count, formatCount(next.count));
     case 'inform':
-      return t('nextInform', formatCount(next.count));
+      return tn('nextInform', next.count, formatCount(next.count));
     case 'assess':
       return t('nextAssess');
     case 'plan':

@@ -189,7 +189,7 @@ describe('flag a mention', () => {
     await expect
       .poll(() => log.crises().allTextContents())
       .toEqual([expect.stringContaining(title)]);
-    expect(await log.crises().textContent()).toContain('2 mention(s)');
+    expect(await log.crises().textContent()).toContain('2 mentions');
     await log.openCrisis(title);
     await expect.poll(() => log.quotes()).toEqual(['“stale by noon”', '“this place is a scam”']);
     await log.screenshot('log-crisis');

@@ -94,7 +94,7 @@ describe('crisis log', () => {
     await log.page.reload();
     await expect
       .poll(() => log.page.locator('nav').textContent())
-      .toContain('2 mention(s) not yet reviewed');
+      .toContain('2 mentions not yet reviewed');
     // A new visit shows the edit (it was stored, not only shown).
     expect(await log.mention('stale by noon').textContent()).toContain('Supplier issue, call them');
     await log.close();
@@ -109,7 +109,7 @@ describe('crisis log', () => {
     await expect.poll(() => log.mention('charged us twice').count()).toBe(0);
     expect(
       await log.page.getByRole('status').filter({ hasText: 'deleted' }).textContent(),
-    ).toContain('1 mention(s) deleted.');
+    ).toContain('1 mention deleted.');
     expect((await allMentions(vigie)).some((m) => m.id === before.id)).toBe(false);
     await log.screenshot('log-deleted');
     await log.undo();
@@ -141,7 +141,7 @@ describe('crisis log', () => {
       .poll(() => log.crises().allTextContents())
       .toEqual([expect.stringContaining('Scam accusations')]);
     expect(await log.crises().textContent()).toContain('3 · Crisis');
-    expect(await log.crises().textContent()).toContain('1 mention(s)');
+    expect(await log.crises().textContent()).toContain('1 mention');
     await log.close();
   });
 

@@ -113,7 +113,7 @@ describe('searching the crisis log', () => {
     await keys.press('Enter');
     await expect
       .poll(() => log.page.getByRole('status').filter({ hasText: 'added to' }).textContent())
-      .toContain('Tag “Presse locale” added to 2 mention(s).');
+      .toContain('Tag “Presse locale” added to 2 mentions.');
     const tagged = (await allMentions(vigie)).filter((m) => m.tags.includes('Presse locale'));
     expect(tagged.map((m) => m.quote).sort()).toEqual([QUOTES.refund, QUOTES.scam].sort());
 

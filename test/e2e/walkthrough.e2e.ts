@@ -190,7 +190,7 @@ describe('a crisis walked through the five steps', () => {
       await expect.poll(() => metrics3.textContent()).toMatch('100 % (1 of 1)');
       await expect
         .poll(() => page.getByTestId('charts-flag-total').textContent())
-        .toBe('1 flag(s) over the last 30 days.');
+        .toBe('1 flag over the last 30 days.');
       await log.screenshot('walk-7-charts');
       await log.close();
     },

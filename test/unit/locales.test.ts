@@ -48,4 +48,25 @@ describe('French and English', () => {
     expect(used.size).toBeGreaterThan(10);
     for (const key of used) expect(en[key], `missing key ${key}`).toBeDefined();
   });
+
+  it('say a count in real plural forms, never "(s)", each plural message in every form', () => {
+    for (const [lang, catalogue] of [
+      ['en', en],
+      ['fr', fr],
+    ] as const) {
+      const halfway = Object.keys(catalogue).filter((key) =>
+        /\p{L}\((s|es|x)\)/u.test(catalogue[key]!.message),
+      );
+      expect(halfway, lang).toEqual([]);
+      for (const key of Object.keys(catalogue).filter((k) => k.endsWith('_other'))) {
+        expect(catalogue[key.replace(/_other$/, '_one')], `${lang} ${key}: its _one`).toBeDefined();
+      }
+    }
+    // The code asks for the plural messages it uses by their base name (tn).
+    for (const file of sourceFiles(join(root, 'src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\btn\(\s*'(\w+)'/g)) {
+        expect(en[`${m[1]}_other`], `missing plural ${m[1]}`).toBeDefined();
+      }
+    }
+  });
 });

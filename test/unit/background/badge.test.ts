@@ -14,8 +14,8 @@ describe('badge', () => {
   it('shows open crises first, red once a reaction is overdue, and spells both out', () => {
     const view = badgeView(12, 2, false);
     expect(view).toMatchObject({ text: '2', color: BADGE_COLORS.crisis });
-    expect(view.title).toContain('12 mention(s) to triage');
-    expect(view.title).toContain('2 open crisis(es)');
+    expect(view.title).toContain('12 mentions to triage');
+    expect(view.title).toContain('2 open crises');
     expect(badgeView(12, 2, true).color).toBe(BADGE_COLORS.overdue);
     expect(badgeView(0, 1500, false).text).toBe('999+');
   });

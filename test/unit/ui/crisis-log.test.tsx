@@ -237,7 +237,7 @@ describe('crisis log, mention list', () => {
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     expect(callsTo(f, 'deleteMentions')).toEqual([{ ids: [deleted[0]!.id] }]);
     const status = $('[role="status"] .toast');
-    expect(status.textContent).toContain('1 mention(s) deleted.');
+    expect(status.textContent).toContain('1 mention deleted.');
 
     byTestId('log-undo').click();
     await vi.waitFor(() => expect(rows()).toHaveLength(2));

@@ -265,7 +265,7 @@ describe('crisis log, search and filters', () => {
     await vi.waitFor(() => expect(callsTo(f, 'tagMentions')).toHaveLength(1));
     expect(callsTo(f, 'tagMentions')).toEqual([{ ids: [a!.id, b!.id], add: ['vip'] }]);
     await vi.waitFor(() =>
-      expect($('[role="status"] .toast').textContent).toContain('Tag “vip” added to 2 mention(s).'),
+      expect($('[role="status"] .toast').textContent).toContain('Tag “vip” added to 2 mentions.'),
     );
     // The list is read again, the selection emptied.
     expect(callsTo(f, 'listMentions')).toHaveLength(2);

@@ -73,8 +73,8 @@ describe('popup', () => {
     expect(text).toContain('Refund storm');
     expect(text).toContain('3 · Crisis');
     expect(text).toContain('Assess the damage');
-    expect(text).toContain('→ Inform 2 key stakeholder(s)');
-    expect(text).toContain('→ Stop the damage: 3 containment item(s) left');
+    expect(text).toContain('→ Inform 2 key stakeholders');
+    expect(text).toContain('→ Stop the damage: 3 containment items left');
     expect(document.querySelectorAll('[data-testid="popup-page-mention"]')).toHaveLength(1);
   });
 
