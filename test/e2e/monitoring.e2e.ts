@@ -31,6 +31,9 @@ import {
 const session = useVigie({ allUrls: true });
 const article = readFileSync(join(root, 'test/fixtures/e2e/article.html'), 'utf8');
 
+/** A page as it was served: no highlight, no mark, its elements and text untouched. */
+const NO_TRACE = { highlights: [], watch: 0, flagged: 0, marks: 0, untouched: true };
+
 /** What Vigie left in a page, as the page's own scripts could see it. */
 function traces(page: Page) {
   return page.evaluate((served) => {
@@ -114,13 +117,7 @@ describe('monitoring', () => {
     const opened = await openTab(vigie, server.url('article.html'));
     // Time enough for a script at document_idle to have run, had there been one.
     await opened.page.waitForTimeout(1_000);
-    expect(await traces(opened.page)).toEqual({
-      highlights: [],
-      watch: 0,
-      flagged: 0,
-      marks: 0,
-      untouched: true,
-    });
+    expect(await traces(opened.page)).toEqual(NO_TRACE);
     expect(await monitorRuns(vigie, opened.tab.id!)).toBe(false);
     await opened.page.close();
   });
@@ -158,13 +155,7 @@ describe('monitoring', () => {
     );
     expect(await monitorRuns(vigie, watched.tab.id!)).toBe(true);
     // Found in the background: nothing of it in the page, not even a style.
-    expect(await traces(watched.page)).toEqual({
-      highlights: [],
-      watch: 0,
-      flagged: 0,
-      marks: 0,
-      untouched: true,
-    });
+    expect(await traces(watched.page)).toEqual(NO_TRACE);
     expect(await current.bodyText()).toContain('WATCHED TERMS ON THIS PAGE (4)');
     const sentences = await current.texts('popup-sighting-sentence');
     const negativity = await current.texts('popup-sighting-negativity');
@@ -219,13 +210,7 @@ describe('monitoring', () => {
       .poll(() => again.text('popup-status'))
       .toBe('The highlights are gone from the page.');
     await again.close();
-    expect(await traces(watched.page)).toEqual({
-      highlights: [],
-      watch: 0,
-      flagged: 0,
-      marks: 0,
-      untouched: true,
-    });
+    expect(await traces(watched.page)).toEqual(NO_TRACE);
   });
 
   it(

@@ -5,6 +5,7 @@
  * hard to reach (shadow DOM, SVG, frames), and markup in every field. Each page says how it is
  * flagged, as a user would: what to select, or the link or image to right-click.
  */
+import { seededRandom } from '../../seeded-random';
 
 /** How a page is flagged: a selection (of an element, of everything), a link, an image, the page. */
 export type HostileFlag =
@@ -28,21 +29,6 @@ export interface HostilePage {
   kind: string;
 }
 
-/** A small seeded generator (mulberry32): the same pages on every run. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  return { int, pick };
-}
-
 const MARKUP = [
   '<img src=x onerror="window.__pwned=1">',
   '<script>window.__pwned=1</script>',
@@ -57,7 +43,7 @@ const esc = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `n` characters of prose sprinkled with the characters that trip text code. */
-function prose(r: ReturnType<typeof generator>, n: number): string {
+function prose(r: ReturnType<typeof seededRandom>, n: number): string {
   const words = ['Lumen', 'scam', 'refund', 'never', 'again', 'arnaque', 'خدمة', 'שירות', 'café'];
   let out = '';
   while (out.length < n) out += `${r.pick(words)}${r.int(5) === 0 ? r.pick(ODD) : ''} `;
@@ -72,7 +58,7 @@ function page(parts: { title: string; lang?: string; body: string; dir?: string 
 
 /** `count` hostile pages (and the frames some of them hold), the same ones for the same seed. */
 export function hostilePages(count: number, seed = 0x4057): HostilePage[] {
-  const r = generator(seed);
+  const r = seededRandom(seed);
   const pages: HostilePage[] = [];
   const kinds = [
     'huge-title',

@@ -13,25 +13,13 @@ import { fromStored } from '../../../../src/core/db/mentions';
 import type { VigieDatabase } from '../../../../src/core/db/open';
 import { commitBackup, previewBackup, type Ask } from '../../../../src/dashboard/backup-transfer';
 import { freshDB } from '../../helpers';
+import { seededRandom } from '../../../seeded-random';
 import { sampleLog, seed, snapshot, wire } from './fixtures';
 
 const CASES = 520;
 const SEED = 0x5eed;
 
-/** A small, fast, seeded generator (mulberry32): the same cases on every run. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  return { next, int, pick };
-}
+const generator = seededRandom;
 type Rand = ReturnType<typeof generator>;
 
 /** A parsed file edited by path, as loosely typed as JSON itself. */
