@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backupText, buildBackup } from '../../../src/core/backup/build';
+import { backupText, buildBackup, dataChecksum } from '../../../src/core/backup/build';
 import type { ImportPreview, ImportSummary, RecordCounts } from '../../../src/core/backup/format';
 import { mergeSettings } from '../../../src/core/model/settings';
 import { sampleLog } from '../core/backup/fixtures';
@@ -244,6 +244,26 @@ describe('backup screen', () => {
     expect(done.textContent).toContain(
       'Import done. Added: 8 · updated: 1 · left as they were: 4.',
     );
+  });
+
+  it('says how many texts of an earlier version’s file were shortened, and where', async () => {
+    const file = JSON.parse(goodFile) as {
+      data: { mentions: { pageTitle: string }[]; crises: { title: string }[] };
+      checksum: string;
+    };
+    file.data.mentions[0]!.pageTitle = 'T'.repeat(10_001);
+    file.data.mentions[1]!.pageTitle = 'U'.repeat(12_000);
+    file.data.crises[0]!.title = 'C'.repeat(1_001);
+    file.checksum = await dataChecksum(file.data);
+    await renderBackup(background());
+    choose(JSON.stringify(file));
+    await vi.waitFor(() => byTestId('backup-preview'));
+    expect(byTestId('backup-shortened').textContent).toBe(
+      'Texts too long to keep whole, shortened and marked “[…]” where they were cut: 3 (mentions.pageTitle (2), crises.title (1))',
+    );
+    byTestId('backup-import').click();
+    const done = await vi.waitFor(() => byTestId('backup-import-done'));
+    expect(done.textContent).toContain('shortened and marked “[…]” where they were cut: 3');
   });
 
   it('stages the file again when the worker restarted before the commit', async () => {
