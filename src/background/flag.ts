@@ -11,8 +11,7 @@ import type { FlagInto, FlagOutcome, PageCapture } from '../core/messaging/proto
 import { newCrisis } from '../core/model/crisis';
 import { sha256Hex } from '../core/model/hash';
 import { newId } from '../core/model/ids';
-import { canonicalCapture, mentionLabel, siteOf } from '../core/model/mention';
-import { LIMITS, shorten } from '../core/model/limits';
+import { canonicalCapture, crisisNameFor, siteOf } from '../core/model/mention';
 import type { Crisis, Level, Mention, MentionKind, Settings } from '../core/model/types';
 
 /** What the browser tells about the click: the context menu's data, or the tab alone. */
@@ -90,13 +89,6 @@ export async function buildMention(
   } satisfies Mention).record;
 }
 
-function crisisTitleFor(mention: Mention, fallback: string): string {
-  const label = mentionLabel(mention).replace(/\s+/g, ' ').trim();
-  const short = label.length > 80 ? `${label.slice(0, 79)}…` : label;
-  // A site's name can be as long as a page makes its address: the title keeps to its own limit.
-  return shorten(mention.site ? `${mention.site} — ${short}` : short, LIMITS.name) || fallback;
-}
-
 function checklistFrom(settings: Settings, labels: FlagDeps['labels']) {
   return settings.checklist.map((item) => ({
     ...item,
@@ -140,7 +132,7 @@ export async function fileFlag(
     crisis = mention.crisisId ? ((await getCrisis(deps.db, mention.crisisId)) ?? null) : null;
   } else if (into.to === 'new-crisis') {
     crisis = await openCrisisWith(deps, {
-      title: crisisTitleFor(mention, deps.labels.untitledCrisis),
+      title: crisisNameFor(mention) || deps.labels.untitledCrisis,
       level: NEW_CRISIS_LEVEL,
       mentionIds: [mention.id],
     });

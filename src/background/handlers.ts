@@ -330,7 +330,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
       const [flags, crises, events, settings] = await Promise.all([
         flagsSince(db, new Date(from).toISOString().slice(0, 10)),
         allCrises(db),
-        metricEvents(db, ['step-done', 'stakeholder-informed', 'closed']),
+        metricEvents(db, ['checklist-done', 'step-done', 'stakeholder-informed', 'closed']),
         getSettings(db),
       ]);
       return {

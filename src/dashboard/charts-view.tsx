@@ -167,6 +167,7 @@ function MetricsTable({ rows }: { rows: readonly LevelMetrics[] }) {
           <th scope="col">{t('chartsMedianInform')}</th>
           <th scope="col">{t('chartsMedianResolve')}</th>
           <th scope="col">{t('chartsTargetsMet')}</th>
+          <th scope="col">{t('chartsNotReacted')}</th>
         </tr>
       </thead>
       <tbody>
@@ -200,6 +201,7 @@ function MetricsTable({ rows }: { rows: readonly LevelMetrics[] }) {
                   </span>
                 )}
               </td>
+              <td>{row.notReacted}</td>
             </tr>
           );
         })}

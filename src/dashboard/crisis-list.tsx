@@ -99,7 +99,7 @@ export function CrisisList({ params = {} }: { params?: RouteParams }) {
               <div class="meta small muted">
                 <LevelChip level={c.level} />
                 {c.state === 'open' && <StepText step={c.step} />}
-                <span>{t('logOpenedAt', formatDateTime(c.openedAt))}</span>
+                <span>{t('crisisDetectedAt', formatDateTime(c.openedAt))}</span>
                 <span>{tn('logMentionCount', c.mentionCount, formatCount(c.mentionCount))}</span>
                 <span>{c.state === 'open' ? t('crisisOpen') : t('crisisClosed')}</span>
               </div>

@@ -2,11 +2,12 @@
  * One crisis: its level, the five steps (current, done, skipped), the current step's tools, its
  * mentions and its journal.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { reactionDueAt } from '../core/model/deadlines';
+import { hasReacted, stepProgress } from '../core/model/steps';
 import {
   LEVELS,
   STEPS,
@@ -17,8 +18,10 @@ import {
   type Settings,
 } from '../core/model/types';
 import { ask } from '../ui/background';
+import { EditForm } from '../ui/edit-form';
+import { CRISIS_TITLE_MAX } from '../core/model/crisis';
 import { ErrorMessage, StepText } from '../ui/components';
-import { formatDateTime, levelName, stepName, stepStateName } from '../ui/format';
+import { formatDateTime, levelName, stepName, stepProgressName } from '../ui/format';
 import { MentionList } from './mention-list';
 import { AssessStep } from './assess-step';
 import { eventText } from './event-text';
@@ -27,6 +30,63 @@ import { LearnStep } from './learn-step';
 import { PlanStep } from './plan-step';
 import { ReportPanel } from './report-view';
 import { ReactStep } from './react-step';
+import { StepMark } from './step-mark';
+
+/**
+ * The crisis's name, its heading, renamed at any time (journaled): names go into the messages
+ * sent about it. The name offered in the field is selected, so that typing replaces it.
+ */
+function CrisisName(props: { crisis: Crisis; onRename: (title: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(props.crisis.title);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const close = () => {
+    setEditing(false);
+    heading.current?.focus();
+  };
+  if (editing) {
+    return (
+      <EditForm
+        onSubmit={() => {
+          if (title.trim()) props.onRename(title);
+          close();
+        }}
+        onCancel={close}
+        submitTestId="crisis-rename-save"
+      >
+        <label class="wide">
+          {t('crisisName')}
+          <input
+            type="text"
+            value={title}
+            required
+            maxLength={CRISIS_TITLE_MAX}
+            onFocus={(e) => e.currentTarget.select()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </label>
+      </EditForm>
+    );
+  }
+  return (
+    <div class="crisis-name no-print">
+      <h1 class="quote" ref={heading} tabIndex={-1}>
+        {props.crisis.title}
+      </h1>
+      <button
+        type="button"
+        class="button link small"
+        data-testid="crisis-rename"
+        onClick={() => {
+          setTitle(props.crisis.title);
+          setEditing(true);
+        }}
+      >
+        {t('crisisRename')}
+      </button>
+    </div>
+  );
+}
 
 export function CrisisView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [crisis, setCrisis] = useState<Crisis | null>(null);
@@ -67,7 +127,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
 
   if (!crisis) return <ErrorMessage error={error} />;
   const reactDueAt =
-    crisis.state === 'open' && crisis.steps.react === 'pending' && settings
+    crisis.state === 'open' && !hasReacted(crisis) && settings
       ? new Date(reactionDueAt(crisis, settings)).toISOString()
       : null;
   const current = STEPS.indexOf(crisis.step as (typeof STEPS)[number]);
@@ -75,7 +135,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
     crisis.step === 'closed' ? null : (STEPS[current + 1] ?? 'closed');
   return (
     <div>
-      <h1 class="quote no-print">{crisis.title}</h1>
+      <CrisisName crisis={crisis} onRename={(title) => void change({ op: 'title', title })} />
       <div
         class="meta small muted no-print"
         style={{ display: 'flex', gap: '12px', alignItems: 'center', marginTop: '6px' }}
@@ -96,7 +156,9 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
             ))}
           </select>
         </label>
-        <span>{t('logOpenedAt', formatDateTime(crisis.openedAt))}</span>
+        <span title={t('crisisDetectedHelp')}>
+          {t('crisisDetectedAt', formatDateTime(crisis.openedAt))}
+        </span>
         <span>
           {crisis.state === 'open'
             ? t('crisisOpen')
@@ -115,7 +177,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
               <span>
                 {i + 1}. <StepText step={step} />
               </span>
-              <span class="state">{stepStateName(crisis.steps[step])}</span>
+              <span class="state">{stepProgressName(stepProgress(crisis, step))}</span>
             </button>
           </li>
         ))}
@@ -132,6 +194,9 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
           </button>
         )}
       </p>
+      {crisis.step !== 'closed' && (
+        <StepMark crisis={crisis} step={crisis.step} onChange={(c) => void change(c)} />
+      )}
       {crisis.step === 'react' ? (
         <ReactStep crisis={crisis} reactDueAt={reactDueAt} onChange={(c) => void change(c)} />
       ) : crisis.step === 'assess' ? (

@@ -39,7 +39,11 @@ export function eventText(e: CrisisEvent): string {
     (value === 'closed' || (STEPS as readonly string[]).includes(value))
       ? stepName(value as CrisisStep)
       : '';
-  if (e.type === 'step-done' || e.type === 'step-skipped') return t(key, step(e.data.step));
+  if (e.type === 'step-done' || e.type === 'step-skipped') {
+    const said = t(key, step(e.data.step));
+    // Marked by the user: the reason they gave goes with it.
+    return typeof e.data.reason === 'string' ? t('eventWithReason', [said, e.data.reason]) : said;
+  }
   if (e.type === 'checklist-done' || e.type === 'checklist-undone')
     return t(key, String(e.data.label ?? ''));
   if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));

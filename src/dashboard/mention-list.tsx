@@ -14,7 +14,8 @@ import type {
   Result,
   TimeCursor,
 } from '../core/messaging/protocol';
-import { mentionLabel } from '../core/model/mention';
+import { CRISIS_TITLE_MAX } from '../core/model/crisis';
+import { crisisNameFor } from '../core/model/mention';
 import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../ui/components';
@@ -32,9 +33,7 @@ function CreateCrisisForm(props: {
   onCreate: (title: string, level: Level) => void;
   onCancel: () => void;
 }) {
-  const [title, setTitle] = useState(() =>
-    props.first ? mentionLabel(props.first).slice(0, 80) : '',
-  );
+  const [title, setTitle] = useState(() => (props.first ? crisisNameFor(props.first) : ''));
   const [level, setLevel] = useState<Level>(2);
   return (
     <EditForm
@@ -49,6 +48,9 @@ function CreateCrisisForm(props: {
           type="text"
           value={title}
           required
+          maxLength={CRISIS_TITLE_MAX}
+          // The name offered is selected: typing replaces it, a click keeps it.
+          onFocus={(e) => e.currentTarget.select()}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </label>

@@ -3,6 +3,7 @@
  * label already in the user's language) built from the crisis, its journal and its mentions,
  * and written out as Markdown or shown as a printable page from that same document.
  */
+import { stepProgress } from '../core/model/steps';
 import { t } from '../core/i18n';
 import { rankDamages, totalCost } from '../core/model/assessment';
 import { crisisMetrics } from '../core/model/journal';
@@ -22,7 +23,7 @@ import {
   formatMoney,
   levelName,
   stepName,
-  stepStateName,
+  stepProgressName,
 } from '../ui/format';
 import { areaName } from './assess-step';
 import { eventText } from './event-text';
@@ -80,7 +81,7 @@ function summary(input: ReportInput): ReportSection {
     [
       t('reportSteps'),
       STEPS.map((step) =>
-        t('reportStepState', [stepName(step), stepStateName(crisis.steps[step])]),
+        t('reportStepState', [stepName(step), stepProgressName(stepProgress(crisis, step))]),
       ).join(' · '),
     ],
     [t('reportMentionCount'), String(mentionTotal)],
@@ -102,7 +103,9 @@ function metrics(input: ReportInput): ReportSection {
       ? t('reportNotYet')
       : m.reactTargetMet
         ? t('reportTargetMet')
-        : t('reportTargetMissed');
+        : m.reacted
+          ? t('reportTargetMissed')
+          : t('reportMissedNoReaction');
   return {
     id: 'metrics',
     title: t('reportMetrics'),

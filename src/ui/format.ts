@@ -2,10 +2,11 @@
  * Text the popup and the crisis log show: dates in the UI language, errors in words,
  * level and step names.
  */
-import { t, uiLanguage, type MessageKey, tn } from '../core/i18n';
+import { t, tn, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
-import type { CrisisStep, Level, Reach, StepState, Tone } from '../core/model/types';
+import type { StepProgress } from '../core/model/steps';
+import type { CrisisStep, Level, Reach, Tone } from '../core/model/types';
 
 let dateTime: Intl.DateTimeFormat | null = null;
 let counter: Intl.NumberFormat | null = null;
@@ -87,8 +88,9 @@ const STEP_KEYS: Record<CrisisStep, MessageKey> = {
   learn: 'stepLearn',
   closed: 'stepClosed',
 };
-const STATE_KEYS: Record<StepState, MessageKey> = {
-  pending: 'stepPending',
+const PROGRESS_KEYS: Record<StepProgress, MessageKey> = {
+  'to-do': 'stepPending',
+  'in-progress': 'stepInProgress',
   done: 'stepDone',
   skipped: 'stepSkipped',
 };
@@ -105,7 +107,8 @@ const REACH_KEYS: Record<Reach, MessageKey> = {
 
 export const levelName = (level: Level) => t(LEVEL_KEYS[level]);
 export const stepName = (step: CrisisStep) => t(STEP_KEYS[step]);
-export const stepStateName = (state: StepState) => t(STATE_KEYS[state]);
+/** How a step shows: to do, in progress (begun or left undone), done, skipped. */
+export const stepProgressName = (progress: StepProgress) => t(PROGRESS_KEYS[progress]);
 export const toneName = (tone: Tone) => t(TONE_KEYS[tone]);
 export const reachName = (reach: Reach) => t(REACH_KEYS[reach]);
 

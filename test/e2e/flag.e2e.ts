@@ -157,7 +157,8 @@ describe('flag a mention', () => {
       () => openCrises(vigie),
       (list) => list.length === 1,
     );
-    const title = '127.0.0.1 — this place is a scam';
+    // Named after the page's title.
+    const title = 'Lumen Coffee review | Test Gazette';
     expect(crisis).toMatchObject({ title, level: 2, step: 'react', mentionCount: 1 });
     expect(await nextNotice(vigie, seen)).toMatchObject({ title: `Flagged into “${title}”` });
     const { crisis: full } = await call<{ crisis: Crisis }>(vigie, 'getCrisis', {

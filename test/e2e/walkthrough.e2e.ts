@@ -105,6 +105,14 @@ describe('a crisis walked through the five steps', () => {
       await page.getByLabel('What').fill('Fix the payment batch for good');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => repairs.count()).toBe(0);
+      // Acted: both actions carried out (the step is done only once they are).
+      for (const what of ['Refund every double charge', 'Fix the payment batch for good']) {
+        await page
+          .getByRole('listitem')
+          .filter({ hasText: what })
+          .getByRole('combobox', { name: 'Status' })
+          .selectOption('done');
+      }
       await page.getByLabel('Affected party').fill('Customers charged twice');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.getByRole('button', { name: 'Mark apologised' }).click();
@@ -129,7 +137,9 @@ describe('a crisis walked through the five steps', () => {
       await report.waitFor();
       await report.getByRole('heading', { name: title }).waitFor();
       const metrics = report.locator('[data-section="metrics"]');
-      await expect.poll(() => metrics.textContent()).toMatch('Time to react (containment done)');
+      await expect
+        .poll(() => metrics.textContent())
+        .toMatch('Time to react (first containment action)');
       await expect.poll(() => metrics.textContent()).toMatch('Met');
       await expect
         .poll(() => report.locator('[data-section="informed"]').textContent())

@@ -6,12 +6,15 @@ import type { CrisisFilter, CrisisPage, CrisisSummary, TimeCursor } from '../mes
 import { newId } from '../model/ids';
 import { reactionDueAt } from '../model/deadlines';
 import { nextAction, uninformedKeyCount } from '../model/next-action';
+import { hasReacted } from '../model/steps';
 import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { fromStored, toStored } from './mentions';
+import type { IDBPTransaction } from 'idb';
 import type { VigieDatabase } from './open';
+import type { VigieDB } from './schema';
 import { getSettings } from './settings';
 import { timeRange, type Direction } from './time-range';
 
@@ -119,10 +122,12 @@ export async function moveMentions(
     return 0;
   }
   let moved = 0;
+  const affected = new Set<string>(crisisId === null ? [] : [crisisId]);
   for (const id of ids) {
     const stored = await mentions.get(id);
     if (!stored || stored.crisisId === crisisId) continue;
     const m = fromStored(stored);
+    if (m.crisisId) affected.add(m.crisisId);
     if (m.crisisId)
       await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
     if (crisisId) await events.add(newEvent(crisisId, now, 'mention-linked', { mentionId: id }));
@@ -133,8 +138,37 @@ export async function moveMentions(
     moved++;
   }
   await changes.save(tx);
+  if (moved > 0) for (const id of affected) await keepDetection(tx, id);
   await tx.done;
   return moved;
+}
+
+type MoveTx = IDBPTransaction<
+  VigieDB,
+  ('mentions' | 'crises' | 'events' | 'meta' | 'postings')[],
+  'readwrite'
+>;
+
+/**
+ * Keeps a crisis's `openedAt` at its detection: the flag of its earliest mention, or its
+ * opening (its first journal line) when it holds none earlier. The reaction countdown and
+ * every metric start there: days a mention waited in the inbox count.
+ */
+async function keepDetection(tx: MoveTx, crisisId: string): Promise<void> {
+  const crisis = await tx.objectStore('crises').get(crisisId);
+  if (!crisis) return;
+  const range = IDBKeyRange.bound([crisisId], [crisisId, []]);
+  const [earliest, opening] = await Promise.all([
+    tx.objectStore('mentions').index('crisisId').openCursor(range),
+    tx.objectStore('events').index('crisisAt').openCursor(range),
+  ]);
+  const times = [opening?.value.at ?? crisis.openedAt, earliest?.value.capturedAt].filter(
+    (at): at is string => typeof at === 'string',
+  );
+  const detection = times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+  if (detection !== crisis.openedAt) {
+    await tx.objectStore('crises').put({ ...crisis, openedAt: detection });
+  }
 }
 
 async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSummary[]> {
@@ -154,7 +188,7 @@ async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSum
     openedAt: c.openedAt,
     mentionCount: counts[i] ?? 0,
     reactDueAt:
-      c.state === 'open' && c.steps.react === 'pending'
+      c.state === 'open' && !hasReacted(c)
         ? new Date(reactionDueAt(c, settings)).toISOString()
         : null,
     uninformedKey: uninformedKeyCount(c),

@@ -14,9 +14,12 @@ import type {
   Level,
   PostMortem,
   StakeholderRole,
+  StepId,
 } from './types';
+import { CRISIS_TITLE_MAX } from './crisis';
+import { stepCriteriaMet } from './steps';
 import { newId } from './ids';
-import { LEVELS } from './types';
+import { LEVELS, STEPS } from './types';
 
 export type CrisisChange =
   | { op: 'level'; level: Level }
@@ -33,7 +36,12 @@ export type CrisisChange =
   | { op: 'accept-damage'; rowId: string; accepted: boolean }
   | { op: 'apology'; apology: Apology }
   | { op: 'update-sent'; text: string }
-  | { op: 'postmortem'; learn: PostMortem };
+  | { op: 'postmortem'; learn: PostMortem }
+  /**
+   * The user marks a step done (its work done, or, when not, saying why it counts as done) or
+   * skips it (saying why): an explicit choice, journaled with its reason.
+   */
+  | { op: 'step-mark'; step: StepId; state: 'done' | 'skipped'; reason: string };
 
 const STATUSES: readonly ActionStatus[] = ['todo', 'doing', 'done'];
 
@@ -100,7 +108,7 @@ export function applyCrisisChange(
       };
     }
     case 'title': {
-      const title = change.title.trim().slice(0, 200);
+      const title = change.title.trim().slice(0, CRISIS_TITLE_MAX);
       if (!title || title === crisis.title) return null;
       return {
         crisis: { ...crisis, title, updatedAt: now },
@@ -316,6 +324,23 @@ export function applyCrisisChange(
       return {
         crisis: { ...crisis, learn, updatedAt: now },
         events: [{ type: 'postmortem-changed', data: { rootCause: learn.rootCause } }],
+      };
+    }
+    case 'step-mark': {
+      const { step, state } = change;
+      if (!STEPS.includes(step) || (state !== 'done' && state !== 'skipped')) return null;
+      if (crisis.steps[step] === state) return null;
+      const reason = change.reason.trim().slice(0, 2_000);
+      // A step whose work is not done is done only with the user's reason; a skip always has one.
+      if (!reason && (state === 'skipped' || !stepCriteriaMet(crisis, step))) return null;
+      return {
+        crisis: { ...crisis, steps: { ...crisis.steps, [step]: state }, updatedAt: now },
+        events: [
+          {
+            type: state === 'done' ? 'step-done' : 'step-skipped',
+            data: reason ? { step, reason } : { step },
+          },
+        ],
       };
     }
   }

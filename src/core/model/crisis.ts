@@ -11,7 +11,11 @@ import type {
   StepId,
   StepState,
 } from './types';
+import { stepCriteriaMet } from './steps';
 import { STEPS } from './types';
+
+/** The longest crisis name. */
+export const CRISIS_TITLE_MAX = 200;
 
 /** A crisis opened now, at the given level, with the containment checklist from the settings. */
 export function newCrisis(args: {
@@ -31,7 +35,7 @@ export function newCrisis(args: {
   }));
   return {
     id: newId(),
-    title: args.title.trim().slice(0, 200),
+    title: args.title.trim().slice(0, CRISIS_TITLE_MAX),
     level: args.level,
     openedAt: args.openedAt,
     step: 'react',
@@ -70,20 +74,20 @@ export function stepIndex(step: CrisisStep): number {
 }
 
 /**
- * Moves a crisis to `target`. Steps passed over on the way forward are marked skipped unless done
- * (shown as skipped, never hidden); the step being left forward is marked done. Going back keeps
- * every mark so the user sees what was done or skipped.
+ * Moves a crisis to `target`. Going forward, each step left behind whose own work is done
+ * (core/model/steps.ts) is marked done; one whose work is not stays pending, shown in progress:
+ * leaving a step is not doing it, and skipping one is the user's explicit choice
+ * (`markStep`). Going back keeps every mark.
  */
 export function moveToStep(crisis: Crisis, target: CrisisStep, now: string): Crisis {
   const from = stepIndex(crisis.step);
   const to = stepIndex(target);
   const steps: Record<StepId, StepState> = { ...crisis.steps };
-  if (to > from) {
-    STEPS.forEach((id, i) => {
-      if (i === from && steps[id] === 'pending') steps[id] = 'done';
-      else if (i > from && i < to && steps[id] === 'pending') steps[id] = 'skipped';
-    });
-  }
+  STEPS.forEach((id, i) => {
+    if (i >= from && i < to && steps[id] === 'pending' && stepCriteriaMet(crisis, id)) {
+      steps[id] = 'done';
+    }
+  });
   const closed = target === 'closed';
   return {
     ...crisis,

@@ -1,6 +1,8 @@
 /**
- * Reaction deadlines: detection time plus the level's target.
+ * Reaction deadlines: detection time (the crisis's `openedAt`: its earliest mention's flag, or
+ * its opening) plus the level's target.
  */
+import { hasReacted } from './steps';
 import type { Crisis, Settings } from './types';
 
 const HOUR = 3_600_000;
@@ -10,11 +12,7 @@ export function reactionDueAt(crisis: Crisis, settings: Settings): number {
   return Date.parse(crisis.openedAt) + settings.reactionTargetsHours[crisis.level] * HOUR;
 }
 
-/** True while a crisis is open, its reaction step not done, and its target reached. */
+/** True while a crisis is open, has not reacted (containment not started), and its target passed. */
 export function isReactionOverdue(crisis: Crisis, settings: Settings, now: number): boolean {
-  return (
-    crisis.state === 'open' &&
-    crisis.steps.react === 'pending' &&
-    now >= reactionDueAt(crisis, settings)
-  );
+  return crisis.state === 'open' && !hasReacted(crisis) && now >= reactionDueAt(crisis, settings);
 }

@@ -28,21 +28,29 @@ export function stepMoveEvents(before: Crisis, after: Crisis): EventDraft[] {
 }
 
 export interface CrisisMetrics {
-  /** Detection → the react step done (containment), in ms; null while not done. */
+  /** Detection (the crisis's earliest mention, or its opening) → its first containment action. */
   timeToReactMs: number | null;
   /** Detection → every key stakeholder informed, in ms; null while one is not. */
   timeToInformMs: number | null;
   /** Detection → closed, in ms; null while open. */
   timeToResolveMs: number | null;
-  /** Reaction within the level's target: true/false once reacted (or overdue), null before. */
+  /**
+   * Reaction within the level's target: true or false once reacted, false once the target
+   * passed without a reaction, null while it may still be met.
+   */
   reactTargetMet: boolean | null;
+  /** Whether the crisis has reacted at all (a first containment action). */
+  reacted: boolean;
 }
 
 const HOUR = 3_600_000;
 
 /**
- * The metrics of a crisis from its journal. The first time an event happened counts (a step
- * undone and done again does not move the reaction time); a reopened crisis counts its last close.
+ * The metrics of a crisis, from what happened. Detection is the crisis's `openedAt`, kept at
+ * its earliest mention's flag (days a mention waited in the inbox count). The reaction is the
+ * first containment action: the first checklist item ticked, or the react step marked done by
+ * the user with a reason; leaving the step is no reaction. The first time an event happened
+ * counts; a reopened crisis counts its last close.
  */
 export function crisisMetrics(
   crisis: Crisis,
@@ -56,7 +64,11 @@ export function crisisMetrics(
     return found.length ? Math.min(...found) : null;
   };
   const reacted = first(
-    (e) => e.type === 'step-done' && e.data.step === ('react' satisfies StepId),
+    (e) =>
+      e.type === 'checklist-done' ||
+      (e.type === 'step-done' &&
+        e.data.step === ('react' satisfies StepId) &&
+        typeof e.data.reason === 'string'),
   );
 
   const keyIds = crisis.inform.stakeholders.filter((s) => s.key).map((s) => s.id);
@@ -74,9 +86,10 @@ export function crisisMetrics(
   const target = opened + settings.reactionTargetsHours[crisis.level] * HOUR;
   const reactTargetMet = reacted !== null ? reacted <= target : now > target ? false : null;
   return {
-    timeToReactMs: reacted === null ? null : reacted - opened,
-    timeToInformMs: informed === null ? null : informed - opened,
-    timeToResolveMs: closed === null ? null : closed - opened,
+    timeToReactMs: reacted === null ? null : Math.max(0, reacted - opened),
+    timeToInformMs: informed === null ? null : Math.max(0, informed - opened),
+    timeToResolveMs: closed === null ? null : Math.max(0, closed - opened),
     reactTargetMet,
+    reacted: reacted !== null,
   };
 }

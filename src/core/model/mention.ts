@@ -124,3 +124,16 @@ export function shortenedFields(m: Mention): string[] {
     typeof text === 'string' && wasShortened(text, max, side) ? [field] : [],
   );
 }
+
+/** The longest name a new crisis gets from a mention (the user may write a longer one). */
+const NAME_FROM_MENTION = 120;
+
+/**
+ * The name a crisis opened from a mention gets: the title of the page it was flagged on (what
+ * the story is called where it broke), else the mention's own words; shortened to a title's
+ * length, blanks collapsed. The user renames it at any time.
+ */
+export function crisisNameFor(m: Mention): string {
+  const name = (m.pageTitle || mentionLabel(m)).replace(/\s+/g, ' ').trim();
+  return name.length > NAME_FROM_MENTION ? `${name.slice(0, NAME_FROM_MENTION - 1)}…` : name;
+}

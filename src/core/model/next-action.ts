@@ -1,6 +1,7 @@
 /**
  * The one next thing to do in a crisis, as the popup shows it ("Inform 2 key stakeholders").
  */
+import { hasReacted } from './steps';
 import type { Crisis } from './types';
 
 export type NextAction =
@@ -23,8 +24,7 @@ export function uninformedKeyCount(crisis: Crisis): number {
 export function nextAction(crisis: Crisis): NextAction | null {
   if (crisis.state === 'closed') return null;
   const toContain = crisis.react.checklist.filter((i) => !i.done).length;
-  if (crisis.steps.react === 'pending' && toContain > 0)
-    return { kind: 'contain', count: toContain };
+  if (!hasReacted(crisis) && toContain > 0) return { kind: 'contain', count: toContain };
   const uninformed = uninformedKeyCount(crisis);
   if (uninformed > 0 && crisis.step !== 'react' && crisis.step !== 'assess') {
     return { kind: 'inform', count: uninformed };

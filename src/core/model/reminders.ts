@@ -3,6 +3,7 @@
  * and when stakeholders have had no status update for the level's cadence. Alarms are rebuilt
  * from this schedule whenever the background starts, so a stopped worker misses nothing.
  */
+import { hasReacted } from './steps';
 import type { Crisis, Settings } from './types';
 
 const HOUR = 3_600_000;
@@ -22,7 +23,7 @@ export function remindersFor(crisis: Crisis, settings: Settings): Reminder[] {
   const opened = Date.parse(crisis.openedAt);
   const target = settings.reactionTargetsHours[crisis.level] * HOUR;
   const list: Reminder[] = [];
-  if (crisis.steps.react === 'pending') {
+  if (!hasReacted(crisis)) {
     list.push({ kind: 'react-half', crisisId: crisis.id, at: opened + target / 2 });
     list.push({ kind: 'react-overdue', crisisId: crisis.id, at: opened + target });
   }

@@ -87,6 +87,8 @@ export interface LevelMetrics {
   /** Reaction targets met among the crises whose outcome is known (reacted, or overdue). */
   targetsMet: number;
   targetsKnown: number;
+  /** Crises with no reaction at all yet (no containment action): never counted as met. */
+  notReacted: number;
 }
 
 /** Metrics across crises, per level and for all, from each crisis's journal. */
@@ -113,6 +115,7 @@ export function metricsByLevel(
       medianResolveMs: median(values((m) => m.timeToResolveMs)),
       targetsMet: known.filter((e) => e.metrics.reactTargetMet).length,
       targetsKnown: known.length,
+      notReacted: group.filter((e) => !e.metrics.reacted).length,
     };
   };
   return [...LEVELS.map(row), row('all')];

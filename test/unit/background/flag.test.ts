@@ -90,7 +90,7 @@ describe('flagging', () => {
       level: 2,
       step: 'react',
       state: 'open',
-      title: 'avis.example — une arnaque',
+      title: 'Avis Lumen',
     });
     expect(crisis!.react.checklist[0]).toMatchObject({
       id: 'stop-damage',

@@ -264,8 +264,11 @@ describe('crisis log, mention list', () => {
     }
   });
 
-  it('creates a crisis from the selection, titled after the first quote, at level 2', async () => {
-    const store = [mention({ quote: 'Lumen charged me twice' }), mention({ quote: 'Me too' })];
+  it('creates a crisis from the selection, named after its page, at level 2', async () => {
+    const store = [
+      mention({ quote: 'Lumen charged me twice', pageTitle: '  Lumen Coffee:\n double charges ' }),
+      mention({ quote: 'Me too' }),
+    ];
     const f = await renderLog(
       background(store, {
         createCrisis: () => ok(newCrisis({ title: 't', level: 2, openedAt: at(0), checklist: [] })),
@@ -275,14 +278,16 @@ describe('crisis log, mention list', () => {
     await vi.waitFor(() => expect(byTestId('log-create-crisis').disabled).toBe(false));
     byTestId('log-create-crisis').click();
     await vi.waitFor(() => byTestId('log-create-crisis-confirm'));
-    expect($<HTMLInputElement>('form.edit input[type="text"]').value).toBe(
-      'Lumen charged me twice',
-    );
+    const name = $<HTMLInputElement>('form.edit input[type="text"]');
+    expect(name.value).toBe('Lumen Coffee: double charges');
+    // Offered selected: typing replaces it.
+    name.dispatchEvent(new FocusEvent('focus'));
+    expect([name.selectionStart, name.selectionEnd]).toEqual([0, name.value.length]);
     expect($<HTMLSelectElement>('form.edit select').value).toBe('2');
     byTestId('log-create-crisis-confirm').click();
     await vi.waitFor(() => expect(callsTo(f, 'createCrisis')).toHaveLength(1));
     expect(callsTo(f, 'createCrisis')[0]).toEqual({
-      title: 'Lumen charged me twice',
+      title: 'Lumen Coffee: double charges',
       level: 2,
       mentionIds: store.map((m) => m.id),
     });

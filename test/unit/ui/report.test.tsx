@@ -121,7 +121,8 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
   });
   const events: CrisisEvent[] = [
     event(0, 'opened', { level: 3 }),
-    event(90, 'step-done', { step: 'react' }),
+    event(90, 'checklist-done', { itemId: 'stop-damage', label: 'Stop further damage' }),
+    event(95, 'step-done', { step: 'react' }),
     event(120, 'stakeholder-informed', { stakeholderId: 's1', name: 'Jane Boss' }),
     event(60 * 24, 'closed', { from: 'learn', to: 'closed' }),
   ];
@@ -168,7 +169,7 @@ describe('closing report', () => {
     expect(metrics).toEqual({
       kind: 'fields',
       rows: [
-        ['Time to react (containment done)', '1 h 30 min'],
+        ['Time to react (first containment action)', '1 h 30 min'],
         ['Reaction target (4 h 00 min)', 'Met'],
         ['Time to inform every key stakeholder', '2 h 00 min'],
         ['Time to resolve', '1 d 0 h'],
@@ -221,7 +222,7 @@ describe('closing report', () => {
     const page = new DOMParser().parseFromString(html, 'text/html');
     expect(page.title).toBe('Refund storm <script>alert(1)</script>');
     expect([...page.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Timeline');
-    expect(page.querySelectorAll('[data-section="timeline"] tbody tr')).toHaveLength(4);
+    expect(page.querySelectorAll('[data-section="timeline"] tbody tr')).toHaveLength(5);
   });
 
   it('is shown when a closed crisis opens, and copies itself as Markdown', async () => {

@@ -51,13 +51,23 @@ const damage = (overrides: Partial<DamageRow>): DamageRow => ({
 });
 
 describe('journal of a step move', () => {
-  it('records the step done, those skipped, then the move', () => {
+  it('records the steps whose work is done, then the move; none skipped behind the user', () => {
     const before = crisis();
     const after = moveToStep(before, 'plan', at(30));
+    // Nothing was done: no step is said done, none skipped.
     expect(stepMoveEvents(before, after)).toEqual([
+      { type: 'step-changed', data: { from: 'react', to: 'plan' } },
+    ]);
+    const contained = {
+      ...before,
+      react: {
+        checklist: before.react.checklist.map((i) =>
+          i.id === 'stop-damage' ? { ...i, done: true, doneAt: at(5) } : i,
+        ),
+      },
+    };
+    expect(stepMoveEvents(contained, moveToStep(contained, 'plan', at(30)))).toEqual([
       { type: 'step-done', data: { step: 'react' } },
-      { type: 'step-skipped', data: { step: 'assess' } },
-      { type: 'step-skipped', data: { step: 'inform' } },
       { type: 'step-changed', data: { from: 'react', to: 'plan' } },
     ]);
     const closed = moveToStep(after, 'closed', at(40));
@@ -110,10 +120,12 @@ describe('metrics from the journal', () => {
     });
     const events = [
       event(0, 'opened'),
-      event(45, 'step-done', { step: 'react' }),
+      // Leaving step 1 is no reaction; the first containment action is.
+      event(30, 'step-done', { step: 'react' }),
+      event(45, 'checklist-done', { itemId: 'stop-damage' }),
       event(90, 'stakeholder-informed', { stakeholderId: 'boss' }),
       event(150, 'stakeholder-informed', { stakeholderId: 'client' }),
-      event(200, 'step-done', { step: 'react' }),
+      event(200, 'checklist-done', { itemId: 'escalate' }),
       event(60 * 24, 'closed'),
     ];
     expect(crisisMetrics(c, events, DEFAULT_SETTINGS, Date.parse(at(60 * 25)))).toEqual({
@@ -121,6 +133,30 @@ describe('metrics from the journal', () => {
       timeToInformMs: 150 * 60_000,
       timeToResolveMs: 24 * HOUR,
       reactTargetMet: true,
+      reacted: true,
+    });
+  });
+
+  it('counts a crisis never reacted to as not reacted, never as a target met', () => {
+    const c = crisis();
+    const left = [event(0, 'opened'), event(10, 'step-done', { step: 'react' })];
+    expect(crisisMetrics(c, left, DEFAULT_SETTINGS, Date.parse(at(60)))).toMatchObject({
+      reacted: false,
+      reactTargetMet: null,
+      timeToReactMs: null,
+    });
+    expect(crisisMetrics(c, left, DEFAULT_SETTINGS, Date.parse(at(5 * 60))).reactTargetMet).toBe(
+      false,
+    );
+    // Marked done by the user, with a reason: a reaction, at that time.
+    const marked = [
+      event(0, 'opened'),
+      event(20, 'step-done', { step: 'react', reason: 'Host called' }),
+    ];
+    expect(crisisMetrics(c, marked, DEFAULT_SETTINGS, Date.parse(at(60)))).toMatchObject({
+      reacted: true,
+      reactTargetMet: true,
+      timeToReactMs: 20 * 60_000,
     });
   });
 
@@ -139,8 +175,12 @@ describe('metrics from the journal', () => {
       false,
     );
     expect(
-      crisisMetrics(c, [event(4 * 60 + 1, 'step-done', { step: 'react' })], DEFAULT_SETTINGS, now)
-        .reactTargetMet,
+      crisisMetrics(
+        c,
+        [event(4 * 60 + 1, 'checklist-done', { itemId: 'stop-damage' })],
+        DEFAULT_SETTINGS,
+        now,
+      ).reactTargetMet,
     ).toBe(false);
   });
 });
@@ -192,7 +232,15 @@ describe('reminders', () => {
   });
 
   it('stop asking for a reaction once it is done, count from the last update, and end at close', () => {
-    const reacted = moveToStep(crisis(), 'assess', at(10));
+    const base = crisis();
+    const reacted = {
+      ...base,
+      react: {
+        checklist: base.react.checklist.map((i) =>
+          i.id === 'stop-damage' ? { ...i, done: true, doneAt: at(10) } : i,
+        ),
+      },
+    };
     const withUpdate = {
       ...reacted,
       plan: { ...reacted.plan, updates: [{ id: 'u', sentAt: at(120), text: '' }] },

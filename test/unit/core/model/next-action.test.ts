@@ -28,7 +28,13 @@ describe('the next thing to do', () => {
   });
 
   it('keeps key stakeholders not informed flagged from step 3 on, whatever the step', () => {
-    const c = moveToStep(crisis(), 'plan', at(10));
+    const base = crisis();
+    // Containment started: the next thing is no longer to contain.
+    const contained = {
+      ...base,
+      react: { checklist: base.react.checklist.map((i) => ({ ...i, done: true, doneAt: at(5) })) },
+    };
+    const c = moveToStep(contained, 'plan', at(10));
     expect(uninformedKeyCount(c)).toBe(1);
     expect(nextAction(c)).toEqual({ kind: 'inform', count: 1 });
     const informed = {

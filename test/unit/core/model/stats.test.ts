@@ -70,8 +70,14 @@ describe('chart figures', () => {
     const slow = crisis(3, '2026-11-02T09:00:00.000Z', true);
     const open = crisis(4, '2026-11-25T09:00:00.000Z');
     const events: Record<string, CrisisEvent[]> = {
-      [fast.id]: [event(fast, 1, 'step-done', { step: 'react' }), event(fast, 48, 'closed')],
-      [slow.id]: [event(slow, 6, 'step-done', { step: 'react' }), event(slow, 24, 'closed')],
+      [fast.id]: [
+        event(fast, 1, 'checklist-done', { itemId: 'stop-damage' }),
+        event(fast, 48, 'closed'),
+      ],
+      [slow.id]: [
+        event(slow, 6, 'checklist-done', { itemId: 'stop-damage' }),
+        event(slow, 24, 'closed'),
+      ],
       [open.id]: [],
     };
     const rows = metricsByLevel(
@@ -88,9 +94,21 @@ describe('chart figures', () => {
       medianResolveMs: 36 * HOUR,
       targetsMet: 1,
       targetsKnown: 2,
+      notReacted: 0,
     });
-    // The open level-4 crisis is within its 1 h target: its outcome is not known yet.
-    expect(rows.find((r) => r.level === 4)).toMatchObject({ crises: 1, targetsKnown: 0 });
-    expect(rows.at(-1)).toMatchObject({ level: 'all', crises: 3, targetsMet: 1, targetsKnown: 2 });
+    // The open level-4 crisis is within its 1 h target: its outcome is not known yet, and it
+    // has not reacted.
+    expect(rows.find((r) => r.level === 4)).toMatchObject({
+      crises: 1,
+      targetsKnown: 0,
+      notReacted: 1,
+    });
+    expect(rows.at(-1)).toMatchObject({
+      level: 'all',
+      crises: 3,
+      targetsMet: 1,
+      targetsKnown: 2,
+      notReacted: 1,
+    });
   });
 });
