@@ -244,16 +244,20 @@ export async function popupWatch(
   if (!watch || pageKeyOf(watch.url) !== pageKeyOf(url)) {
     return { shown: false, sightings: [], sightingCount: 0, notFound: [] };
   }
+  // A sentence already flagged (from this popup, another tab, a right-click) is not offered
+  // again: it is the same quote on the same page.
+  const { items } = await mentionsOnPage(db, url, MAX_FLAGGED);
+  const flaggedQuote = new Map(items.map((m) => [m.quote, m.id]));
   const sightings = [...watch.sightings]
     .sort((a, b) => Number(b.negative) - Number(a.negative) || b.score - a.score)
     .slice(0, MAX_POPUP_SIGHTINGS)
-    .map(({ id, term, sentence, score, negative }) => ({
+    .map(({ id, term, sentence, score, negative, exact }) => ({
       id,
       term,
       sentence,
       score,
       negative,
-      mentionId: watch.flagged[id] ?? null,
+      mentionId: watch.flagged[id] ?? flaggedQuote.get(exact) ?? null,
     }));
   // Only mentions of this very page: the report names them, the database says where they are.
   const notFound = (await getMentions(db, watch.anchors.missing.slice(0, 50))).filter(

@@ -31,6 +31,7 @@ import { PlanStep } from './plan-step';
 import { ReportPanel } from './report-view';
 import { ReactStep } from './react-step';
 import { StepMark } from './step-mark';
+import { CloseCrisis } from './close-crisis';
 
 /**
  * The crisis's name, its heading, renamed at any time (journaled): names go into the messages
@@ -40,6 +41,8 @@ function CrisisName(props: { crisis: Crisis; onRename: (title: string) => void }
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(props.crisis.title);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Opened (from the list, a new crisis, a notification): the reader starts at its name.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), []);
   const close = () => {
     setEditing(false);
     heading.current?.focus();
@@ -183,9 +186,10 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         ))}
       </ol>
       <p class="no-print" style={{ display: 'flex', gap: '8px' }}>
-        {nextStep && (
+        {/* Closing sits after the post-mortem, where its loose ends are said. */}
+        {nextStep && nextStep !== 'closed' && (
           <button type="button" class="button primary" onClick={() => void moveTo(nextStep)}>
-            {nextStep === 'closed' ? t('crisisClose') : t('crisisNextStep', stepName(nextStep))}
+            {t('crisisNextStep', stepName(nextStep))}
           </button>
         )}
         {crisis.state === 'closed' && (
@@ -206,7 +210,10 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
       ) : crisis.step === 'plan' && settings ? (
         <PlanStep crisis={crisis} settings={settings} onChange={(c) => void change(c)} />
       ) : crisis.step === 'learn' ? (
-        <LearnStep crisis={crisis} onChange={(c) => void change(c)} />
+        <>
+          <LearnStep crisis={crisis} onChange={(c) => void change(c)} />
+          <CloseCrisis crisis={crisis} onClose={() => void moveTo('closed')} />
+        </>
       ) : settings ? (
         <>
           <p class="status no-print">{t('crisisClosedHelp')}</p>

@@ -273,19 +273,29 @@ export function MentionList(props: {
   };
 
   const create = async (title: string, level: Level) => {
-    if (await act(ask('createCrisis', { title, level, mentionIds: ids }))) {
-      setCreating(false);
-      await reload();
-    }
+    const crisis = await act(ask('createCrisis', { title, level, mentionIds: ids }));
+    if (!crisis) return;
+    setCreating(false);
+    onChanged();
+    // The new crisis is where the work goes on: the log opens it, its heading focused.
+    location.hash = `#crisis/${crisis.id}`;
   };
 
   const move = async () => {
     if (!moveTo) return;
     const crisisId = moveTo === 'inbox' ? null : moveTo;
-    if (await act(ask('moveMentions', { ids, crisisId }))) {
-      setMoveTo('');
-      await reload();
-    }
+    const done = await act(ask('moveMentions', { ids, crisisId }));
+    if (!done) return;
+    const title = crises.find((c) => c.id === crisisId)?.title ?? '';
+    setMoveTo('');
+    setUndo(null);
+    // Said where they went: out of sight of this list, they are not lost.
+    setNotice(
+      crisisId === null
+        ? tn('logMovedToInbox', done.moved, formatCount(done.moved))
+        : tn('logMovedInto', done.moved, [formatCount(done.moved), title]),
+    );
+    await reload();
   };
 
   const tag = async () => {

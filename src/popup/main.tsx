@@ -17,6 +17,7 @@ import type {
 } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, MentionText, StepText } from '../ui/components';
+import { FoldedList } from '../ui/folded-list';
 import { Countdown } from '../ui/countdown';
 import { formatCount, formatDateTime, formatSize, nextActionText } from '../ui/format';
 import { askForPageCapture } from '../ui/page-capture';
@@ -42,9 +43,15 @@ function outcomeText(outcome: FlagOutcome): string {
   return t('popupFlagged');
 }
 
-/** The crisis log, in the tab it already has if any; the popup closes once it is asked for. */
-function openLog(): void {
-  void browser.runtime.openOptionsPage().finally(() => window.close());
+/**
+ * The crisis log, in the tab it already has if any (at `route`, when one is given); the popup
+ * closes once it is asked for.
+ */
+function openLog(route?: 'inbox'): void {
+  const opening = route
+    ? browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html#${route}`) })
+    : browser.runtime.openOptionsPage();
+  void opening.finally(() => window.close());
 }
 
 function openCrisis(id: string): void {
@@ -134,9 +141,16 @@ function Popup() {
       <header>
         <img src="../icons/icon-32.png" width={24} height={24} alt="" />
         <h1>{t('extName')}</h1>
-        <span class="muted small" data-testid="popup-untriaged">
-          {state ? t('popupUntriaged', formatCount(state.untriaged)) : ''}
-        </span>
+        {state && (
+          <button
+            type="button"
+            class="button link small"
+            data-testid="popup-untriaged"
+            onClick={() => openLog('inbox')}
+          >
+            {t('popupUntriaged', formatCount(state.untriaged))}
+          </button>
+        )}
       </header>
 
       <div class="flag">
@@ -183,8 +197,11 @@ function Popup() {
           {onPage.length === 0 ? (
             <p class="muted small">{t('popupNothingOnPage')}</p>
           ) : (
-            <ul class="list" data-testid="popup-page-mentions">
-              {onPage.map((m) => (
+            <FoldedList
+              items={onPage}
+              shown={3}
+              testid="popup-page-mentions"
+              render={(m) => (
                 <li key={m.id} data-testid="popup-page-mention">
                   <MentionText mention={m} clamp />
                   <span class="muted small">{formatDateTime(m.capturedAt)}</span>
@@ -212,8 +229,8 @@ function Popup() {
                     )
                   )}
                 </li>
-              ))}
-            </ul>
+              )}
+            />
           )}
         </section>
       )}
@@ -224,8 +241,11 @@ function Popup() {
           {state.openCrises.length === 0 ? (
             <p class="muted small">{t('popupNoCrisis')}</p>
           ) : (
-            <ul class="list" data-testid="popup-crises">
-              {state.openCrises.map((c) => (
+            <FoldedList
+              items={state.openCrises}
+              shown={4}
+              testid="popup-crises"
+              render={(c) => (
                 <li key={c.id} data-testid="popup-crisis">
                   <button type="button" class="crisis-button" onClick={() => openCrisis(c.id)}>
                     <span class="title clamp" title={c.title}>
@@ -244,8 +264,8 @@ function Popup() {
                     )}
                   </button>
                 </li>
-              ))}
-            </ul>
+              )}
+            />
           )}
         </section>
       )}

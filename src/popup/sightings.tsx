@@ -6,6 +6,7 @@
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { PageWatch } from '../core/messaging/protocol';
 import type { PopupSighting } from '../core/monitoring/report';
+import { FoldedList } from '../ui/folded-list';
 import { quoted } from '../ui/format';
 
 /** How negative a sentence reads, in words. */
@@ -96,9 +97,7 @@ export function Sightings(props: {
         <span class="muted">{t('monitorPrivacyNote')}</span>
       </p>
       {negative.length > 0 && (
-        <ul class="list" data-testid="popup-sightings">
-          {negative.map(item)}
-        </ul>
+        <FoldedList items={negative} shown={3} render={item} testid="popup-sightings" />
       )}
       {others.length > 0 && (
         <details class="other-sightings" open={negative.length === 0}>

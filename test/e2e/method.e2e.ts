@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CrisisLog } from './fixtures/crisis-log';
-import { flagSelection, openCrises, openTab, until, useVigie } from './fixtures/vigie';
+import { ActionPopup } from './fixtures/popup';
+import { flagSelection, openCrises, openTab, stored, until, useVigie } from './fixtures/vigie';
 
 const session = useVigie();
 
@@ -83,5 +84,47 @@ describe('the five steps, truthfully', () => {
       .poll(() => page.locator('.journal').textContent())
       .toMatch('Renamed “Lumen double-charge complaints”');
     await log.close();
+  });
+
+  it('leads somewhere after each action: a new crisis opens, a move says where, the popup’s count opens the inbox', async () => {
+    const { vigie, server } = session;
+    const article = await openTab(vigie, server.url('article.html?leads'));
+    await flagSelection(vigie, article, '#p4', 'bright and pleasant');
+    await stored(vigie, (m) => m.quote === 'bright and pleasant');
+    await flagSelection(vigie, article, '#p2', 'loyalty app wiped our points');
+    await stored(vigie, (m) => m.quote === 'loyalty app wiped our points');
+    const log = await CrisisLog.open(vigie, '#inbox');
+    const { page } = log;
+    await log.check('bright and pleasant');
+    await page.getByTestId('log-create-crisis').click();
+    await page.getByLabel('Crisis title').fill('Loyalty points lost');
+    await page.getByTestId('log-create-crisis-confirm').click();
+    // The new crisis opens, its name focused.
+    const heading = page.getByRole('heading', { level: 1, name: 'Loyalty points lost' });
+    await heading.waitFor();
+    expect(page.url()).toMatch(/#crisis\/[\w-]+$/);
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+
+    // A move says what moved, and where.
+    await log.navigate('Inbox');
+    await log.check('loyalty app wiped our points');
+    await log.moveChecked('Loyalty points lost');
+    await expect
+      .poll(() => page.locator('.toast').textContent())
+      .toMatch('1 mention moved into “Loyalty points lost”.');
+    await log.close();
+
+    // The popup's count of mentions to triage opens the inbox.
+    await flagSelection(vigie, article, '#p1', 'still hasn');
+    await stored(vigie, (m) => m.quote === 'still hasn');
+    const popup = await ActionPopup.open(vigie, article.page);
+    const pages = vigie.context.pages().length;
+    const opened = vigie.context.waitForEvent('page');
+    await popup.click('popup-untriaged');
+    const inbox = await opened;
+    await inbox.waitForLoadState();
+    expect(inbox.url()).toMatch(/dashboard\/index\.html#inbox$/);
+    expect(vigie.context.pages().length).toBe(pages + 1);
+    await inbox.close();
   });
 });
