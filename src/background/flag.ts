@@ -12,7 +12,7 @@ import { newCrisis } from '../core/model/crisis';
 import { sha256Hex } from '../core/model/hash';
 import { newId } from '../core/model/ids';
 import { canonicalCapture, crisisNameFor, siteOf } from '../core/model/mention';
-import type { Crisis, Level, Mention, MentionKind, Settings } from '../core/model/types';
+import type { Crisis, Level, Mention, MentionKind } from '../core/model/types';
 
 /** What the browser tells about the click: the context menu's data, or the tab alone. */
 export interface FlagSource {
@@ -27,8 +27,8 @@ export interface FlagSource {
 export interface FlagDeps {
   db: VigieDatabase;
   now: () => Date;
-  /** Fills default texts (checklist labels, titles) in the user's language. */
-  labels: { checklist: (id: string) => string; untitledCrisis: string };
+  /** Default texts in the user's language (the name of a crisis with none). */
+  labels: { untitledCrisis: string };
 }
 
 const NEW_CRISIS_LEVEL: Level = 2;
@@ -89,13 +89,6 @@ export async function buildMention(
   } satisfies Mention).record;
 }
 
-function checklistFrom(settings: Settings, labels: FlagDeps['labels']) {
-  return settings.checklist.map((item) => ({
-    ...item,
-    label: item.label || labels.checklist(item.id),
-  }));
-}
-
 /** Opens a crisis (journaled) and moves the given mentions into it, in one transaction. */
 export async function openCrisisWith(
   deps: FlagDeps,
@@ -107,7 +100,8 @@ export async function openCrisisWith(
     title: args.title.trim() || deps.labels.untitledCrisis,
     level: args.level,
     openedAt: at,
-    checklist: checklistFrom(settings, deps.labels),
+    // Built-in items keep no text of their own: they are said in the language of the moment.
+    checklist: settings.checklist,
     stakeholders: settings.stakeholders,
   });
   const opened = newEvent(crisis.id, at, 'opened', { level: crisis.level, title: crisis.title });

@@ -4,7 +4,7 @@
  * The background owns the database: the popup, the crisis log and pages only ask it.
  */
 import { browser, type Menus, type Runtime, type Tabs } from '../core/browser';
-import { builtInChecklistLabel, t } from '../core/i18n';
+import { t } from '../core/i18n';
 import type {
   BackgroundCalls,
   FlagInto,
@@ -43,7 +43,6 @@ async function deps(): Promise<HandlerDeps> {
     db: await database(),
     now: () => new Date(),
     labels: {
-      checklist: (id) => builtInChecklistLabel(id) || id,
       untitledCrisis: t('crisisUntitled'),
     },
   };

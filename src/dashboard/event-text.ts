@@ -4,7 +4,7 @@
  */
 import { t, type MessageKey } from '../core/i18n';
 import { STEPS, type CrisisEvent, type CrisisStep } from '../core/model/types';
-import { stepName } from '../ui/format';
+import { checklistLabel, stepName } from '../ui/format';
 import { areaLabel } from './assess-step';
 
 const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
@@ -45,7 +45,10 @@ export function eventText(e: CrisisEvent): string {
     return typeof e.data.reason === 'string' ? t('eventWithReason', [said, e.data.reason]) : said;
   }
   if (e.type === 'checklist-done' || e.type === 'checklist-undone')
-    return t(key, String(e.data.label ?? ''));
+    return t(
+      key,
+      checklistLabel({ id: String(e.data.itemId ?? ''), label: String(e.data.label ?? '') }),
+    );
   if (e.type === 'renamed') return t(key, String(e.data.to ?? ''));
   if (e.type === 'stakeholder-informed' || e.type === 'stakeholder-uninformed') {
     return t(key, String(e.data.name ?? ''));

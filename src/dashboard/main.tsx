@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { t, tn } from '../core/i18n';
+import { t, tn, uiLanguage } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
@@ -137,4 +137,6 @@ const opening = parseRoute(location.hash);
 if (opening.view === 'inbox' || opening.view === 'all') {
   preloadFirstPage({ in: opening.view }, opening.params);
 }
+// The page says its language, for screen readers, spelling and hyphenation.
+document.documentElement.lang = uiLanguage();
 render(<App />, document.getElementById('app')!);

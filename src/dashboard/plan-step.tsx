@@ -11,7 +11,7 @@ import { newId } from '../core/model/ids';
 import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
 import type { Action, ActionStatus, Crisis, Settings } from '../core/model/types';
-import { formatDateTime } from '../ui/format';
+import { checklistLabel, formatDateTime, formatDay } from '../ui/format';
 import { areaName } from './assess-step';
 import { EditForm } from '../ui/edit-form';
 
@@ -147,7 +147,7 @@ export function PlanStep(props: {
       ))}
       {temporary.map((item) => (
         <p key={item.id} class="error">
-          {t('planTemporary', item.label)}{' '}
+          {t('planTemporary', checklistLabel(item))}{' '}
           <button
             type="button"
             class="button link"
@@ -168,7 +168,7 @@ export function PlanStep(props: {
                   <span>{t('actionRepairsIs', damageName(a.damageId)!)}</span>
                 )}
                 {a.owner && <span>{t('actionOwnerIs', a.owner)}</span>}
-                {a.due && <span>{t('actionDueIs', formatDateTime(a.due))}</span>}
+                {a.due && <span>{t('actionDueIs', formatDay(a.due))}</span>}
               </div>
             </div>
             <div class="meta">

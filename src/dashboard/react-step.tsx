@@ -6,7 +6,7 @@ import { t } from '../core/i18n';
 import type { CrisisChange } from '../core/model/crisis-change';
 import type { Crisis } from '../core/model/types';
 import { Countdown } from '../ui/countdown';
-import { formatDateTime } from '../ui/format';
+import { checklistLabel, formatDateTime } from '../ui/format';
 
 export function ReactStep(props: {
   crisis: Crisis;
@@ -35,7 +35,7 @@ export function ReactStep(props: {
                   })
                 }
               />{' '}
-              <span>{item.label}</span>
+              <span>{checklistLabel(item)}</span>
             </label>
             {item.temporary && <span class="small muted"> — {t('reactTemporary')}</span>}
             {item.doneAt && (

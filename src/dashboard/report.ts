@@ -18,8 +18,10 @@ import {
 } from '../core/model/types';
 import { formatDuration } from '../ui/countdown';
 import {
+  checklistLabel,
   formatCount,
   formatDateTime,
+  formatDay,
   formatMoney,
   levelName,
   stepName,
@@ -66,6 +68,8 @@ export interface ReportInput {
 }
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : '—');
+/** A due date, entered as a day: said as that day, with no time. */
+const day = (iso: string | null) => (iso ? formatDay(iso) : '—');
 const orDash = (text: string) => text.trim() || '—';
 const duration = (ms: number | null) => (ms === null ? t('reportNotYet') : formatDuration(ms));
 
@@ -100,7 +104,7 @@ function metrics(input: ReportInput): ReportSection {
   const target = formatDuration(settings.reactionTargetsHours[crisis.level] * 3_600_000);
   const met =
     m.reactTargetMet === null
-      ? t('reportNotYet')
+      ? t('reportNotReactedYet')
       : m.reactTargetMet
         ? t('reportTargetMet')
         : m.reacted
@@ -155,7 +159,9 @@ function containment(crisis: Crisis): ReportSection {
             kind: 'table',
             head: [t('reportItem'), t('reportDoneAt')],
             rows: items.map((item) => [
-              item.temporary ? `${item.label} (${t('reportTemporary')})` : item.label,
+              item.temporary
+                ? `${checklistLabel(item)} (${t('reportTemporary')})`
+                : checklistLabel(item),
               item.done ? when(item.doneAt) : t('reportNotDone'),
             ]),
           },
@@ -219,7 +225,7 @@ function actions(crisis: Crisis): ReportSection {
     const row = crisis.assess.damages.find((d) => d.id === action.damageId);
     if (row) return areaName(row);
     const fix = crisis.react.checklist.find((c) => c.id === action.replacesChecklistId);
-    return fix ? t('reportReplaces', fix.label) : '—';
+    return fix ? t('reportReplaces', checklistLabel(fix)) : '—';
   };
   const blocks: ReportBlock[] = [];
   blocks.push(
@@ -237,7 +243,7 @@ function actions(crisis: Crisis): ReportSection {
             a.what,
             repairs(a),
             orDash(a.owner),
-            when(a.due),
+            day(a.due),
             statusName(a.status),
           ]),
         }
@@ -301,7 +307,7 @@ function lessons(crisis: Crisis, repeats: readonly Repeat[]): ReportSection {
       rows: pm.precautions.map((p) => [
         p.what,
         orDash(p.owner),
-        when(p.due),
+        day(p.due),
         p.done ? statusName('done') : statusName('todo'),
       ]),
     });

@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from '../core/browser';
-import { t, tn } from '../core/i18n';
+import { t, tn, uiLanguage } from '../core/i18n';
 import type {
   AppErrorData,
   FlagInto,
@@ -284,4 +284,6 @@ function Popup() {
   );
 }
 
+// The page says its language, for screen readers, spelling and hyphenation.
+document.documentElement.lang = uiLanguage();
 render(<Popup />, document.getElementById('app')!);

@@ -1,9 +1,9 @@
 /**
  * The popup's list of the watched terms monitoring saw on the page: each with the sentence
- * around it (as text), how negative it reads in words and as a number, and one-click flag; and
+ * around it (as text), how negative it reads in words, and one-click flag; and
  * the switch that shows them, with the page's flagged quotes, highlighted on the page.
  */
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import { t, type MessageKey } from '../core/i18n';
 import type { PageWatch } from '../core/messaging/protocol';
 import type { PopupSighting } from '../core/monitoring/report';
 import { FoldedList } from '../ui/folded-list';
@@ -15,15 +15,9 @@ function negativityWord(s: PopupSighting): MessageKey {
   return s.score >= 0.1 ? 'monitorNegativitySlight' : 'monitorNegativityNone';
 }
 
-let decimals: Intl.NumberFormat | null = null;
-
-/** "negative · 0.62", the score as the UI language writes numbers. */
+/** How negative a sentence reads, in words (the scorer's figure stays the scorer's). */
 export function negativityText(s: PopupSighting): string {
-  decimals ??= new Intl.NumberFormat(uiLanguage(), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  return t('monitorNegativity', [t(negativityWord(s)), decimals.format(s.score)]);
+  return t(negativityWord(s));
 }
 
 function SightingItem(props: { sighting: PopupSighting; busy: boolean; onFlag: () => void }) {

@@ -2,7 +2,7 @@
  * Text the popup and the crisis log show: dates in the UI language, errors in words,
  * level and step names.
  */
-import { t, tn, uiLanguage, type MessageKey } from '../core/i18n';
+import { builtInChecklistLabel, t, tn, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
 import type { StepProgress } from '../core/model/steps';
@@ -22,6 +22,18 @@ export function formatDateTime(iso: string): string {
   dateTime ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
+
+let day: Intl.DateTimeFormat | null = null;
+
+/**
+ * A day entered as a date (a due date): stored as that day's midnight UTC, said as that day,
+ * with no time (which, read in the local zone, would be the day before in the Americas).
+ */
+export function formatDay(iso: string): string {
+  day ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : day.format(date);
 }
 
 /** An amount in its currency, whole units ("€1,200"); the code itself when it is unknown. */
@@ -91,6 +103,7 @@ const STEP_KEYS: Record<CrisisStep, MessageKey> = {
 const PROGRESS_KEYS: Record<StepProgress, MessageKey> = {
   'to-do': 'stepPending',
   'in-progress': 'stepInProgress',
+  'not-done': 'stepNotDone',
   done: 'stepDone',
   skipped: 'stepSkipped',
 };
@@ -138,4 +151,12 @@ export function nextActionText(next: NextAction): string {
     case 'step':
       return stepName(next.step);
   }
+}
+
+/**
+ * A containment item's text: the user's own words as written, or a built-in item's text in the
+ * UI language (built-in items are stored by their id, so that they follow the language).
+ */
+export function checklistLabel(item: { id: string; label: string }): string {
+  return item.label || builtInChecklistLabel(item.id) || item.id;
 }

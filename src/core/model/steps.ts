@@ -74,14 +74,18 @@ export function stepStarted(crisis: Crisis, step: StepId): boolean {
   }
 }
 
-/** How a step shows: done, skipped, in progress (begun or left undone), or still to do. */
-export type StepProgress = 'done' | 'skipped' | 'in-progress' | 'to-do';
+/**
+ * How a step shows: done, skipped, in progress (begun or left undone), still to do, or, once the
+ * crisis is closed, not done.
+ */
+export type StepProgress = 'done' | 'skipped' | 'in-progress' | 'to-do' | 'not-done';
 
 const indexOf = (step: CrisisStep) => (step === 'closed' ? STEPS.length : STEPS.indexOf(step));
 
 export function stepProgress(crisis: Crisis, step: StepId): StepProgress {
   const state = crisis.steps[step];
   if (state !== 'pending') return state;
+  if (crisis.state === 'closed') return 'not-done';
   const left = indexOf(step) < indexOf(crisis.step);
   return left || stepStarted(crisis, step) ? 'in-progress' : 'to-do';
 }

@@ -39,7 +39,7 @@ async function setup() {
   const deps: HandlerDeps = {
     db,
     now: () => new Date('2026-11-25T12:00:00.000Z'),
-    labels: { checklist: (id) => id, untitledCrisis: 'Untitled' },
+    labels: { untitledCrisis: 'Untitled' },
     changed: vi.fn(),
     notifyFlagged: vi.fn(async () => undefined),
   };

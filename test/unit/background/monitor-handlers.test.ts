@@ -85,7 +85,7 @@ async function setup(monitoring = true) {
   const deps: HandlerDeps = {
     db,
     now: () => NOW,
-    labels: { checklist: (id) => id, untitledCrisis: 'Untitled' },
+    labels: { untitledCrisis: 'Untitled' },
     changed: vi.fn(),
     notifyFlagged: vi.fn(async () => undefined),
   };

@@ -244,9 +244,10 @@ describe('popup sightings', () => {
     });
     expect(calls.map((c) => c.call)).toEqual(['getPopupState']);
     expect(document.body.textContent).toContain('Watched terms on this page (2)');
+    // In words: the scorer's figure is no reading for a person.
     expect(all('popup-sighting-negativity').map((e) => e.textContent)).toEqual([
-      'Very negative · 0.81',
-      'Not negative · 0.00',
+      'Very negative',
+      'Not negative',
     ]);
     expect(all('popup-sighting-sentence')[0]?.textContent).toContain('<img src=x');
     expect(document.querySelectorAll('img[src="x"]')).toHaveLength(0);
