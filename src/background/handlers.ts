@@ -15,7 +15,6 @@ import {
   newEvent,
   recentOpenCrises,
   saveCrisis,
-  sitesSharedWith,
 } from '../core/db/crises';
 import {
   deleteMentions,
@@ -281,8 +280,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     async getRepeats({ id }) {
       const crisis = await getCrisis(db, id);
       if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
-      const [crises, sites] = await Promise.all([allCrises(db), sitesSharedWith(db, id)]);
-      return findRepeats(crisis, crises, sites);
+      return findRepeats(crisis, await allCrises(db));
     },
 
     async setCrisisStep({ id, step }) {

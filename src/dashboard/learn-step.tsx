@@ -27,6 +27,12 @@ export const causeName = (cause: string) =>
 
 const WHYS = 5;
 
+export const REPEAT_KEYS: Record<Repeat['by'], MessageKey> = {
+  'root-cause': 'learnRepeatsCause',
+  'watch-term': 'learnRepeatsTerm',
+  story: 'learnRepeatsStory',
+};
+
 export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
   const { crisis } = props;
   const [learn, setLearn] = useState<PostMortem>(() => ({
@@ -51,7 +57,7 @@ export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChan
       </h2>
       {repeats.map((r) => (
         <p key={r.crisisId} class="error" data-testid="learn-repeat">
-          {t(r.by === 'root-cause' ? 'learnRepeatsCause' : 'learnRepeatsSite', [
+          {t(REPEAT_KEYS[r.by], [
             r.title,
             formatDateTime(r.openedAt),
             r.by === 'root-cause' ? causeName(r.shared) : r.shared,

@@ -30,7 +30,7 @@ import {
 import { areaName } from './assess-step';
 import { eventText } from './event-text';
 import { roleName } from './inform-step';
-import { causeName } from './learn-step';
+import { causeName, REPEAT_KEYS } from './learn-step';
 import { statusName } from './plan-step';
 
 export type ReportBlock =
@@ -317,10 +317,10 @@ function lessons(crisis: Crisis, repeats: readonly Repeat[]): ReportSection {
       kind: 'list',
       ordered: false,
       items: repeats.map((r) =>
-        t(r.by === 'root-cause' ? 'learnRepeatsCause' : 'learnRepeatsSite', [
+        t(REPEAT_KEYS[r.by], [
           r.title,
           formatDateTime(r.openedAt),
-          r.shared,
+          r.by === 'root-cause' ? causeName(r.shared) : r.shared,
         ]),
       ),
     });

@@ -259,36 +259,6 @@ export function countOpenCrises(db: VigieDatabase): Promise<number> {
   return db.countFromIndex('crises', 'stateOpenedAt', IDBKeyRange.bound(['open'], ['open', []]));
 }
 
-/**
- * The sites each crisis's mentions came from, for the crises sharing a site with `crisisId`
- * (found through the site index, so only the crises concerned are read).
- */
-export async function sitesSharedWith(
-  db: VigieDatabase,
-  crisisId: string,
-): Promise<Map<string, string[]>> {
-  const tx = db.transaction('mentions');
-  const mine = new Set<string>();
-  let cursor = await tx.store
-    .index('crisisId')
-    .openCursor(IDBKeyRange.bound([crisisId], [crisisId, []]));
-  while (cursor) {
-    if (cursor.value.site) mine.add(cursor.value.site);
-    cursor = await cursor.continue();
-  }
-  const sites = new Map<string, string[]>([[crisisId, [...mine]]]);
-  for (const site of mine) {
-    let other = await tx.store.index('siteAt').openCursor(IDBKeyRange.bound([site], [site, []]));
-    while (other) {
-      const id = other.value.crisisId;
-      if (id && id !== crisisId) sites.set(id, [...new Set([...(sites.get(id) ?? []), site])]);
-      other = await other.continue();
-    }
-  }
-  await tx.done;
-  return sites;
-}
-
 /** Every crisis (a few hundred at most), for recurrence checks. */
 export function allCrises(db: VigieDatabase): Promise<Crisis[]> {
   return db.getAll('crises');

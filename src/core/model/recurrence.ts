@@ -1,15 +1,18 @@
 /**
- * Repetition is what costs a reputation: does this crisis repeat an earlier one, by its root
- * cause or by a site its mentions came from?
+ * Repetition is what costs a reputation: does this crisis repeat an earlier one? It does when
+ * they share a root cause, a watched term the post-mortems named, or the same story (their
+ * names tell it with the same words). Two articles on the same site are no repetition: a big
+ * news site carries every story.
  */
+import { wordsOf } from './search';
 import type { Crisis } from './types';
 
 export interface Repeat {
   crisisId: string;
   title: string;
   openedAt: string;
-  by: 'root-cause' | 'site';
-  /** The root cause or the site they share. */
+  by: 'root-cause' | 'watch-term' | 'story';
+  /** The root cause, the watched term, or the words of the story they share. */
   shared: string;
 }
 
@@ -20,17 +23,29 @@ const normalize = (text: string) =>
     .trim()
     .toLowerCase();
 
+/** Words too short to tell a story by (articles, "de", "the", numbers of one or two digits). */
+const MIN_STORY_WORD = 4;
+
+/** The words a crisis's name tells its story by. */
+const storyWords = (title: string) => wordsOf(title).filter((w) => w.length >= MIN_STORY_WORD);
+
 /**
- * Earlier crises that this one repeats, most recent first. `sites` maps a crisis id to the sites
- * its mentions were flagged on.
+ * The words two names share when they tell the same story: at least two, and at least half of
+ * the shorter name's words; null otherwise.
  */
-export function findRepeats(
-  crisis: Crisis,
-  earlier: readonly Crisis[],
-  sites: ReadonlyMap<string, readonly string[]>,
-): Repeat[] {
+function sameStory(a: readonly string[], b: readonly string[]): string[] | null {
+  const other = new Set(b);
+  const shared = a.filter((w) => other.has(w));
+  const shorter = Math.min(a.length, b.length);
+  return shared.length >= 2 && shared.length * 2 >= shorter ? shared : null;
+}
+
+/** Earlier crises that this one repeats, most recent first. */
+export function findRepeats(crisis: Crisis, earlier: readonly Crisis[]): Repeat[] {
   const cause = normalize(crisis.learn.rootCause);
-  const mine = new Set((sites.get(crisis.id) ?? []).map(normalize).filter(Boolean));
+  const terms = new Set(crisis.learn.watchTerms.map(normalize).filter(Boolean));
+  const story = storyWords(crisis.title);
+  const name = normalize(crisis.title);
   const repeats: Repeat[] = [];
   for (const other of earlier) {
     if (other.id === crisis.id || other.openedAt >= crisis.openedAt) continue;
@@ -39,8 +54,16 @@ export function findRepeats(
       repeats.push({ ...base, by: 'root-cause', shared: other.learn.rootCause });
       continue;
     }
-    const site = (sites.get(other.id) ?? []).find((s) => mine.has(normalize(s)));
-    if (site) repeats.push({ ...base, by: 'site', shared: site });
+    // A term an earlier post-mortem said to watch is back: named again here, or in this name.
+    const term = other.learn.watchTerms.find(
+      (w) => normalize(w) && (terms.has(normalize(w)) || name.includes(normalize(w))),
+    );
+    if (term) {
+      repeats.push({ ...base, by: 'watch-term', shared: term });
+      continue;
+    }
+    const words = sameStory(story, storyWords(other.title));
+    if (words) repeats.push({ ...base, by: 'story', shared: words.join(', ') });
   }
   return repeats.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
 }

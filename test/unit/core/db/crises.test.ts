@@ -6,7 +6,6 @@ import {
   moveMentions,
   newEvent,
   saveCrisis,
-  sitesSharedWith,
 } from '../../../../src/core/db/crises';
 import { putMentions } from '../../../../src/core/db/mentions';
 import { newCrisis } from '../../../../src/core/model/crisis';
@@ -36,32 +35,6 @@ describe('crises repository', () => {
 
     expect(given.filter(Boolean)).toHaveLength(1);
     expect((await listEvents(db, crisis.id)).filter(same)).toHaveLength(1);
-  });
-
-  it('finds the other crises whose mentions came from the same sites, and those sites', async () => {
-    const db = await freshDB();
-    const crises = ['a', 'b', 'c'].map((title) =>
-      newCrisis({ title, level: 2, openedAt: at(0), checklist: [] }),
-    );
-    for (const crisis of crises) await saveCrisis(db, crisis, []);
-    const [a, b, c] = crises.map((crisis) => crisis.id) as [string, string, string];
-    const on = (site: string, crisisId: string | null, i: number) =>
-      mention({ site, url: `https://${site}/${i}`, crisisId, capturedAt: at(i) });
-    await putMentions(db, [
-      on('avis.example', a, 1),
-      on('forum.example', a, 2),
-      on('avis.example', b, 3),
-      on('avis.example', null, 4),
-      on('blog.example', c, 5),
-      on('forum.example', c, 6),
-      on('other.example', b, 7),
-    ]);
-    const shared = await sitesSharedWith(db, a);
-    expect(Object.fromEntries(shared)).toEqual({
-      [a]: ['avis.example', 'forum.example'],
-      [b]: ['avis.example'],
-      [c]: ['forum.example'],
-    });
   });
 });
 

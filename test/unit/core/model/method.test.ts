@@ -259,8 +259,12 @@ describe('reminders', () => {
 });
 
 describe('recurrence', () => {
-  it('finds an earlier crisis with the same root cause or a shared site', () => {
-    const learn = (rootCause: string) => ({ ...crisis().learn, rootCause });
+  it('finds an earlier crisis that shares its root cause, a watched term or its story', () => {
+    const learn = (rootCause: string, watchTerms: string[] = []) => ({
+      ...crisis().learn,
+      rootCause,
+      watchTerms,
+    });
     const old1 = crisis({
       id: 'old1',
       title: 'Billing 2025',
@@ -269,23 +273,47 @@ describe('recurrence', () => {
     });
     const old2 = crisis({
       id: 'old2',
-      title: 'Forum storm',
+      title: 'Staff rude at the Lyon shop',
       openedAt: '2025-06-01T00:00:00.000Z',
-      learn: learn('Staff'),
+      learn: learn('Staff', ['Lumen Lyon']),
+    });
+    const old3 = crisis({
+      id: 'old3',
+      title: 'Double charges on Lumen Coffee orders',
+      openedAt: '2025-09-01T00:00:00.000Z',
+      learn: learn('Payment'),
+    });
+    const sameSite = crisis({
+      id: 'site',
+      title: 'Forum: a cold cappuccino',
+      openedAt: '2025-10-01T00:00:00.000Z',
+      learn: learn('Quality'),
     });
     const later = crisis({
       id: 'later',
       openedAt: '2027-01-01T00:00:00.000Z',
       learn: learn('facturation'),
     });
-    const now = crisis({ id: 'now', learn: learn('  FACTURATION ') });
-    const sites = new Map([
-      ['now', ['forum.example']],
-      ['old2', ['forum.example']],
+    const now = crisis({
+      id: 'now',
+      title: 'Lumen Coffee charges twice again',
+      learn: learn('  FACTURATION ', ['lumen lyon']),
+    });
+    expect(
+      findRepeats(now, [old1, old2, old3, sameSite, later]).map((r) => [
+        r.crisisId,
+        r.by,
+        r.shared,
+      ]),
+    ).toEqual([
+      ['old3', 'story', 'lumen, coffee, charges'],
+      ['old2', 'watch-term', 'Lumen Lyon'],
+      ['old1', 'root-cause', 'Facturation'],
     ]);
-    expect(findRepeats(now, [old1, old2, later], sites).map((r) => [r.crisisId, r.by])).toEqual([
-      ['old2', 'site'],
-      ['old1', 'root-cause'],
+    // A term an earlier post-mortem said to watch, back in a new crisis's name.
+    const back = crisis({ id: 'back', title: 'Avis : Lumen Lyon, encore', learn: learn('') });
+    expect(findRepeats(back, [old1, old2]).map((r) => [r.crisisId, r.by])).toEqual([
+      ['old2', 'watch-term'],
     ]);
   });
 });
