@@ -4,7 +4,7 @@
  * previewed, and written all at once or not at all.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { actionsCsv, mentionsCsv } from '../core/backup/csv';
+import { actionsCsv, csvDialectFor, mentionsCsv, type CsvDialect } from '../core/backup/csv';
 import { mentionsAnnotations } from '../core/backup/annotations';
 import type {
   BackupData,
@@ -19,7 +19,7 @@ import type {
 } from '../core/backup/format';
 import { MAX_BACKUP_CHARS, parseBackup } from '../core/backup/parse';
 import type { BackupProblem } from '../core/backup/problems';
-import { t, type MessageKey } from '../core/i18n';
+import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LiveRegion } from '../ui/components';
@@ -92,6 +92,7 @@ function ExportSection(props: { info: BackupInfo | null; onExported: () => void 
   const [busy, setBusy] = useState<Busy | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
+  const [dialect, setDialect] = useState<CsvDialect>(() => csvDialectFor(uiLanguage()));
   const { info } = props;
 
   const run = async (kind: ExportKind) => {
@@ -109,13 +110,17 @@ function ExportSection(props: { info: BackupInfo | null; onExported: () => void 
       } else if (kind === 'actions-csv') {
         const log = await readLog(ask, ['crises'], progress, openLog);
         name = backupFileName(now, 'actions', 'csv');
-        downloadText(name, 'text/csv;charset=utf-8', actionsCsv(log.crises ?? []));
+        downloadText(name, 'text/csv;charset=utf-8', actionsCsv(log.crises ?? [], dialect));
       } else {
         const log = await readLog(ask, ['mentions', 'crises'], progress, openLog);
         const mentions = log.mentions ?? [];
         if (kind === 'mentions-csv') {
           name = backupFileName(now, 'mentions', 'csv');
-          downloadText(name, 'text/csv;charset=utf-8', mentionsCsv(mentions, log.crises ?? []));
+          downloadText(
+            name,
+            'text/csv;charset=utf-8',
+            mentionsCsv(mentions, log.crises ?? [], dialect),
+          );
         } else {
           name = backupFileName(now, 'annotations', 'jsonld');
           const collection = mentionsAnnotations(mentions, now);
@@ -166,6 +171,19 @@ function ExportSection(props: { info: BackupInfo | null; onExported: () => void 
           </button>
         ))}
       </div>
+      <p>
+        <label>
+          {t('backupCsvDialect')}{' '}
+          <select
+            data-testid="backup-csv-dialect"
+            value={dialect}
+            onChange={(e) => setDialect(e.currentTarget.value as CsvDialect)}
+          >
+            <option value="semicolon">{t('backupCsvSemicolon')}</option>
+            <option value="comma">{t('backupCsvComma')}</option>
+          </select>
+        </label>
+      </p>
       <p class="muted small">{t('backupExportHelp')}</p>
       <LiveRegion>
         {busy && <ProgressLine busy={busy} testid="backup-export-progress" />}

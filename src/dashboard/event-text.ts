@@ -56,6 +56,11 @@ export function eventText(e: CrisisEvent): string {
   if (e.type === 'action-changed' || e.type === 'action-done')
     return t(key, String(e.data.what ?? ''));
   if (e.type === 'apology-sent') return t(key, String(e.data.party ?? ''));
-  if (e.type === 'damage-changed') return t(key, areaLabel(String(e.data.area ?? '')));
+  if (e.type === 'damage-changed') {
+    const area = areaLabel(String(e.data.area ?? ''));
+    if (e.data.accepted === true) return t('eventDamageAccepted', area);
+    if (e.data.accepted === false) return t('eventDamageUnaccepted', area);
+    return t(key, area);
+  }
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }

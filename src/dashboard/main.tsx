@@ -10,6 +10,7 @@ import { ask } from '../ui/background';
 import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
 import { formatCount } from '../ui/format';
 import { lazy } from '../ui/lazy';
+import { guardUnsavedEdits } from '../ui/unsaved';
 import { CrisisList } from './crisis-list';
 import { MentionList, preloadFirstPage } from './mention-list';
 import { askPersistence } from './storage-status';
@@ -139,4 +140,5 @@ if (opening.view === 'inbox' || opening.view === 'all') {
 }
 // The page says its language, for screen readers, spelling and hyphenation.
 document.documentElement.lang = uiLanguage();
+guardUnsavedEdits(() => t('unsavedLeave'));
 render(<App />, document.getElementById('app')!);

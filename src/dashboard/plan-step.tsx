@@ -10,7 +10,7 @@ import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
 import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
-import type { Action, ActionStatus, Crisis, Settings } from '../core/model/types';
+import type { Action, ActionStatus, Apology, Crisis, Settings } from '../core/model/types';
 import { checklistLabel, formatDateTime, formatDay } from '../ui/format';
 import { areaName } from './assess-step';
 import { EditForm } from '../ui/edit-form';
@@ -34,6 +34,37 @@ const newAction = (overrides: Partial<Action> = {}): Action => ({
   replacesChecklistId: null,
   ...overrides,
 });
+
+const temporaryFixes = (crisis: Crisis) => crisis.react.checklist.filter((i) => i.temporary);
+
+function ApologyForm(props: {
+  apology: Apology;
+  onSave: (a: Apology) => void;
+  onCancel: () => void;
+}) {
+  const [apology, setApology] = useState(props.apology);
+  return (
+    <EditForm onSubmit={() => props.onSave(apology)} onCancel={props.onCancel}>
+      <label>
+        {t('apologyParty')}
+        <input
+          type="text"
+          required
+          value={apology.party}
+          onInput={(e) => setApology({ ...apology, party: e.currentTarget.value })}
+        />
+      </label>
+      <label class="wide">
+        {t('apologyNote')}
+        <textarea
+          rows={2}
+          value={apology.note}
+          onInput={(e) => setApology({ ...apology, note: e.currentTarget.value })}
+        />
+      </label>
+    </EditForm>
+  );
+}
 
 function ActionForm(props: {
   crisis: Crisis;
@@ -68,6 +99,22 @@ function ActionForm(props: {
           ))}
         </select>
       </label>
+      {temporaryFixes(props.crisis).length > 0 && (
+        <label>
+          {t('actionReplaces')}
+          <select
+            value={action.replacesChecklistId ?? ''}
+            onChange={(e) => set({ replacesChecklistId: e.currentTarget.value || null })}
+          >
+            <option value="">—</option>
+            {temporaryFixes(props.crisis).map((item) => (
+              <option key={item.id} value={item.id}>
+                {checklistLabel(item)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('actionOwner')}
         <input
@@ -99,7 +146,7 @@ export function PlanStep(props: {
 }) {
   const { crisis, settings, onChange } = props;
   const [editing, setEditing] = useState<Action | null>(null);
-  const [party, setParty] = useState('');
+  const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
   const lang = uiLanguage();
   const lastUpdate = crisis.plan.updates.at(-1)?.sentAt ?? crisis.openedAt;
   const nextUpdate = new Date(
@@ -116,9 +163,14 @@ export function PlanStep(props: {
   );
   const unrepaired = unrepairedDamages(crisis);
   const temporary = temporaryFixesToReplace(crisis);
+  const accepted = crisis.assess.damages.filter((d) => d.accepted);
   const damageName = (id: string | null) => {
     const row = crisis.assess.damages.find((d) => d.id === id);
     return row ? areaName(row) : null;
+  };
+  const fixName = (id: string | null) => {
+    const item = crisis.react.checklist.find((i) => i.id === id);
+    return item ? checklistLabel(item) : null;
   };
 
   return (
@@ -139,6 +191,8 @@ export function PlanStep(props: {
           <button
             type="button"
             class="button link"
+            title={t('planAcceptHelp')}
+            data-testid="plan-accept"
             onClick={() => onChange({ op: 'accept-damage', rowId: d.id, accepted: true })}
           >
             {t('planAccept')}
@@ -166,6 +220,9 @@ export function PlanStep(props: {
               <div class="meta small muted">
                 {damageName(a.damageId) && (
                   <span>{t('actionRepairsIs', damageName(a.damageId)!)}</span>
+                )}
+                {fixName(a.replacesChecklistId) && (
+                  <span>{t('actionReplacesIs', fixName(a.replacesChecklistId)!)}</span>
                 )}
                 {a.owner && <span>{t('actionOwnerIs', a.owner)}</span>}
                 {a.due && <span>{t('actionDueIs', formatDay(a.due))}</span>}
@@ -224,51 +281,107 @@ export function PlanStep(props: {
         </p>
       )}
 
+      {accepted.length > 0 && (
+        <>
+          <h3 class="section">{t('planAcceptedTitle')}</h3>
+          <ul class="rows" data-testid="plan-accepted">
+            {accepted.map((d) => (
+              <li key={d.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+                <span>{t('planAcceptedRow', areaName(d))}</span>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => onChange({ op: 'accept-damage', rowId: d.id, accepted: false })}
+                >
+                  {t('planAcceptUndo')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h3 class="section">{t('apologiesTitle')}</h3>
-      <ul class="rows">
-        {crisis.plan.apologies.map((a) => (
-          <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
-            <span>
-              <strong>{a.party}</strong>{' '}
-              <span class="small muted">
-                {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
-              </span>
-            </span>
-            {!a.sentAt && (
-              <button
-                type="button"
-                class="button primary"
-                onClick={() =>
-                  onChange({ op: 'apology', apology: { ...a, sentAt: new Date().toISOString() } })
-                }
-              >
-                {t('apologyMarkSent')}
-              </button>
-            )}
-          </li>
-        ))}
+      <ul class="rows" data-testid="apologies">
+        {crisis.plan.apologies.map((a) =>
+          apologyEditing?.id === a.id ? (
+            <li key={a.id}>
+              <ApologyForm
+                apology={apologyEditing}
+                onCancel={() => setApologyEditing(null)}
+                onSave={(apology) => {
+                  onChange({ op: 'apology', apology });
+                  setApologyEditing(null);
+                }}
+              />
+            </li>
+          ) : (
+            <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+              <div>
+                <strong>{a.party}</strong>{' '}
+                <span class="small muted">
+                  {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
+                </span>
+                {a.note && <p class="note small">{a.note}</p>}
+              </div>
+              <div class="meta">
+                {a.sentAt ? (
+                  <button
+                    type="button"
+                    class="button link"
+                    onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
+                  >
+                    {t('apologyNotSentAfterAll')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    class="button primary"
+                    onClick={() =>
+                      onChange({
+                        op: 'apology',
+                        apology: { ...a, sentAt: new Date().toISOString() },
+                      })
+                    }
+                  >
+                    {t('apologyMarkSent')}
+                  </button>
+                )}
+                <button type="button" class="button link" onClick={() => setApologyEditing(a)}>
+                  {t('apologyEdit')}
+                </button>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => onChange({ op: 'apology-remove', apologyId: a.id })}
+                >
+                  {t('apologyRemove')}
+                </button>
+              </div>
+            </li>
+          ),
+        )}
       </ul>
-      <form
-        class="meta"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange({ op: 'apology', apology: { id: newId(), party, sentAt: null, note: '' } });
-          setParty('');
-        }}
-      >
-        <label>
-          {t('apologyParty')}{' '}
-          <input
-            type="text"
-            required
-            value={party}
-            onInput={(e) => setParty(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="button">
-          {t('apologyAdd')}
-        </button>
-      </form>
+      {apologyEditing && !crisis.plan.apologies.some((a) => a.id === apologyEditing.id) ? (
+        <ApologyForm
+          apology={apologyEditing}
+          onCancel={() => setApologyEditing(null)}
+          onSave={(apology) => {
+            onChange({ op: 'apology', apology });
+            setApologyEditing(null);
+          }}
+        />
+      ) : (
+        <p>
+          <button
+            type="button"
+            class="button"
+            onClick={() => setApologyEditing({ id: newId(), party: '', sentAt: null, note: '' })}
+          >
+            {t('apologyAdd')}
+          </button>
+        </p>
+      )}
 
       <h3 class="section">{t('updatesTitle')}</h3>
       <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>

@@ -223,9 +223,9 @@ function actions(crisis: Crisis): ReportSection {
   const { actions: list, apologies, updates } = crisis.plan;
   const repairs = (action: (typeof list)[number]) => {
     const row = crisis.assess.damages.find((d) => d.id === action.damageId);
-    if (row) return areaName(row);
     const fix = crisis.react.checklist.find((c) => c.id === action.replacesChecklistId);
-    return fix ? t('reportReplaces', checklistLabel(fix)) : '—';
+    const parts = [row && areaName(row), fix && t('reportReplaces', checklistLabel(fix))];
+    return parts.filter(Boolean).join(' · ') || '—';
   };
   const blocks: ReportBlock[] = [];
   blocks.push(
@@ -366,7 +366,9 @@ export function buildReport(input: ReportInput): ReportDoc {
 export function markdownText(text: string, inCell = false): string {
   const escaped = text
     .replace(/[\\`*_[\]<>|~&]/g, '\\$&')
-    .replace(/^(\s*)([#>+-]|\d+[.)])/gm, '$1\\$2');
+    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
+    // Only punctuation can be escaped: "1\." is a plain "1.", while "\1." shows its backslash.
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
   return inCell ? escaped.replace(/\s*\r?\n\s*/g, ' ') : escaped;
 }
 

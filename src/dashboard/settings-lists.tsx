@@ -3,8 +3,8 @@
  * directory. Also what every section of the screen shares: its save call, and the bar that says
  * "Saved" (announced) or what went wrong.
  */
-import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { builtInChecklistLabel, t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import { newId } from '../core/model/ids';
@@ -16,8 +16,15 @@ import { EditForm } from '../ui/edit-form';
 import { roleName } from './inform-step';
 import { LIMITS } from '../core/model/limits';
 
+/**
+ * What a section of the screen is told of its form: edited (there are unsaved edits) or saved.
+ * The section holds the unsaved-edits guard; its forms need not each keep one.
+ */
+export const SectionDraft = createContext({ edited: () => {}, saved: () => {} });
+
 /** One section's save: the patch goes to the background, the answer says it was kept. */
 export function useSectionSave(onSaved: (settings: Settings) => void) {
+  const draft = useContext(SectionDraft);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<AppErrorData | null>(null);
   const save = async (patch: Partial<Settings>, said = t('settingsSaved')) => {
@@ -30,9 +37,15 @@ export function useSectionSave(onSaved: (settings: Settings) => void) {
     }
     onSaved(reply.value);
     setStatus(said);
+    draft.saved();
     return true;
   };
-  return { status, error, save, clear: () => setStatus('') };
+  // Called on every edit of the section's form: the last "Saved" no longer holds.
+  const clear = () => {
+    setStatus('');
+    draft.edited();
+  };
+  return { status, error, save, clear };
 }
 
 /** A section's buttons, then its status line and its error. */

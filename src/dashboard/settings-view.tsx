@@ -5,7 +5,7 @@
  * saved on its own, and says so.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import { DEFAULT_TEMPLATES } from '../core/model/templates';
@@ -18,8 +18,10 @@ import {
   DirectorySection,
   FieldError,
   SaveBar,
+  SectionDraft,
   useSectionSave,
 } from './settings-lists';
+import { useUnsavedGuard } from '../ui/unsaved';
 import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
 import { LIMITS } from '../core/model/limits';
 
@@ -34,20 +36,40 @@ function parseHours(text: string): number | null {
 /** A number as the UI language writes it: a decimal comma in French. */
 const numberText = (n: number) => (uiLanguage() === 'fr' ? String(n).replace('.', ',') : String(n));
 
-/** One section of the screen: its heading, what it is for, then its own form. */
+/**
+ * One section of the screen: its heading, what it is for, then its own form. Typing in it (or
+ * any edit its form reports) leaves it holding unsaved edits until it saves or its editor is
+ * cancelled (a form's reset), and the page then asks before they are lost.
+ */
 function Section(props: {
   id: string;
   title: MessageKey;
   help: MessageKey;
   children: ComponentChildren;
 }) {
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
+  const draft = useMemo(() => ({ edited: () => setDirty(true), saved: () => setDirty(false) }), []);
+  // A listener of our own: `onReset` is not wired where the DOM lacks an `onreset` property.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const section = ref.current;
+    section?.addEventListener('reset', draft.saved);
+    return () => section?.removeEventListener('reset', draft.saved);
+  }, [draft]);
   return (
-    <section class="settings-section" aria-labelledby={`${props.id}-title`}>
+    <section
+      ref={ref}
+      class="settings-section"
+      aria-labelledby={`${props.id}-title`}
+      data-unsaved={dirty ? 'true' : undefined}
+      onInput={draft.edited}
+    >
       <h2 class="section" id={`${props.id}-title`}>
         {t(props.title)}
       </h2>
       <p class="muted small settings-help">{t(props.help)}</p>
-      {props.children}
+      <SectionDraft.Provider value={draft}>{props.children}</SectionDraft.Provider>
     </section>
   );
 }

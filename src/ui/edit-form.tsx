@@ -1,6 +1,7 @@
 /**
  * The form every editor in the crisis log uses: its first field takes the focus when it opens,
- * Enter submits, Escape cancels, and Save and Cancel close it.
+ * Enter submits, Escape cancels, and Save and Cancel close it. Cancelling resets the form, so
+ * that what holds it knows its edits were given up (no "unsaved edits" question after).
  */
 import type { ComponentChildren } from 'preact';
 import { t } from '../core/i18n';
@@ -14,6 +15,10 @@ export function EditForm(props: {
   children: ComponentChildren;
 }) {
   const ref = useAutoFocus<HTMLFormElement>();
+  const cancel = () => {
+    ref.current?.reset();
+    props.onCancel();
+  };
   return (
     <form
       ref={ref}
@@ -22,14 +27,14 @@ export function EditForm(props: {
         e.preventDefault();
         props.onSubmit();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+      onKeyDown={(e) => e.key === 'Escape' && cancel()}
     >
       {props.children}
       <div class="buttons">
         <button type="submit" class="button primary" data-testid={props.submitTestId}>
           {props.submitLabel ?? t('save')}
         </button>
-        <button type="button" class="button" onClick={props.onCancel}>
+        <button type="button" class="button" onClick={cancel}>
           {t('cancel')}
         </button>
       </div>

@@ -3,6 +3,7 @@
  * real plural forms, and the built-in texts of a crisis (its containment items) follow the
  * language Vigie is used in, while what the user wrote stays as written.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -51,6 +52,16 @@ describe('in French', () => {
     const text = await log.evaluate(() => document.body.innerText);
     expect(text).not.toMatch(/\p{L}\((s|es|x)\)/u);
     expect(text).toMatch('0 mention pas encore examinée');
+
+    // The mentions as CSV open in one click in a French spreadsheet: semicolons, and a BOM.
+    await log.getByRole('navigation').getByRole('link', { name: 'Sauvegarde et import' }).click();
+    expect(await log.getByTestId('backup-csv-dialect').inputValue()).toBe('semicolon');
+    const [csv] = await Promise.all([
+      log.waitForEvent('download'),
+      log.getByRole('button', { name: 'Mentions en CSV' }).click(),
+    ]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.startsWith('\ufeffid;capturedAt;site;url;')).toBe(true);
     await log.close();
 
     // The same log read in English: the built-in containment items are in English now.

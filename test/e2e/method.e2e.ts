@@ -1,8 +1,11 @@
 /**
  * The method tells the truth, in the crisis log as a user walks it: a step left with nothing
  * done stays in progress and no reaction is counted; a step is marked done or skipped on the
- * user's word only, with their reason journaled.
+ * user's word only, with their reason journaled. And the smaller truths: what accepting a
+ * damage does, what an action replaces, apologies and informing that can be undone, a repeat
+ * warning only for what repeats, Markdown with no stray backslash, settings that are not lost.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CrisisLog } from './fixtures/crisis-log';
 import { ActionPopup } from './fixtures/popup';
@@ -127,4 +130,141 @@ describe('the five steps, truthfully', () => {
     expect(vigie.context.pages().length).toBe(pages + 1);
     await inbox.close();
   });
+
+  it(
+    'tells the smaller truths: accepted damage, replaced fixes, undoable apologies, true repeats',
+    { timeout: 90_000 },
+    async () => {
+      const { vigie, server } = session;
+      const before = new Set((await openCrises(vigie)).map((c) => c.id));
+      const article = await openTab(vigie, server.url('article.html?truths'));
+      await flagSelection(
+        vigie,
+        article,
+        '#p1',
+        'charged us twice for the same order',
+        'flag-into-new-crisis',
+      );
+      const crises = await until(
+        () => openCrises(vigie),
+        (list) => list.length === before.size + 1,
+      );
+      const fresh = crises.find((c) => !before.has(c.id))!;
+      const log = await CrisisLog.open(vigie, `#crisis/${fresh.id}`);
+      const { page } = log;
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      // Its own story, on the same site as every earlier crisis of this session.
+      const title = '2026. Cold cappuccino at the Lyon shop';
+      await page.getByTestId('crisis-rename').click();
+      await page.keyboard.type(title);
+      await page.getByTestId('crisis-rename-save').click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const next = (step: string) =>
+        page.getByRole('button', { name: `Next step: ${step}` }).click();
+      const save = () => page.locator('form.edit').getByRole('button', { name: 'Save' }).click();
+
+      await page.getByRole('checkbox', { name: /^Stop further damage/ }).check();
+      await page.getByRole('checkbox', { name: /^Put a temporary fix/ }).check();
+      await next('Assess the damage');
+      for (const [area, degree] of [
+        ['customers', '3'],
+        ['press', '2'],
+      ] as const) {
+        await page.getByRole('button', { name: 'Add an affected area' }).click();
+        await page.getByLabel('Affected area').selectOption(area);
+        await page.getByLabel('Damage degree (1–5)').selectOption(degree);
+        await save();
+        await page.getByRole('button', { name: 'Add an affected area' }).waitFor();
+      }
+      await next('Inform the people concerned');
+
+      // Informed by mistake: the button says it undoes.
+      await page.getByRole('button', { name: 'Add someone to inform' }).click();
+      await page.getByLabel('Name').fill('Paul Ranc');
+      await save();
+      await page.getByRole('button', { name: 'Mark informed' }).click();
+      await page.getByRole('button', { name: 'Undo: not informed yet' }).click();
+      await page.getByRole('button', { name: 'Mark informed' }).waitFor();
+      await next('Plan and act');
+
+      // Accepting a damage says what it does, and the accepted row stays in view, undoable.
+      const press = page.locator('p.error', { hasText: 'No action repairs “Press” yet.' });
+      const accept = press.getByRole('button', { name: 'Accept without repair' });
+      expect(await accept.getAttribute('title')).toMatch('no action will repair this damage');
+      await accept.click();
+      const accepted = page.getByTestId('plan-accepted');
+      await expect.poll(() => accepted.textContent()).toMatch('“Press” — accepted without repair');
+      await press.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => page.locator('.journal').last().textContent())
+        .toMatch('Accepted without repair: Press');
+
+      // The action that replaces the temporary fix says so.
+      await page.getByRole('button', { name: 'Add an action' }).click();
+      await page.getByLabel('What').fill('Replace the espresso machine');
+      await page.getByLabel('Repairs').selectOption({ label: 'Customers' });
+      await page
+        .getByLabel('Replaces the temporary fix')
+        .selectOption({ label: 'Put a temporary fix in place (to replace with a lasting repair)' });
+      await save();
+      const action = page.locator('li.row').filter({ hasText: 'Replace the espresso machine' });
+      await expect
+        .poll(() => action.textContent())
+        .toMatch('replaces the temporary fix “Put a temporary fix in place');
+      await expect.poll(() => page.getByText(/Temporary fix still to replace/).count()).toBe(0);
+
+      // An apology carries a note, can be undone, edited and removed.
+      await page.getByRole('button', { name: 'Add an apology to make' }).click();
+      await page.getByLabel('Affected party').fill('Lyon shop customers');
+      await page.getByLabel(/^Note/).fill('Called by the shop manager');
+      await save();
+      const apologies = page.getByTestId('apologies');
+      await expect.poll(() => apologies.textContent()).toMatch('Called by the shop manager');
+      await apologies.getByRole('button', { name: 'Mark apologised' }).click();
+      await apologies.getByRole('button', { name: 'Undo: not apologised yet' }).click();
+      await apologies.getByRole('button', { name: 'Edit' }).click();
+      await page.getByLabel('Affected party').fill('Lyon shop regulars');
+      await save();
+      await expect.poll(() => apologies.textContent()).toMatch(/^Lyon shop regulars not yet/);
+      await log.screenshot('method-smaller-truths');
+      await apologies.getByRole('button', { name: 'Remove' }).click();
+      await expect.poll(() => apologies.getByRole('listitem').count()).toBe(0);
+      await next('Learn and prevent');
+
+      // Earlier crises on the same site, with other stories: no repeat claimed.
+      await page.getByLabel('What happened').waitFor();
+      expect(await page.getByTestId('learn-repeat').count()).toBe(0);
+
+      // The report's Markdown shows the name as typed: "2026." with no backslash in front.
+      await page.getByRole('button', { name: 'Close the crisis' }).click();
+      await page.getByRole('button', { name: 'Close anyway' }).click();
+      await page.getByTestId('report').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download Markdown' }).click(),
+      ]);
+      const markdown = readFileSync((await download.path())!, 'utf8');
+      expect(markdown.split('\n')[0]).toBe('# 2026\\. Cold cappuccino at the Lyon shop');
+      expect(markdown).toMatch('Press (accepted)');
+
+      // A setting typed but not saved: leaving asks first, and staying keeps the text.
+      await log.navigate('Settings');
+      const days = page.getByLabel('Days before a reminder');
+      await days.fill('30');
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => {
+        asked.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.getByRole('navigation').getByRole('link', { name: 'Crises' }).click();
+      await expect
+        .poll(() => asked)
+        .toEqual([
+          'Some settings are changed but not saved. Leave this screen and lose those changes?',
+        ]);
+      expect(page.url()).toMatch(/#settings$/);
+      expect(await days.inputValue()).toBe('30');
+      await log.close();
+    },
+  );
 });

@@ -113,8 +113,9 @@ describe('a crisis walked through the five steps', () => {
           .getByRole('combobox', { name: 'Status' })
           .selectOption('done');
       }
+      await page.getByRole('button', { name: 'Add an apology to make' }).click();
       await page.getByLabel('Affected party').fill('Customers charged twice');
-      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('button', { name: 'Mark apologised' }).click();
       await page.getByRole('button', { name: 'Log this update as sent' }).click();
       await expect

@@ -1,7 +1,9 @@
 /**
  * Spreadsheet exports: the mentions, and the actions of every crisis's plan, as CSV (RFC 4180:
- * comma-separated, fields quoted where needed with inner quotes doubled, CRLF line ends), in
- * UTF-8 with a byte order mark so that spreadsheets read accents right. Papa Parse writes it.
+ * fields quoted where needed with inner quotes doubled, CRLF line ends), in UTF-8 with a byte
+ * order mark so that spreadsheets read accents right. Papa Parse writes it. Two dialects: comma
+ * separated, and semicolon separated for spreadsheets set to French (and most of continental
+ * Europe), where the comma is the decimal mark and a comma file opens as one column.
  *
  * A cell that starts with = + - @ (or a tab or carriage return) gets an apostrophe in front:
  * a spreadsheet would otherwise run it as a formula, and page text is never to be run. Papa
@@ -14,11 +16,25 @@ import type { Crisis, DamageRow, Mention } from '../model/types';
 const FORMULA = /^[=+\-@\t\r]/;
 const BOM = '\ufeff';
 
+export type CsvDialect = 'comma' | 'semicolon';
+
+const DELIMITERS: Record<CsvDialect, string> = { comma: ',', semicolon: ';' };
+
+/** The dialect a spreadsheet in `lang` opens in one click: semicolons where the comma is decimal. */
+export function csvDialectFor(lang: string): CsvDialect {
+  const decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((p) => p.type === 'decimal');
+  return decimal?.value === ',' ? 'semicolon' : 'comma';
+}
+
 /** The CSV text (with its BOM) of `rows` under `columns`. */
-function csv(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
+function csv(
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  dialect: CsvDialect,
+): string {
   const text = Papa.unparse(
     { fields: [...columns], data: rows.map((row) => [...row]) },
-    { newline: '\r\n', escapeFormulae: FORMULA },
+    { newline: '\r\n', delimiter: DELIMITERS[dialect], escapeFormulae: FORMULA },
   );
   return `${BOM}${text}\r\n`;
 }
@@ -50,6 +66,7 @@ export const MENTION_COLUMNS = [
 export function mentionsCsv(
   mentions: readonly Mention[],
   crises: readonly Pick<Crisis, 'id' | 'title'>[],
+  dialect: CsvDialect = 'comma',
 ): string {
   const titles = new Map(crises.map((c) => [c.id, c.title]));
   return csv(
@@ -76,6 +93,7 @@ export function mentionsCsv(
       m.updatedAt,
       m.evidence.captureSha256,
     ]),
+    dialect,
   );
 }
 
@@ -101,7 +119,7 @@ function areaOf(damages: readonly DamageRow[], id: string | null): string {
 }
 
 /** Every crisis's planned actions as CSV, one row per action, crisis by crisis. */
-export function actionsCsv(crises: readonly Crisis[]): string {
+export function actionsCsv(crises: readonly Crisis[], dialect: CsvDialect = 'comma'): string {
   return csv(
     ACTION_COLUMNS,
     crises.flatMap((c) =>
@@ -119,5 +137,6 @@ export function actionsCsv(crises: readonly Crisis[]): string {
         a.replacesChecklistId ?? '',
       ]),
     ),
+    dialect,
   );
 }

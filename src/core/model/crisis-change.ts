@@ -35,6 +35,7 @@ export type CrisisChange =
   | { op: 'action-remove'; actionId: string }
   | { op: 'accept-damage'; rowId: string; accepted: boolean }
   | { op: 'apology'; apology: Apology }
+  | { op: 'apology-remove'; apologyId: string }
   | { op: 'update-sent'; text: string }
   | { op: 'postmortem'; learn: PostMortem }
   /**
@@ -223,6 +224,11 @@ export function applyCrisisChange(
         damageId: crisis.assess.damages.some((d) => d.id === change.action.damageId)
           ? change.action.damageId
           : null,
+        replacesChecklistId: crisis.react.checklist.some(
+          (i) => i.temporary && i.id === change.action.replacesChecklistId,
+        )
+          ? change.action.replacesChecklistId
+          : null,
       };
       const before = crisis.plan.actions.find((a) => a.id === action.id);
       const actions = before
@@ -289,6 +295,16 @@ export function applyCrisisChange(
       return {
         crisis: { ...crisis, plan: { ...crisis.plan, apologies }, updatedAt: now },
         events: sent ? [{ type: 'apology-sent', data: { apologyId: apology.id, party } }] : [],
+      };
+    }
+    case 'apology-remove': {
+      const apologies = crisis.plan.apologies.filter((a) => a.id !== change.apologyId);
+      if (apologies.length === crisis.plan.apologies.length) return null;
+      // An apology already made stays in the journal ('apology-sent'): removing the row tidies
+      // the plan, it does not rewrite what happened.
+      return {
+        crisis: { ...crisis, plan: { ...crisis.plan, apologies }, updatedAt: now },
+        events: [],
       };
     }
     case 'update-sent': {

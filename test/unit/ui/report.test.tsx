@@ -212,6 +212,28 @@ describe('closing report', () => {
     expect(md).toContain('a \\| pipe and a line');
   });
 
+  it('writes text that a CommonMark reader shows exactly as typed, with no stray backslash', async () => {
+    const { markdownText } = await import('../../../src/dashboard/report');
+    const { Parser, HtmlRenderer } = await import('commonmark');
+    const shown = (markdown: string) => {
+      const html = new HtmlRenderer().render(new Parser().parse(markdown));
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      return [...page.body.children].map((e) => `${e.tagName}:${e.textContent}`);
+    };
+    for (const text of [
+      '2026. A year to forget',
+      '1) They charged me twice',
+      '12.5% of the orders',
+      '# not a heading',
+      '- not a list',
+      '+ nor this',
+      '> nor a quote',
+      'a *star*, an _underscore_, `code`, [a](link) and <b>tags</b> &amp; entities',
+    ]) {
+      expect(shown(markdownText(text))).toEqual([`P:${text}`]);
+    }
+  });
+
   it('downloads as an HTML page of its own that prints and shows the crisis as text', async () => {
     const { reportHtml } = await import('../../../src/dashboard/report-view');
     const html = reportHtml(await buildDoc());

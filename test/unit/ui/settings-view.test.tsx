@@ -357,6 +357,48 @@ describe('settings screen', () => {
     expect($('[role="status"]', backup).textContent).toBe('');
   });
 
+  it('asks before a link leaves unsaved edits, and not once they are saved or cancelled', async () => {
+    await renderSettings(background({ stakeholders: [alice] }));
+    const confirm = vi.fn((_question: string) => false);
+    vi.stubGlobal('confirm', confirm);
+    const unsaved = (name: string) =>
+      vi.waitFor(() => expect(section(name).closest('section')?.dataset.unsaved).toBe('true'));
+    const leave = () => {
+      const link = $<HTMLAnchorElement>('nav a[href="#crises"]');
+      const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+      link.dispatchEvent(click);
+      return !click.defaultPrevented;
+    };
+    const backup = section('backup');
+    fill(field(backup, 'Days before a reminder'), '30');
+    await unsaved('backup');
+    expect(leave()).toBe(false);
+    expect(confirm).toHaveBeenCalledWith(
+      'Some settings are changed but not saved. Leave this screen and lose those changes?',
+    );
+    // Leaving the page (closing the tab, reloading) asks the browser's question.
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+
+    await submit(backup);
+    await vi.waitFor(() => expect($('[role="status"]', backup).textContent).toBe('Saved.'));
+
+    // An editor opened, typed in, then cancelled holds nothing to lose.
+    const directory = section('directory');
+    button(directory, 'Add a person').click();
+    await vi.waitFor(() => $('form.edit', directory));
+    fill(field($('form.edit', directory), 'Name'), 'Bruno');
+    await unsaved('directory');
+    expect(leave()).toBe(false);
+    button(directory, 'Cancel').click();
+    await settled();
+    confirm.mockClear();
+    expect(leave()).toBe(true);
+    expect(confirm).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
   it('gives every control an accessible name, the person form included', async () => {
     await renderSettings(background({ stakeholders: [alice] }));
     button(section('directory'), 'Add a person').click();

@@ -4,6 +4,7 @@ import { mentionsAnnotations } from '../../../../src/core/backup/annotations';
 import {
   ACTION_COLUMNS,
   actionsCsv,
+  csvDialectFor,
   MENTION_COLUMNS,
   mentionsCsv,
 } from '../../../../src/core/backup/csv';
@@ -55,6 +56,31 @@ describe('mentions as CSV', () => {
     expect(notes).toEqual(risky.map((note) => `'${note}`));
     // Safe text is left alone.
     expect(rows(mentionsCsv([mention({ note: 'a = b' })], []))[1]).toContain('a = b');
+  });
+});
+
+describe('CSV for a French spreadsheet', () => {
+  it('separates with semicolons where the comma is the decimal mark, keeping commas in text', () => {
+    expect([csvDialectFor('fr'), csvDialectFor('de'), csvDialectFor('en')]).toEqual([
+      'semicolon',
+      'semicolon',
+      'comma',
+    ]);
+    const log = sampleLog('s');
+    const csv = mentionsCsv(log.mentions, log.crises, 'semicolon');
+    expect(csv.startsWith(`\ufeff${MENTION_COLUMNS.join(';')}\r\n`)).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), {
+      delimiter: ';',
+      newline: '\r\n',
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    const row = parsed.data[1]!;
+    expect(row[MENTION_COLUMNS.indexOf('crisisTitle')]).toBe('s Refund storm, "scam" rumour');
+    expect(row[MENTION_COLUMNS.indexOf('tags')]).toBe('press; forum, fr');
+    expect(actionsCsv(log.crises, 'semicolon').split('\r\n')[0]).toBe(
+      `\ufeff${ACTION_COLUMNS.join(';')}`,
+    );
   });
 });
 

@@ -99,4 +99,32 @@ describe('plan and act', () => {
     expect(crisis.plan.updates).toHaveLength(1);
     expect(crisis.plan.updates[0]?.sentAt).toBe(at(6));
   });
+
+  it('edits an apology, notes how it was made, and removes it without rewriting the journal', () => {
+    const apology = { id: 'p1', party: 'Customers', sentAt: null, note: '' };
+    const { crisis, events } = run(start(), [
+      { op: 'apology', apology },
+      { op: 'apology', apology: { ...apology, sentAt: at(2) } },
+      {
+        op: 'apology',
+        apology: { ...apology, party: 'Harbour St customers', sentAt: at(2), note: 'By phone' },
+      },
+    ]);
+    expect(crisis.plan.apologies).toEqual([
+      { id: 'p1', party: 'Harbour St customers', sentAt: at(2), note: 'By phone' },
+    ]);
+    const removed = run(crisis, [
+      { op: 'apology-remove', apologyId: 'p1' },
+      { op: 'apology-remove', apologyId: 'p1' },
+    ]);
+    expect(removed.crisis.plan.apologies).toEqual([]);
+    expect([...events, ...removed.events]).toEqual(['apology-sent']);
+  });
+
+  it('keeps a replaced fix only when it names a temporary containment item', () => {
+    const { crisis } = run(start(), [
+      { op: 'action', action: { ...action, id: 'a3', replacesChecklistId: 'no-such-item' } },
+    ]);
+    expect(crisis.plan.actions[0]?.replacesChecklistId).toBeNull();
+  });
 });
