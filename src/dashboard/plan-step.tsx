@@ -4,16 +4,18 @@
  * plan misses (a damage with no repair, a temporary fix with no lasting one) stays flagged.
  */
 import { useState } from 'preact/hooks';
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
+import { t, type MessageKey } from '../core/i18n';
 import { rankDamages } from '../core/model/assessment';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
-import { DEFAULT_TEMPLATES, fillTemplate } from '../core/model/templates';
+import { suggestVariant } from '../core/model/templates';
 import type { Action, ActionStatus, Apology, Crisis, Settings } from '../core/model/types';
 import { checklistLabel, formatDateTime, formatDay } from '../ui/format';
 import { areaName } from './assess-step';
 import { EditForm } from '../ui/edit-form';
+import { crisisLang } from './inform-step';
+import { DraftFields, useDraft } from './message-draft';
 
 const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
   todo: 'actionTodo',
@@ -139,6 +141,47 @@ function ActionForm(props: {
   );
 }
 
+/**
+ * The next status update, in the crisis's message language and kind (as chosen in step 3, and
+ * changed here for both), logged as sent with its subject. A new draft after each one logged.
+ */
+function UpdateComposer(props: {
+  crisis: Crisis;
+  settings: Settings;
+  onChange: (change: CrisisChange) => void;
+}) {
+  const { crisis, settings, onChange } = props;
+  const suggested = suggestVariant(crisis);
+  const variant = crisis.inform.variant ?? suggested;
+  const lang = crisisLang(crisis);
+  const draft = useDraft({ kind: 'update', crisis, settings, variant, lang, greeting: '' });
+  return (
+    <>
+      <DraftFields
+        id="update"
+        draft={draft}
+        variant={variant}
+        suggested={suggested}
+        onVariant={(next) => onChange({ op: 'inform-options', variant: next })}
+        lang={lang}
+        onLang={(next) => onChange({ op: 'inform-options', lang: next })}
+        bodyLabel={t('updatesTitle')}
+      />
+      <p>
+        <button
+          type="button"
+          class="button primary"
+          onClick={() =>
+            onChange({ op: 'update-sent', subject: draft.text.subject, text: draft.text.body })
+          }
+        >
+          {t('updatesLogSent')}
+        </button>
+      </p>
+    </>
+  );
+}
+
 export function PlanStep(props: {
   crisis: Crisis;
   settings: Settings;
@@ -147,20 +190,10 @@ export function PlanStep(props: {
   const { crisis, settings, onChange } = props;
   const [editing, setEditing] = useState<Action | null>(null);
   const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
-  const lang = uiLanguage();
   const lastUpdate = crisis.plan.updates.at(-1)?.sentAt ?? crisis.openedAt;
   const nextUpdate = new Date(
     Date.parse(lastUpdate) + settings.updateCadenceHours[crisis.level] * HOUR,
   ).toISOString();
-  const [update, setUpdate] = useState(() =>
-    fillTemplate(settings.templates.update[lang] || DEFAULT_TEMPLATES.update[lang], {
-      crisis: crisis.title,
-      summary: crisis.title,
-      nextUpdate: formatDateTime(
-        new Date(Date.now() + settings.updateCadenceHours[crisis.level] * HOUR).toISOString(),
-      ),
-    }),
-  );
   const unrepaired = unrepairedDamages(crisis);
   const temporary = temporaryFixesToReplace(crisis);
   const accepted = crisis.assess.damages.filter((d) => d.accepted);
@@ -387,29 +420,19 @@ export function PlanStep(props: {
       <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>
         {t('updatesNextDue', formatDateTime(nextUpdate))}
       </p>
-      <textarea
-        class="message"
-        rows={7}
-        aria-label={t('updatesTitle')}
-        value={update}
-        onInput={(e) => setUpdate(e.currentTarget.value)}
+      <UpdateComposer
+        key={crisis.plan.updates.length}
+        crisis={crisis}
+        settings={settings}
+        onChange={onChange}
       />
-      <p>
-        <button
-          type="button"
-          class="button primary"
-          onClick={() => onChange({ op: 'update-sent', text: update })}
-        >
-          {t('updatesLogSent')}
-        </button>
-      </p>
-      <ol class="journal">
+      <ol class="journal" data-testid="updates">
         {crisis.plan.updates.map((u) => (
           <li key={u.id}>
             <time class="small muted" dateTime={u.sentAt}>
               {formatDateTime(u.sentAt)}
             </time>{' '}
-            — {u.text.split('\n')[0]}
+            — {u.subject || u.text.split('\n')[0]}
           </li>
         ))}
       </ol>

@@ -13,6 +13,7 @@ import {
   STEPS,
   type Crisis,
   type CrisisEvent,
+  type CrisisStakeholder,
   type Mention,
   type Settings,
 } from '../core/model/types';
@@ -23,13 +24,15 @@ import {
   formatDateTime,
   formatDay,
   formatMoney,
+  LANGUAGE_NAMES,
   levelName,
   stepName,
   stepProgressName,
 } from '../ui/format';
 import { areaName } from './assess-step';
 import { eventText } from './event-text';
-import { roleName } from './inform-step';
+import { roleName } from './person-form';
+import { variantName } from './message-draft';
 import { causeName, REPEAT_KEYS } from './learn-step';
 import { statusName } from './plan-step';
 
@@ -214,9 +217,30 @@ function informed(crisis: Crisis): ReportSection {
               p.informedAt ? when(p.informedAt) : t('reportNotInformed'),
             ]),
           },
+          ...sentMessages(people),
         ]
       : [{ kind: 'text', text: t('reportNone') }],
   };
+}
+
+/** The message each person was sent, as they received it: kind, language, subject, body. */
+function sentMessages(people: readonly CrisisStakeholder[]): ReportBlock[] {
+  return people.flatMap((p): ReportBlock[] =>
+    p.message && p.informedAt
+      ? [
+          { kind: 'subheading', text: t('reportMessageTo', [p.name, when(p.informedAt)]) },
+          {
+            kind: 'fields',
+            rows: [
+              [t('reportMessageKind'), variantName(p.message.variant)],
+              [t('reportMessageLang'), LANGUAGE_NAMES[p.message.lang]],
+              [t('reportMessageSubject'), orDash(p.message.subject)],
+            ],
+          },
+          { kind: 'text', text: p.message.body },
+        ]
+      : [],
+  );
 }
 
 function actions(crisis: Crisis): ReportSection {
@@ -272,7 +296,10 @@ function actions(crisis: Crisis): ReportSection {
             kind: 'table',
             dated: true,
             head: [t('reportSentAt'), t('reportMessage')],
-            rows: updates.map((u) => [when(u.sentAt), u.text]),
+            rows: updates.map((u) => [
+              when(u.sentAt),
+              u.subject ? `${u.subject}\n\n${u.text}` : u.text,
+            ]),
           }
         : { kind: 'text', text: t('reportNone') },
     ],

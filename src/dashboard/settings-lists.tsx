@@ -4,16 +4,16 @@
  * "Saved" (announced) or what went wrong.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import { builtInChecklistLabel, t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
 import { newId } from '../core/model/ids';
 import { DEFAULT_CHECKLIST } from '../core/model/settings';
-import type { Settings, Stakeholder, StakeholderRole } from '../core/model/types';
+import type { Settings, Stakeholder } from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage, LiveRegion } from '../ui/components';
-import { EditForm } from '../ui/edit-form';
-import { roleName } from './inform-step';
+import { ErrorMessage, FieldError, LiveRegion } from '../ui/components';
+import { LANGUAGE_NAMES } from '../ui/format';
+import { PersonForm, roleName } from './person-form';
 import { LIMITS } from '../core/model/limits';
 
 /**
@@ -63,15 +63,6 @@ export function SaveBar(props: {
       <ErrorMessage error={props.error} />
     </>
   );
-}
-
-/** A message under a field the user must correct, read with the field (aria-describedby). */
-export function FieldError({ id, text }: { id: string; text: string | undefined }) {
-  return text ? (
-    <p id={id} class="field-error">
-      {text}
-    </p>
-  ) : null;
 }
 
 /**
@@ -253,88 +244,6 @@ export function ChecklistSection(props: {
   );
 }
 
-const ROLES: StakeholderRole[] = ['boss', 'supervisor', 'client', 'partner', 'other'];
-
-function PersonForm(props: {
-  person: Stakeholder;
-  onSave: (person: Stakeholder) => void;
-  onCancel: () => void;
-}) {
-  const [person, setPerson] = useState(props.person);
-  const [missing, setMissing] = useState(false);
-  const set = (patch: Partial<Stakeholder>) => setPerson((p) => ({ ...p, ...patch }));
-  const name = useRef<HTMLInputElement>(null);
-  return (
-    <EditForm
-      submitTestId="settings-person-save"
-      onCancel={props.onCancel}
-      onSubmit={() => {
-        if (person.name.trim()) return props.onSave({ ...person, name: person.name.trim() });
-        setMissing(true);
-        name.current?.focus();
-      }}
-    >
-      <div class="settings-field">
-        <label>
-          {t('informName')}
-          <input
-            type="text"
-            ref={name}
-            aria-invalid={missing ? 'true' : undefined}
-            aria-describedby={missing ? 'person-name-error' : undefined}
-            maxLength={LIMITS.name}
-            value={person.name}
-            onInput={(e) => set({ name: e.currentTarget.value })}
-          />
-        </label>
-        <FieldError
-          id="person-name-error"
-          text={missing ? t('settingsDirectoryNameMissing') : undefined}
-        />
-      </div>
-      <label>
-        {t('informRole')}
-        <select
-          value={person.role}
-          onChange={(e) => set({ role: e.currentTarget.value as StakeholderRole })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleName(role)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('informChannel')}
-        <input
-          type="text"
-          maxLength={LIMITS.name}
-          value={person.channel}
-          onInput={(e) => set({ channel: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        {t('informContact')}
-        <input
-          type="text"
-          maxLength={LIMITS.name}
-          value={person.contact}
-          onInput={(e) => set({ contact: e.currentTarget.value })}
-        />
-      </label>
-      <label class="inline">
-        <input
-          type="checkbox"
-          checked={person.key}
-          onChange={(e) => set({ key: e.currentTarget.checked })}
-        />
-        {t('informKey')}
-      </label>
-    </EditForm>
-  );
-}
-
 export function DirectorySection(props: {
   settings: Settings;
   onSaved: (settings: Settings) => void;
@@ -370,6 +279,7 @@ export function DirectorySection(props: {
             editing === p.id ? (
               <li key={p.id}>
                 <PersonForm
+                  submitTestId="settings-person-save"
                   person={p}
                   onSave={(person) => void keep(person)}
                   onCancel={() => close(`person-${p.id}-edit`)}
@@ -382,6 +292,7 @@ export function DirectorySection(props: {
                   {p.key && <span class="chip level-3">{t('informKey')}</span>}
                   <div class="meta small muted">
                     <span>{roleName(p.role)}</span>
+                    {p.lang && <span lang={p.lang}>{LANGUAGE_NAMES[p.lang]}</span>}
                     {p.channel && <span>{p.channel}</span>}
                     {p.contact && <span>{p.contact}</span>}
                   </div>
@@ -412,7 +323,17 @@ export function DirectorySection(props: {
       )}
       {editing === 'new' ? (
         <PersonForm
-          person={{ id: newId(), name: '', role: 'boss', channel: '', contact: '', key: true }}
+          submitTestId="settings-person-save"
+          person={{
+            id: newId(),
+            name: '',
+            role: 'boss',
+            channel: '',
+            contact: '',
+            key: true,
+            lang: null,
+            greeting: '',
+          }}
           onSave={(person) => void keep(person)}
           onCancel={() => close('person-add')}
         />

@@ -8,15 +8,30 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
-import { DEFAULT_TEMPLATES } from '../core/model/templates';
-import { LEVELS, type Level, type Settings } from '../core/model/types';
+import {
+  DEFAULT_TEMPLATES,
+  PLACEHOLDERS,
+  templateFor,
+  type Placeholder,
+} from '../core/model/templates';
+import {
+  LEVELS,
+  MESSAGE_LANGS,
+  MESSAGE_VARIANTS,
+  type Level,
+  type MessageLang,
+  type MessageVariant,
+  type Settings,
+  type TemplateKind,
+  type TemplateText,
+} from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage } from '../ui/components';
-import { levelName } from '../ui/format';
+import { ErrorMessage, FieldError } from '../ui/components';
+import { LANGUAGE_NAMES, levelName } from '../ui/format';
+import { variantName } from './message-draft';
 import {
   ChecklistSection,
   DirectorySection,
-  FieldError,
   SaveBar,
   SectionDraft,
   useSectionSave,
@@ -140,68 +155,99 @@ function HoursForm(props: {
   );
 }
 
-type TemplateKind = keyof Settings['templates'];
-type TemplateLang = 'en' | 'fr';
-const TEMPLATES: { kind: TemplateKind; lang: TemplateLang }[] = [
-  { kind: 'inform', lang: 'en' },
-  { kind: 'inform', lang: 'fr' },
-  { kind: 'update', lang: 'en' },
-  { kind: 'update', lang: 'fr' },
-];
+type Templates = Settings['templates'];
+const KINDS: TemplateKind[] = ['inform', 'update'];
 const KIND_KEYS: Record<TemplateKind, MessageKey> = {
   inform: 'settingsTemplateInform',
   update: 'settingsTemplateUpdate',
 };
-const LANG_KEYS: Record<TemplateLang, MessageKey> = {
-  en: 'settingsLanguageEn',
-  fr: 'settingsLanguageFr',
+const PLACEHOLDER_KEYS: Record<Placeholder, MessageKey> = {
+  crisis: 'settingsPlaceholderCrisis',
+  summary: 'settingsPlaceholderSummary',
+  areas: 'settingsPlaceholderAreas',
+  cost: 'settingsPlaceholderCost',
+  level: 'settingsPlaceholderLevel',
+  detected: 'settingsPlaceholderDetected',
+  nextUpdate: 'settingsPlaceholderNextUpdate',
+  greeting: 'settingsPlaceholderGreeting',
 };
-const PLACEHOLDERS: [string, MessageKey][] = [
-  ['{crisis}', 'settingsPlaceholderCrisis'],
-  ['{summary}', 'settingsPlaceholderSummary'],
-  ['{nextUpdate}', 'settingsPlaceholderNextUpdate'],
-];
 
-/** The text the user edits: their own template, or the built-in one to start from. */
-const shown = (templates: Settings['templates'], kind: TemplateKind, lang: TemplateLang) =>
-  templates[kind][lang] || DEFAULT_TEMPLATES[kind][lang];
+/** Every template, as `each` makes it from its kind, variant and language. */
+function mapTemplates(
+  each: (kind: TemplateKind, variant: MessageVariant, lang: MessageLang) => TemplateText,
+): Templates {
+  const variants = (kind: TemplateKind) =>
+    Object.fromEntries(
+      MESSAGE_VARIANTS.map((variant) => [
+        variant,
+        Object.fromEntries(MESSAGE_LANGS.map((lang) => [lang, each(kind, variant, lang)])),
+      ]),
+    ) as Templates[TemplateKind];
+  return { inform: variants('inform'), update: variants('update') };
+}
 
-const draftsOf = (templates: Settings['templates']): Settings['templates'] => ({
-  inform: { en: shown(templates, 'inform', 'en'), fr: shown(templates, 'inform', 'fr') },
-  update: { en: shown(templates, 'update', 'en'), fr: shown(templates, 'update', 'fr') },
-});
+/** The texts the user edits: their own, or the built-in ones to start from. */
+const draftsOf = (templates: Templates): Templates =>
+  mapTemplates((kind, variant, lang) => templateFor(templates, kind, variant, lang));
 
-/** Stored as typed, or empty (the built-in one, kept up to date) when it is the built-in text. */
-const stored = (text: string, kind: TemplateKind, lang: TemplateLang) =>
-  text.trim() === DEFAULT_TEMPLATES[kind][lang].trim() ? '' : text;
+/** Stored as typed, or empty (the built-in one, kept up to date) where it is the built-in text. */
+const storedOf = (drafts: Templates): Templates =>
+  mapTemplates((kind, variant, lang) => {
+    const text = drafts[kind][variant][lang];
+    const builtIn = DEFAULT_TEMPLATES[kind][variant][lang];
+    return {
+      subject: text.subject.trim() === builtIn.subject ? '' : text.subject.trim(),
+      body: text.body.trim() === builtIn.body.trim() ? '' : text.body,
+    };
+  });
 
+/**
+ * The templates: one shown at a time, picked by message, kind and language; Save keeps every
+ * one edited, Restore default brings the one shown back to the built-in text.
+ */
 function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
   const saved = props.settings.templates;
   const [texts, setTexts] = useState(() => draftsOf(saved));
+  const [kind, setKind] = useState<TemplateKind>('inform');
+  const [variant, setVariant] = useState<MessageVariant>('holding');
+  const [lang, setLang] = useState<MessageLang>(uiLanguage());
   const { status, error, save, clear } = useSectionSave(props.onSaved);
-  const setText = (kind: TemplateKind, lang: TemplateLang, text: string) =>
-    setTexts((all) => ({ ...all, [kind]: { ...all[kind], [lang]: text } }));
-  const restore = async (kind: TemplateKind, lang: TemplateLang) => {
+  const text = texts[kind][variant][lang];
+  const own = saved[kind][variant][lang];
+  const isDefault =
+    !own.subject &&
+    !own.body &&
+    text.subject === DEFAULT_TEMPLATES[kind][variant][lang].subject &&
+    text.body === DEFAULT_TEMPLATES[kind][variant][lang].body;
+  const set = (patch: Partial<TemplateText>) =>
+    setTexts((all) => {
+      const next = structuredClone(all);
+      next[kind][variant][lang] = { ...text, ...patch };
+      return next;
+    });
+  const restore = async () => {
     // Only this template: the others keep what is stored, and their drafts stay as they are.
-    const patch = { ...saved, [kind]: { ...saved[kind], [lang]: '' } };
+    const patch = structuredClone(saved);
+    patch[kind][variant][lang] = { subject: '', body: '' };
     if (await save({ templates: patch }, t('settingsTemplateRestored'))) {
-      setText(kind, lang, DEFAULT_TEMPLATES[kind][lang]);
+      const builtIn = DEFAULT_TEMPLATES[kind][variant][lang];
+      setTexts((all) => {
+        const next = structuredClone(all);
+        next[kind][variant][lang] = { ...builtIn };
+        return next;
+      });
     }
   };
   const submit = async () => {
-    const next = {
-      inform: {
-        en: stored(texts.inform.en, 'inform', 'en'),
-        fr: stored(texts.inform.fr, 'inform', 'fr'),
-      },
-      update: {
-        en: stored(texts.update.en, 'update', 'en'),
-        fr: stored(texts.update.fr, 'update', 'fr'),
-      },
-    };
+    const next = storedOf(texts);
     // A template emptied is the built-in one again: show it, to edit from.
     if (await save({ templates: next })) setTexts(draftsOf(next));
   };
+  const name = t('settingsTemplateField', [
+    t(KIND_KEYS[kind]),
+    variantName(variant),
+    LANGUAGE_NAMES[lang],
+  ]);
   return (
     <form
       class="settings-form"
@@ -213,52 +259,98 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
       }}
     >
       <dl class="settings-placeholders small">
-        {PLACEHOLDERS.map(([code, key]) => (
+        {PLACEHOLDERS.map((code) => (
           <div key={code}>
             <dt>
-              <code>{code}</code>
+              <code>{`{${code}}`}</code>
             </dt>
-            <dd>{t(key)}</dd>
+            <dd>{t(PLACEHOLDER_KEYS[code])}</dd>
           </div>
         ))}
       </dl>
-      <div class="settings-templates">
-        {TEMPLATES.map(({ kind, lang }) => {
-          const id = `template-${kind}-${lang}`;
-          const name = t('settingsTemplateField', [t(KIND_KEYS[kind]), t(LANG_KEYS[lang])]);
-          const isDefault =
-            !saved[kind][lang] && texts[kind][lang] === DEFAULT_TEMPLATES[kind][lang];
-          return (
-            <div key={id} class="settings-field">
-              <label for={id}>{name}</label>
-              <textarea
-                id={id}
-                class="message"
-                rows={9}
-                lang={lang}
-                data-testid={id}
-                maxLength={LIMITS.message}
-                value={texts[kind][lang]}
-                onInput={(e) => setText(kind, lang, e.currentTarget.value)}
-              />
-              <span class="settings-template-state">
-                {isDefault ? (
-                  <span class="small muted">{t('settingsTemplateIsDefault')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    class="button link"
-                    data-testid={`${id}-restore`}
-                    aria-label={t('settingsTemplateRestoreOf', name)}
-                    onClick={() => void restore(kind, lang)}
-                  >
-                    {t('settingsTemplateRestore')}
-                  </button>
-                )}
-              </span>
-            </div>
-          );
-        })}
+      <div class="meta">
+        <label>
+          {t('settingsTemplateMessage')}{' '}
+          <select
+            data-testid="template-kind"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as TemplateKind)}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_KEYS[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('draftKind')}{' '}
+          <select
+            data-testid="template-variant"
+            value={variant}
+            onChange={(e) => setVariant(e.currentTarget.value as MessageVariant)}
+          >
+            {MESSAGE_VARIANTS.map((v) => (
+              <option key={v} value={v}>
+                {variantName(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('draftLanguage')}{' '}
+          <select
+            data-testid="template-lang"
+            value={lang}
+            onChange={(e) => setLang(e.currentTarget.value as MessageLang)}
+          >
+            {MESSAGE_LANGS.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div class="settings-field">
+        <label for="template-subject">{t('settingsTemplateSubject', name)}</label>
+        <input
+          type="text"
+          id="template-subject"
+          lang={lang}
+          data-testid="template-subject"
+          maxLength={LIMITS.name}
+          value={text.subject}
+          onInput={(e) => set({ subject: e.currentTarget.value })}
+        />
+      </div>
+      <div class="settings-field">
+        <label for="template-body">{t('settingsTemplateBody', name)}</label>
+        <textarea
+          id="template-body"
+          class="message"
+          rows={11}
+          lang={lang}
+          data-testid="template-body"
+          maxLength={LIMITS.message}
+          value={text.body}
+          onInput={(e) => set({ body: e.currentTarget.value })}
+        />
+        <span class="settings-template-state">
+          {isDefault ? (
+            <span class="small muted">{t('settingsTemplateIsDefault')}</span>
+          ) : (
+            <button
+              type="button"
+              class="button link"
+              data-testid="template-restore"
+              aria-label={t('settingsTemplateRestoreOf', name)}
+              onClick={() => void restore()}
+            >
+              {t('settingsTemplateRestore')}
+            </button>
+          )}
+        </span>
       </div>
       <SaveBar status={status} error={error}>
         <button type="submit" class="button primary" data-testid="settings-templates-save">

@@ -12,7 +12,8 @@ import { newId } from '../core/model/ids';
 import type { Settings, WatchTerm, WordRule } from '../core/model/types';
 import { ask } from '../ui/background';
 import { EditForm } from '../ui/edit-form';
-import { FieldError, SaveBar, useSectionSave } from './settings-lists';
+import { FieldError } from '../ui/components';
+import { SaveBar, useSectionSave } from './settings-lists';
 import './settings-watch.css';
 import { LIMITS } from '../core/model/limits';
 

@@ -105,3 +105,12 @@ export function LoadMore({ onClick }: { onClick: () => void }) {
     </p>
   );
 }
+
+/** A message under a field the user must correct, read with the field (aria-describedby). */
+export function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <p id={id} class="field-error">
+      {text}
+    </p>
+  ) : null;
+}

@@ -6,7 +6,7 @@ import { builtInChecklistLabel, t, tn, uiLanguage, type MessageKey } from '../co
 import type { AppErrorData } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
 import type { StepProgress } from '../core/model/steps';
-import type { CrisisStep, Level, Reach, Tone } from '../core/model/types';
+import type { CrisisStep, Level, MessageLang, Reach, Tone } from '../core/model/types';
 
 let dateTime: Intl.DateTimeFormat | null = null;
 let counter: Intl.NumberFormat | null = null;
@@ -160,3 +160,9 @@ export function nextActionText(next: NextAction): string {
 export function checklistLabel(item: { id: string; label: string }): string {
   return item.label || builtInChecklistLabel(item.id) || item.id;
 }
+
+/**
+ * The message languages, each named in itself (as language pickers do): a French speaker
+ * looks for "Français", whatever the language of the page.
+ */
+export const LANGUAGE_NAMES: Record<MessageLang, string> = { fr: 'Français', en: 'English' };

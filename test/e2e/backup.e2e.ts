@@ -45,7 +45,14 @@ async function bigBackup(tag: string, n: number): Promise<{ data: BackupData; te
     updatedAt: at(1),
     react: { checklist: [] },
     assess: { damages: [] },
-    inform: { stakeholders: [], message: '' },
+    inform: {
+      stakeholders: [],
+      subject: '',
+      message: '',
+      lang: null,
+      variant: null,
+      fault: 'unknown',
+    },
     plan: { actions: [], apologies: [], updates: [] },
     learn: {
       whatHappened: '',
@@ -177,6 +184,8 @@ beforeAll(async () => {
           channel: 'email',
           contact: 'a@x.example',
           key: true,
+          lang: 'fr',
+          greeting: 'Alice',
         },
       ],
     },
@@ -198,7 +207,7 @@ describe('backup and import', () => {
       const file = JSON.parse(backup.text) as Record<string, unknown>;
       expect(file).toMatchObject({
         format: 'vigie-backup',
-        formatVersion: 1,
+        formatVersion: 2,
         counts: { mentions: 3, crises: 1, events: before.events.length },
       });
       expect(file.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);

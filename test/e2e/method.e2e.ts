@@ -180,7 +180,7 @@ describe('the five steps, truthfully', () => {
 
       // Informed by mistake: the button says it undoes.
       await page.getByRole('button', { name: 'Add someone to inform' }).click();
-      await page.getByLabel('Name').fill('Paul Ranc');
+      await page.getByLabel('Name', { exact: true }).fill('Paul Ranc');
       await save();
       await page.getByRole('button', { name: 'Mark informed' }).click();
       await page.getByRole('button', { name: 'Undo: not informed yet' }).click();

@@ -23,7 +23,7 @@ describe('a crisis walked through the five steps', () => {
       const { page } = log;
       const directory = page.getByRole('region', { name: 'Stakeholder directory' });
       await directory.getByRole('button', { name: 'Add a person' }).click();
-      await directory.getByLabel('Name').fill('Jane Boss');
+      await directory.getByLabel('Name', { exact: true }).fill('Jane Boss');
       await directory.getByLabel('Role').selectOption('boss');
       await directory.getByLabel('Channel').fill('email');
       await directory.getByLabel('Contact').fill('jane@example.com');

@@ -5,11 +5,29 @@
  * of format adds one at the end, and FORMAT_VERSION follows.
  */
 
+import { crisisV5, settingsV5 } from '../model/upgrade-v5';
+
 export type RawBackup = Record<string, unknown>;
 export type FormatUpgrade = (backup: RawBackup) => RawBackup;
 
-/** Format 1 is the first: nothing to upgrade yet. */
-export const FORMAT_UPGRADES: readonly FormatUpgrade[] = [];
+const isRecord = (value: unknown): value is RawBackup =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const FORMAT_UPGRADES: readonly FormatUpgrade[] = [
+  // 1 → 2: messages in kinds and languages, as the database's migration 4 → 5 does it.
+  (backup) => {
+    const data = isRecord(backup.data) ? backup.data : null;
+    if (!data) return backup;
+    return {
+      ...backup,
+      data: {
+        ...data,
+        crises: Array.isArray(data.crises) ? data.crises.map(crisisV5) : data.crises,
+        settings: settingsV5(data.settings),
+      },
+    };
+  },
+];
 
 /**
  * Brings a parsed file of format `from` up to the last format of `list`. The caller has checked

@@ -6,6 +6,8 @@ import { unwrap, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 import { wordEntries } from '../model/search';
 import { PostingChanges } from './postings';
 import type { StoredMention, VigieDB } from './schema';
+import { crisisV5, settingsV5 } from '../model/upgrade-v5';
+import type { Crisis, Settings } from '../model/types';
 
 export type Migration = (
   db: IDBPDatabase<VigieDB>,
@@ -84,6 +86,18 @@ export const migrations: readonly Migration[] = [
       lists.replaced(undefined, mention);
     }
     await lists.save(tx.objectStore('postings'));
+  },
+
+  // 4 → 5: messages in kinds and languages (core/model/upgrade-v5.ts): each crisis and the
+  // settings rewritten in this transaction.
+  async (_db, tx) => {
+    const crises = tx.objectStore('crises');
+    for (let cursor = await crises.openCursor(); cursor; cursor = await cursor.continue()) {
+      await cursor.update(crisisV5(cursor.value) as Crisis);
+    }
+    const settings = tx.objectStore('settings');
+    const record = await settings.get('settings');
+    if (record) await settings.put({ ...record, value: settingsV5(record.value) as Settings });
   },
 ];
 

@@ -11,15 +11,18 @@ import type {
   CrisisStakeholder,
   DamageArea,
   DamageRow,
+  Fault,
   Level,
+  MessageLang,
+  MessageVariant,
   PostMortem,
-  StakeholderRole,
+  SentMessage,
   StepId,
 } from './types';
 import { CRISIS_TITLE_MAX } from './crisis';
 import { stepCriteriaMet } from './steps';
 import { newId } from './ids';
-import { LEVELS, STEPS } from './types';
+import { FAULTS, LEVELS, MESSAGE_LANGS, MESSAGE_VARIANTS, ROLES, STEPS } from './types';
 
 export type CrisisChange =
   | { op: 'level'; level: Level }
@@ -29,14 +32,18 @@ export type CrisisChange =
   | { op: 'damage-remove'; rowId: string }
   | { op: 'stakeholder'; stakeholder: CrisisStakeholder }
   | { op: 'stakeholder-remove'; stakeholderId: string }
-  | { op: 'informed'; stakeholderId: string; informed: boolean }
-  | { op: 'message'; text: string }
+  /** Informed (with the message they were sent, when written in Vigie), or not after all. */
+  | { op: 'informed'; stakeholderId: string; informed: boolean; message?: SentMessage | null }
+  /** The draft of step 3's message: its subject and body. */
+  | { op: 'message'; subject: string; text: string }
+  /** The message language, kind and what is known of the fault, remembered for the crisis. */
+  | { op: 'inform-options'; lang?: MessageLang; variant?: MessageVariant; fault?: Fault }
   | { op: 'action'; action: Action }
   | { op: 'action-remove'; actionId: string }
   | { op: 'accept-damage'; rowId: string; accepted: boolean }
   | { op: 'apology'; apology: Apology }
   | { op: 'apology-remove'; apologyId: string }
-  | { op: 'update-sent'; text: string }
+  | { op: 'update-sent'; subject: string; text: string }
   | { op: 'postmortem'; learn: PostMortem }
   /**
    * The user marks a step done (its work done, or, when not, saying why it counts as done) or
@@ -58,9 +65,7 @@ const AREAS: readonly DamageArea[] = [
   'custom',
 ];
 
-const ROLES: readonly StakeholderRole[] = ['boss', 'supervisor', 'client', 'partner', 'other'];
-
-/** A stakeholder as the user may enter it: a name, a known role. */
+/** A stakeholder as the user may enter it: a name, a known role, a known language or none. */
 function cleanStakeholder(s: CrisisStakeholder): CrisisStakeholder | null {
   const name = s.name.trim().slice(0, 200);
   if (!s.id || !name || !ROLES.includes(s.role)) return null;
@@ -70,7 +75,15 @@ function cleanStakeholder(s: CrisisStakeholder): CrisisStakeholder | null {
     channel: s.channel.trim().slice(0, 100),
     contact: s.contact.trim().slice(0, 500),
     key: Boolean(s.key),
+    lang: s.lang && MESSAGE_LANGS.includes(s.lang) ? s.lang : null,
+    greeting: s.greeting.trim().slice(0, 200),
   };
+}
+
+/** A sent message as kept: a known language and kind, its texts within their limits. */
+function cleanMessage(m: SentMessage | null | undefined): SentMessage | null {
+  if (!m || !MESSAGE_LANGS.includes(m.lang) || !MESSAGE_VARIANTS.includes(m.variant)) return null;
+  return { ...m, subject: m.subject.slice(0, 1_000), body: m.body.slice(0, 100_000) };
 }
 
 /** A damage row as the user may enter it: a known area, degree 1–5, a cost of zero or more. */
@@ -186,8 +199,9 @@ export function applyCrisisChange(
     case 'informed': {
       const person = crisis.inform.stakeholders.find((p) => p.id === change.stakeholderId);
       if (!person || (person.informedAt !== null) === change.informed) return null;
+      const message = change.informed ? cleanMessage(change.message) : null;
       const stakeholders = crisis.inform.stakeholders.map((p) =>
-        p.id === person.id ? { ...p, informedAt: change.informed ? now : null } : p,
+        p.id === person.id ? { ...p, informedAt: change.informed ? now : null, message } : p,
       );
       return {
         crisis: { ...crisis, inform: { ...crisis.inform, stakeholders }, updatedAt: now },
@@ -195,7 +209,16 @@ export function applyCrisisChange(
           ? [
               {
                 type: 'stakeholder-informed',
-                data: { stakeholderId: person.id, name: person.name, key: person.key },
+                data: {
+                  stakeholderId: person.id,
+                  name: person.name,
+                  key: person.key,
+                  ...(message && {
+                    subject: message.subject,
+                    lang: message.lang,
+                    variant: message.variant,
+                  }),
+                },
               },
             ]
           : [
@@ -207,12 +230,26 @@ export function applyCrisisChange(
       };
     }
     case 'message': {
-      if (change.text === crisis.inform.message) return null;
-      const message = change.text.slice(0, 20_000);
+      const message = change.text.slice(0, 100_000);
+      const subject = change.subject.replace(/\s+/g, ' ').trim().slice(0, 1_000);
+      if (message === crisis.inform.message && subject === crisis.inform.subject) return null;
       return {
-        crisis: { ...crisis, inform: { ...crisis.inform, message }, updatedAt: now },
+        crisis: { ...crisis, inform: { ...crisis.inform, subject, message }, updatedAt: now },
         events: [],
       };
+    }
+    case 'inform-options': {
+      const inform = { ...crisis.inform };
+      if (change.lang && MESSAGE_LANGS.includes(change.lang)) inform.lang = change.lang;
+      if (change.variant && MESSAGE_VARIANTS.includes(change.variant)) {
+        inform.variant = change.variant;
+      }
+      if (change.fault && FAULTS.includes(change.fault)) inform.fault = change.fault;
+      const same =
+        inform.lang === crisis.inform.lang &&
+        inform.variant === crisis.inform.variant &&
+        inform.fault === crisis.inform.fault;
+      return same ? null : { crisis: { ...crisis, inform, updatedAt: now }, events: [] };
     }
     case 'action': {
       const what = change.action.what.trim().slice(0, 1000);
@@ -308,9 +345,10 @@ export function applyCrisisChange(
       };
     }
     case 'update-sent': {
-      const text = change.text.trim().slice(0, 20_000);
+      const text = change.text.trim().slice(0, 100_000);
       if (!text) return null;
-      const update = { id: newId(), sentAt: now, text };
+      const subject = change.subject.replace(/\s+/g, ' ').trim().slice(0, 1_000);
+      const update = { id: newId(), sentAt: now, subject, text };
       return {
         crisis: {
           ...crisis,

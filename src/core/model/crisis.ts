@@ -52,8 +52,16 @@ export function newCrisis(args: {
     react: { checklist },
     assess: { damages: [] },
     inform: {
-      stakeholders: (args.stakeholders ?? []).map((s) => ({ ...s, informedAt: null })),
+      stakeholders: (args.stakeholders ?? []).map((s) => ({
+        ...s,
+        informedAt: null,
+        message: null,
+      })),
+      subject: '',
       message: '',
+      lang: null,
+      variant: null,
+      fault: 'unknown',
     },
     plan: { actions: [], apologies: [], updates: [] },
     learn: {

@@ -14,6 +14,7 @@ import { LIMITS, SETTINGS_LISTS } from './limits';
 
 export { LIMITS };
 import type { Crisis, CrisisEvent, EventType, Mention, Settings } from './types';
+import { FAULTS, MESSAGE_LANGS, MESSAGE_VARIANTS, ROLES } from './types';
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -77,14 +78,24 @@ export const MentionSchema = v.strictObject({
 
 const level = v.picklist([1, 2, 3, 4]);
 const stepState = v.picklist(['pending', 'done', 'skipped']);
+const messageLang = v.picklist(MESSAGE_LANGS);
+const messageVariant = v.picklist(MESSAGE_VARIANTS);
 const stakeholder = {
   id,
   name: prose(LIMITS.name),
-  role: v.picklist(['boss', 'supervisor', 'client', 'partner', 'other']),
+  role: v.picklist(ROLES),
   channel: prose(LIMITS.name),
   contact: prose(LIMITS.name),
   key: v.boolean(),
+  lang: v.nullable(messageLang),
+  greeting: prose(LIMITS.name),
 };
+const sentMessage = v.strictObject({
+  subject: prose(LIMITS.name),
+  body: prose(LIMITS.message),
+  lang: messageLang,
+  variant: messageVariant,
+});
 
 export const CrisisSchema = v.strictObject({
   id,
@@ -141,8 +152,19 @@ export const CrisisSchema = v.strictObject({
     ),
   }),
   inform: v.strictObject({
-    stakeholders: list(v.strictObject({ ...stakeholder, informedAt: v.nullable(iso) }), 2_000),
+    stakeholders: list(
+      v.strictObject({
+        ...stakeholder,
+        informedAt: v.nullable(iso),
+        message: v.nullable(sentMessage),
+      }),
+      2_000,
+    ),
+    subject: prose(LIMITS.name),
     message: prose(LIMITS.message),
+    lang: v.nullable(messageLang),
+    variant: v.nullable(messageVariant),
+    fault: v.picklist(FAULTS),
   }),
   plan: v.strictObject({
     actions: list(
@@ -166,7 +188,10 @@ export const CrisisSchema = v.strictObject({
       }),
       2_000,
     ),
-    updates: list(v.strictObject({ id, sentAt: iso, text: prose(LIMITS.message) }), 10_000),
+    updates: list(
+      v.strictObject({ id, sentAt: iso, subject: prose(LIMITS.name), text: prose(LIMITS.message) }),
+      10_000,
+    ),
   }),
   learn: v.strictObject({
     whatHappened: prose(LIMITS.note),
@@ -231,14 +256,22 @@ export const EventSchema = v.strictObject({
 
 const hours = v.pipe(v.number(), v.gtValue(0), v.maxValue(1e6));
 const perLevel = v.strictObject({ 1: hours, 2: hours, 3: hours, 4: hours });
-const perLanguage = v.strictObject({ en: prose(LIMITS.message), fr: prose(LIMITS.message) });
+const templateText = v.strictObject({ subject: prose(LIMITS.name), body: prose(LIMITS.message) });
+const perLanguage = v.strictObject({ en: templateText, fr: templateText });
+const perVariant = v.strictObject({
+  holding: perLanguage,
+  clarification: perLanguage,
+  apology: perLanguage,
+  journalist: perLanguage,
+  internal: perLanguage,
+});
 
 export const SettingsSchema = v.strictObject({
   reactionTargetsHours: perLevel,
   updateCadenceHours: perLevel,
   checklist: list(v.strictObject({ id, label: prose(LIMITS.name), temporary: v.boolean() }), 500),
   stakeholders: list(v.strictObject(stakeholder), SETTINGS_LISTS.stakeholders),
-  templates: v.strictObject({ inform: perLanguage, update: perLanguage }),
+  templates: v.strictObject({ inform: perVariant, update: perVariant }),
   watchlist: list(
     v.strictObject({ id, term: prose(LIMITS.name), aliases: list(prose(LIMITS.name), 100) }),
     SETTINGS_LISTS.watchlist,

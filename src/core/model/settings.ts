@@ -1,6 +1,7 @@
 /**
  * Default settings and how a partial update merges into them.
  */
+import { NO_TEMPLATES } from './templates';
 import type { Level, Settings } from './types';
 
 /** The containment checklist's built-in items, first always "stop further damage". */
@@ -16,7 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updateCadenceHours: { 1: 24, 2: 24, 3: 24, 4: 4 },
   checklist: DEFAULT_CHECKLIST,
   stakeholders: [],
-  templates: { inform: { en: '', fr: '' }, update: { en: '', fr: '' } },
+  templates: NO_TEMPLATES,
   watchlist: [],
   wordRules: [],
   monitoring: false,

@@ -129,7 +129,37 @@ export interface DamageRow {
   accepted: boolean;
 }
 
-export type StakeholderRole = 'boss' | 'supervisor' | 'client' | 'partner' | 'other';
+export type StakeholderRole = 'boss' | 'supervisor' | 'client' | 'partner' | 'press' | 'other';
+export const ROLES: readonly StakeholderRole[] = [
+  'boss',
+  'supervisor',
+  'client',
+  'partner',
+  'press',
+  'other',
+];
+
+/** The languages Vigie writes messages in, whatever the language of its interface. */
+export type MessageLang = 'en' | 'fr';
+export const MESSAGE_LANGS: readonly MessageLang[] = ['en', 'fr'];
+
+/**
+ * The kinds of message a communications manager sends in a crisis: a holding statement (we
+ * know, we are looking into it), a clarification (not our fault: the facts), an apology (our
+ * fault: what we do to repair it), a reply to a journalist, an internal note to management.
+ */
+export type MessageVariant = 'holding' | 'clarification' | 'apology' | 'journalist' | 'internal';
+export const MESSAGE_VARIANTS: readonly MessageVariant[] = [
+  'holding',
+  'clarification',
+  'apology',
+  'journalist',
+  'internal',
+];
+
+/** Whether the damage is ours to repair, as the user knows it so far. */
+export type Fault = 'unknown' | 'ours' | 'not-ours';
+export const FAULTS: readonly Fault[] = ['unknown', 'ours', 'not-ours'];
 
 export interface Stakeholder {
   id: string;
@@ -138,10 +168,24 @@ export interface Stakeholder {
   channel: string;
   contact: string;
   key: boolean;
+  /** The language to write to them in; null: the crisis's message language. */
+  lang: MessageLang | null;
+  /** How a message greets them ("Marie", "Madame Durand"); '' greets without a name. */
+  greeting: string;
+}
+
+/** A message as it was sent or copied, kept with the person it informed. */
+export interface SentMessage {
+  subject: string;
+  body: string;
+  lang: MessageLang;
+  variant: MessageVariant;
 }
 
 export interface CrisisStakeholder extends Stakeholder {
   informedAt: Iso | null;
+  /** What they were sent when marked informed; null when none was written in Vigie. */
+  message: SentMessage | null;
 }
 
 export type ActionStatus = 'todo' | 'doing' | 'done';
@@ -167,6 +211,7 @@ export interface Apology {
 export interface StatusUpdate {
   id: string;
   sentAt: Iso;
+  subject: string;
   text: string;
 }
 
@@ -201,7 +246,16 @@ export interface Crisis {
   updatedAt: Iso;
   react: { checklist: ChecklistItem[] };
   assess: { damages: DamageRow[] };
-  inform: { stakeholders: CrisisStakeholder[]; message: string };
+  inform: {
+    stakeholders: CrisisStakeholder[];
+    /** The draft being written: its subject and body. */
+    subject: string;
+    message: string;
+    /** The message language and kind, remembered once chosen; null: Vigie suggests one. */
+    lang: MessageLang | null;
+    variant: MessageVariant | null;
+    fault: Fault;
+  };
   plan: { actions: Action[]; apologies: Apology[]; updates: StatusUpdate[] };
   learn: PostMortem;
 }
@@ -240,6 +294,13 @@ export interface CrisisEvent {
   data: Record<string, string | number | boolean | null>;
 }
 
+/** A message template: a first message (step 3) or a status update (step 4). */
+export type TemplateKind = 'inform' | 'update';
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
 export interface WatchTerm {
   id: string;
   term: string;
@@ -259,7 +320,8 @@ export interface Settings {
   /** Default containment checklist; an empty label means "use the built-in text". */
   checklist: { id: string; label: string; temporary: boolean }[];
   stakeholders: Stakeholder[];
-  templates: { inform: Record<'en' | 'fr', string>; update: Record<'en' | 'fr', string> };
+  /** The user's own templates; an empty subject or body means "the built-in text". */
+  templates: Record<TemplateKind, Record<MessageVariant, Record<MessageLang, TemplateText>>>;
   watchlist: WatchTerm[];
   wordRules: WordRule[];
   monitoring: boolean;

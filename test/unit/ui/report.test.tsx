@@ -64,7 +64,7 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
       ],
     },
     inform: {
-      message: '',
+      ...base.inform,
       stakeholders: [
         {
           id: 's1',
@@ -74,6 +74,9 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
           contact: 'jane@example.com',
           key: true,
           informedAt: at(120),
+          lang: null,
+          greeting: '',
+          message: null,
         },
         {
           id: 's2',
@@ -83,6 +86,9 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
           contact: '',
           key: false,
           informedAt: null,
+          lang: null,
+          greeting: '',
+          message: null,
         },
       ],
     },
@@ -99,7 +105,14 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
         },
       ],
       apologies: [{ id: 'p1', party: 'Customers', sentAt: at(300), note: '' }],
-      updates: [{ id: 'u1', sentAt: at(400), text: 'We are officially rectifying the charges.' }],
+      updates: [
+        {
+          id: 'u1',
+          sentAt: at(400),
+          subject: 'Where we stand',
+          text: 'We are officially rectifying the charges.',
+        },
+      ],
     },
     learn: {
       whatHappened: 'A faulty batch charged customers twice.',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../src/core/model/settings';
-import { DEFAULT_TEMPLATES } from '../../../src/core/model/templates';
+import { DEFAULT_TEMPLATES, NO_TEMPLATES } from '../../../src/core/model/templates';
 import type { Settings } from '../../../src/core/model/types';
 import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
 
@@ -25,6 +25,8 @@ const alice = {
   channel: 'email',
   contact: 'alice@client.example',
   key: true,
+  lang: null,
+  greeting: '',
 };
 
 /** A background that keeps the settings it is given and merges each update into them. */
@@ -216,6 +218,8 @@ describe('settings screen', () => {
     fill(field(form, 'Name'), ' Bruno Leroy ');
     fill(field<HTMLSelectElement>(form, 'Role'), 'partner');
     fill(field(form, 'Contact (email, phone…)'), '+33 6 12 34 56 78');
+    fill(field<HTMLSelectElement>(form, 'Language to write to them in'), 'fr');
+    fill(field(form, 'Name in the greeting (“Hello Marie,”)'), ' M. Leroy ');
     field(form, 'Key stakeholder').click();
     await submit(form);
     await vi.waitFor(() => expect($$('[data-testid="settings-person"]')).toHaveLength(2));
@@ -229,6 +233,8 @@ describe('settings screen', () => {
         channel: '',
         contact: '+33 6 12 34 56 78',
         key: false,
+        lang: 'fr',
+        greeting: 'M. Leroy',
       },
     ]);
     expect($('[role="status"]', directory).textContent).toBe('Saved.');
@@ -287,48 +293,53 @@ describe('settings screen', () => {
   });
 
   it('shows the built-in template while none is stored, and Restore default clears a stored one', async () => {
-    const f = await renderSettings(
-      background({
-        templates: {
-          inform: { en: '', fr: 'Objet : {crisis}\n\nMon texte' },
-          update: { en: '', fr: '' },
-        },
-      }),
-    );
+    const own = structuredClone(NO_TEMPLATES);
+    own.inform.apology.fr = { subject: 'Nos excuses : {crisis}', body: 'Mon texte' };
+    const f = await renderSettings(background({ templates: own }));
     const templates = section('templates');
-    for (const code of ['{crisis}', '{summary}', '{nextUpdate}'])
+    for (const code of ['{crisis}', '{summary}', '{nextUpdate}', '{greeting}', '{cost}'])
       expect($$('code', templates).map((c) => c.textContent)).toContain(code);
-    const informEn = field<HTMLTextAreaElement>(
-      templates,
-      'Message to inform (step 3), in English',
-    );
-    expect(informEn.value).toBe(DEFAULT_TEMPLATES.inform.en);
-    const informFr = field<HTMLTextAreaElement>(templates, 'Message to inform (step 3), in French');
-    expect(informFr.value).toBe('Objet : {crisis}\n\nMon texte');
-    expect($$('button', templates).filter((b) => b.textContent === 'Restore default')).toHaveLength(
-      1,
-    );
+    const pick = (testid: string, value: string) =>
+      fill($<HTMLSelectElement>(`[data-testid="${testid}"]`, templates), value);
+    const subject = () => $<HTMLInputElement>('[data-testid="template-subject"]', templates);
+    const body = () => $<HTMLTextAreaElement>('[data-testid="template-body"]', templates);
 
-    button(templates, 'Restore default: Message to inform (step 3), in French').click();
+    // The first shown: the first message, holding statement, in the interface's language.
+    expect(subject().value).toBe(DEFAULT_TEMPLATES.inform.holding.en.subject);
+    expect(body().value).toBe(DEFAULT_TEMPLATES.inform.holding.en.body);
+    expect(templates.textContent).toContain('Built-in template');
+    pick('template-variant', 'apology');
+    pick('template-lang', 'fr');
+    await vi.waitFor(() => expect(body().value).toBe('Mon texte'));
+    expect(subject().value).toBe('Nos excuses : {crisis}');
+    expect(
+      field(templates, 'Subject — First message (step 3) · Apology (our mistake) · Français'),
+    ).toBe(subject());
+
+    button(
+      templates,
+      'Restore default: First message (step 3) · Apology (our mistake) · Français',
+    ).click();
     await vi.waitFor(() => expect(patches(f)).toHaveLength(1));
-    expect(patches(f)[0]).toEqual({
-      templates: { inform: { en: '', fr: '' }, update: { en: '', fr: '' } },
-    });
-    await vi.waitFor(() => expect(informFr.value).toBe(DEFAULT_TEMPLATES.inform.fr));
+    expect(patches(f)[0]).toEqual({ templates: NO_TEMPLATES });
+    await vi.waitFor(() => expect(body().value).toBe(DEFAULT_TEMPLATES.inform.apology.fr.body));
     expect($('[role="status"]', templates).textContent).toBe('Default template restored.');
 
     // Saving the built-in text as it is keeps the template empty (it follows Vigie's updates);
-    // an edited one is stored as typed.
-    const updateEn = field<HTMLTextAreaElement>(templates, 'Status update (step 4), in English');
-    fill(updateEn, `${DEFAULT_TEMPLATES.update.en}Regards,\nLumen`);
+    // an edited one is stored as typed, subject and body apart.
+    pick('template-kind', 'update');
+    pick('template-variant', 'holding');
+    pick('template-lang', 'en');
+    await vi.waitFor(() => expect(body().value).toBe(DEFAULT_TEMPLATES.update.holding.en.body));
+    fill(body(), `${DEFAULT_TEMPLATES.update.holding.en.body}Regards,\nLumen`);
     await submit(templates);
     await vi.waitFor(() => expect(patches(f)).toHaveLength(2));
-    expect(patches(f)[1]).toEqual({
-      templates: {
-        inform: { en: '', fr: '' },
-        update: { en: `${DEFAULT_TEMPLATES.update.en}Regards,\nLumen`, fr: '' },
-      },
-    });
+    const expected = structuredClone(NO_TEMPLATES);
+    expected.update.holding.en = {
+      subject: '',
+      body: `${DEFAULT_TEMPLATES.update.holding.en.body}Regards,\nLumen`,
+    };
+    expect(patches(f)[1]).toEqual({ templates: expected });
   });
 
   it('saves the backup reminder in whole days of at least 1', async () => {

@@ -15,6 +15,7 @@ import type { BackgroundCalls, Envelope } from '../../../../src/core/messaging/p
 import { createClient, dispatch } from '../../../../src/core/messaging/rpc';
 import { newCrisis } from '../../../../src/core/model/crisis';
 import { mergeSettings } from '../../../../src/core/model/settings';
+import { NO_TEMPLATES } from '../../../../src/core/model/templates';
 import type { Crisis, CrisisEvent, Mention } from '../../../../src/core/model/types';
 import type { Ask } from '../../../../src/dashboard/backup-transfer';
 import { at, mention } from '../../helpers';
@@ -37,6 +38,8 @@ export function sampleLog(prefix: string): BackupData {
         channel: 'email',
         contact: 'a@x.example',
         key: true,
+        lang: 'fr',
+        greeting: 'Alice',
       },
     ],
   });
@@ -46,6 +49,22 @@ export function sampleLog(prefix: string): BackupData {
     step: 'plan',
     steps: { react: 'done', assess: 'done', inform: 'done', plan: 'pending', learn: 'pending' },
     updatedAt: at(90),
+    inform: {
+      ...base.inform,
+      stakeholders: base.inform.stakeholders.map((p) => ({
+        ...p,
+        informedAt: at(70),
+        message: {
+          subject: 'Ce que nous savons',
+          body: 'Bonjour Alice,\n…',
+          lang: 'fr',
+          variant: 'holding',
+        },
+      })),
+      lang: 'fr',
+      variant: 'holding',
+      fault: 'unknown',
+    },
     assess: {
       damages: [
         {
@@ -94,7 +113,14 @@ export function sampleLog(prefix: string): BackupData {
         },
       ],
       apologies: [{ id: `${prefix}-ap1`, party: 'Customers', sentAt: at(80), note: 'Posted' }],
-      updates: [{ id: `${prefix}-u1`, sentAt: at(85), text: 'We are rectifying.' }],
+      updates: [
+        {
+          id: `${prefix}-u1`,
+          sentAt: at(85),
+          subject: 'Where we stand',
+          text: 'We are rectifying.',
+        },
+      ],
     },
   };
   const quiet: Crisis = {
@@ -235,11 +261,25 @@ export function sampleLog(prefix: string): BackupData {
         channel: 'phone',
         contact: '+1 555',
         key: false,
+        lang: null,
+        greeting: '',
       },
     ],
     watchlist: [{ id: `${prefix}-w1`, term: `${prefix} Lumen`, aliases: ['Lumen Café'] }],
     wordRules: [{ word: `${prefix}-war-zone`, rule: 'never-negative' }],
-    templates: { inform: { en: 'Dear {crisis},', fr: '' }, update: { en: '', fr: 'Bonjour' } },
+    templates: {
+      inform: {
+        ...NO_TEMPLATES.inform,
+        apology: {
+          en: { subject: '{crisis}', body: 'Dear {greeting}' },
+          fr: { subject: '', body: '' },
+        },
+      },
+      update: {
+        ...NO_TEMPLATES.update,
+        holding: { en: { subject: '', body: '' }, fr: { subject: 'Point', body: 'Bonjour' } },
+      },
+    },
     backupReminderDays: 7,
   });
   return { mentions, crises: [storm, quiet], events, settings };

@@ -82,7 +82,7 @@ describe('a backup file', () => {
     ]);
     expect(file).toMatchObject({
       format: 'vigie-backup',
-      formatVersion: 1,
+      formatVersion: FORMAT_VERSION,
       counts: { mentions: 4, crises: 2, events: 6 },
     });
     expect(file.checksum).toBe(`sha256:${await sha256Hex(canonicalJson(log))}`);
@@ -269,7 +269,7 @@ describe('a file of an earlier Vigie with texts over the limits', () => {
       };
       m1.pageTitle = 'U'.repeat(20_000);
       f.data.crises[0].title = 'C'.repeat(1_500);
-      f.data.settings.templates.inform.fr = 'F'.repeat(100_001);
+      f.data.settings.templates.inform.apology.fr.body = 'F'.repeat(100_001);
     });
 
   it('is read, every such text shortened with “[…]” where it was cut', async () => {
@@ -282,7 +282,7 @@ describe('a file of an earlier Vigie with texts over the limits', () => {
       'mentions.selectors.quote.exact': 1,
       'mentions.selectors.quote.prefix': 1,
       'crises.title': 1,
-      'settings.templates.inform.fr': 1,
+      'settings.templates.inform.apology.fr.body': 1,
     });
     const [m0] = parsed.backup.data.mentions;
     expect(m0!.pageTitle).toBe(`${'T'.repeat(9_997)}${CUT_MARK}`);
@@ -292,7 +292,7 @@ describe('a file of an earlier Vigie with texts over the limits', () => {
     // The text before a quote keeps its end, next to the quote.
     expect(m0!.selectors!.quote.prefix).toBe(`${CUT_MARK}${'p'.repeat(9_994)}END`);
     expect(parsed.backup.data.crises[0]!.title).toHaveLength(1_000);
-    expect(parsed.backup.data.settings.templates.inform.fr).toMatch(/F\[…\]$/);
+    expect(parsed.backup.data.settings.templates.inform.apology.fr.body).toMatch(/F\[…\]$/);
   });
 
   it('still refuses the whole file for anything else wrong in it', async () => {
@@ -332,8 +332,62 @@ describe('format upgrades', () => {
   });
 
   it('leave nothing to do for the current format', () => {
-    expect(FORMAT_VERSION).toBe(1);
-    expect(upgradeBackup({ formatVersion: 1 }, 1)).toEqual({ formatVersion: 1 });
+    expect(FORMAT_VERSION).toBe(2);
+    expect(upgradeBackup({ formatVersion: 2 }, 2)).toEqual({ formatVersion: 2 });
+  });
+
+  it('read a format-1 file: subjects apart, languages and kinds known, people greeted', async () => {
+    // As the Vigie before messages in kinds and languages wrote it.
+    const text = await edited((f) => {
+      f.formatVersion = 1;
+      const [storm] = f.data.crises;
+      storm.inform = {
+        stakeholders: storm.inform.stakeholders.map(
+          ({ lang: _l, greeting: _g, message: _m, ...old }: Json) => old,
+        ),
+        message: 'Objet : Rumeur d’arnaque\n\nBonjour,\nNous avons commis une erreur.',
+      };
+      storm.plan.updates = [
+        { id: 'u-old', sentAt: storm.plan.updates[0].sentAt, text: 'Subject: Update\n\nFixed.' },
+      ];
+      f.data.crises[1].inform = { stakeholders: [], message: '' };
+      f.data.settings.stakeholders = f.data.settings.stakeholders.map(
+        ({ lang: _l, greeting: _g, ...old }: Json) => old,
+      );
+      f.data.settings.templates = {
+        inform: { en: 'Subject: Sorry about {crisis}\n\nDear all,', fr: '' },
+        update: { en: '', fr: 'Pas d’objet, seulement un texte' },
+      };
+    });
+    const parsed = await parseBackup(text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.backup.formatVersion).toBe(2);
+    const [storm, quiet] = parsed.backup.data.crises;
+    expect(storm!.inform).toMatchObject({
+      subject: 'Rumeur d’arnaque',
+      message: 'Bonjour,\nNous avons commis une erreur.',
+      lang: 'fr',
+      variant: 'apology',
+      fault: 'unknown',
+    });
+    expect(storm!.inform.stakeholders[0]).toMatchObject({
+      lang: null,
+      greeting: '',
+      message: null,
+    });
+    expect(storm!.plan.updates[0]).toMatchObject({ subject: 'Update', text: 'Fixed.' });
+    expect(quiet!.inform).toMatchObject({ subject: '', message: '', lang: null, variant: null });
+    const { settings } = parsed.backup.data;
+    expect(settings.stakeholders[0]).toMatchObject({ lang: null, greeting: '' });
+    expect(settings.templates.inform.apology.en).toEqual({
+      subject: 'Sorry about {crisis}',
+      body: 'Dear all,',
+    });
+    expect(settings.templates.update.apology.fr).toEqual({
+      subject: '',
+      body: 'Pas d’objet, seulement un texte',
+    });
+    expect(settings.templates.inform.holding.en).toEqual({ subject: '', body: '' });
   });
 });
 

@@ -11,7 +11,8 @@ import { migrations } from '../../../../src/core/db/migrations';
 import { openVigieDB } from '../../../../src/core/db/open';
 import { getSettings, updateSettings } from '../../../../src/core/db/settings';
 import { mergeSettings } from '../../../../src/core/model/settings';
-import type { Crisis, CrisisEvent, Mention } from '../../../../src/core/model/types';
+import type { Crisis, CrisisEvent, Mention, Settings } from '../../../../src/core/model/types';
+import { crisisV5, settingsV5 } from '../../../../src/core/model/upgrade-v5';
 import {
   commitBackup,
   exportBackup,
@@ -187,9 +188,10 @@ describe('a full backup', () => {
       { appVersion: '0.1.0', schemaVersion: 1, exportedAt: '2026-10-04T00:00:00.000Z' },
       {
         mentions: fixture.mentions.map(fromStored),
-        crises: fixture.crises,
+        // Brought to today's shapes as the database's migrations bring them.
+        crises: fixture.crises.map((c) => crisisV5(c) as Crisis),
         events: fixture.events,
-        settings: mergeSettings(fixture.settings[0]!.value),
+        settings: mergeSettings(settingsV5(fixture.settings[0]!.value) as Partial<Settings>),
       },
     );
     const parsed = await parseBackup(backupText(direct));

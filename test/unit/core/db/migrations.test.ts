@@ -9,6 +9,9 @@ import { getSettings } from '../../../../src/core/db/settings';
 import type { MentionFilter } from '../../../../src/core/messaging/protocol';
 import type { VigieDB } from '../../../../src/core/db/schema';
 import type { StoreNames } from 'idb';
+import * as v from 'valibot';
+import { CrisisSchema, SettingsSchema } from '../../../../src/core/model/schemas';
+import type { Crisis } from '../../../../src/core/model/types';
 import { postingLists } from '../../helpers';
 
 type Fixture = Record<StoreNames<VigieDB>, unknown[]> & { version: number };
@@ -97,6 +100,69 @@ describe('schema migrations', () => {
     expect(db.version).toBe(2);
     expect(await db.count('mentions')).toBe(fixture.mentions.length);
     expect(await db.countFromIndex('mentions', 'lang' as never, 'fr' as never)).toBe(2);
+    db.close();
+  });
+
+  it('bring version-4 messages to version 5: subjects apart, languages kept, nothing lost', async () => {
+    // A version-4 log: the draft and the updates carry their subject as a first line, the
+    // settings one template per language for the first message.
+    const seeded = await openVigieDB('v4-messages', migrations.slice(0, 4));
+    const base = fixture.crises[0] as Crisis;
+    const person = {
+      id: 'p1',
+      name: 'Marie',
+      role: 'client',
+      channel: 'Mail',
+      contact: 'm@x.fr',
+      key: true,
+    };
+    await seeded.put('crises', {
+      ...base,
+      inform: {
+        stakeholders: [{ ...person, informedAt: '2026-10-02T09:00:00.000Z' }],
+        message: 'Objet : Rumeur d’arnaque\n\nBonjour,\nNous avons commis une erreur.',
+      },
+      plan: {
+        ...base.plan,
+        updates: [
+          { id: 'u1', sentAt: '2026-10-03T09:00:00.000Z', text: 'Subject: Day 2\n\nStill on it.' },
+        ],
+      },
+    } as never);
+    await seeded.put('settings', {
+      key: 'settings',
+      value: {
+        stakeholders: [person],
+        templates: {
+          inform: { en: 'Subject: Sorry\n\nWe erred.', fr: '' },
+          update: { en: '', fr: '' },
+        },
+      },
+    } as never);
+    seeded.close();
+
+    const db = await openVigieDB('v4-messages');
+    const crisis = (await db.get('crises', base.id))!;
+    expect(v.safeParse(CrisisSchema, crisis).success).toBe(true);
+    expect(crisis.inform).toMatchObject({
+      subject: 'Rumeur d’arnaque',
+      message: 'Bonjour,\nNous avons commis une erreur.',
+      lang: 'fr',
+      variant: 'apology',
+      fault: 'unknown',
+    });
+    expect(crisis.inform.stakeholders[0]).toMatchObject({
+      informedAt: '2026-10-02T09:00:00.000Z',
+      lang: null,
+      greeting: '',
+      message: null,
+    });
+    expect(crisis.plan.updates[0]).toMatchObject({ subject: 'Day 2', text: 'Still on it.' });
+    const settings = await getSettings(db);
+    expect(v.safeParse(SettingsSchema, settings).success).toBe(true);
+    expect(settings.stakeholders[0]).toMatchObject({ name: 'Marie', lang: null, greeting: '' });
+    expect(settings.templates.inform.apology.en).toEqual({ subject: 'Sorry', body: 'We erred.' });
+    expect(settings.templates.inform.holding.en).toEqual({ subject: '', body: '' });
     db.close();
   });
 

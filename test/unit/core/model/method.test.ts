@@ -86,7 +86,7 @@ describe('metrics from the journal', () => {
     const c = crisis({
       state: 'closed',
       inform: {
-        message: '',
+        ...crisis().inform,
         stakeholders: [
           {
             id: 'boss',
@@ -96,6 +96,9 @@ describe('metrics from the journal', () => {
             contact: '',
             key: true,
             informedAt: at(90),
+            lang: null,
+            greeting: '',
+            message: null,
           },
           {
             id: 'client',
@@ -105,6 +108,9 @@ describe('metrics from the journal', () => {
             contact: '',
             key: true,
             informedAt: at(150),
+            lang: null,
+            greeting: '',
+            message: null,
           },
           {
             id: 'other',
@@ -114,6 +120,9 @@ describe('metrics from the journal', () => {
             contact: '',
             key: false,
             informedAt: null,
+            lang: null,
+            greeting: '',
+            message: null,
           },
         ],
       },
@@ -243,7 +252,7 @@ describe('reminders', () => {
     };
     const withUpdate = {
       ...reacted,
-      plan: { ...reacted.plan, updates: [{ id: 'u', sentAt: at(120), text: '' }] },
+      plan: { ...reacted.plan, updates: [{ id: 'u', sentAt: at(120), subject: '', text: '' }] },
     };
     expect(remindersFor(withUpdate, DEFAULT_SETTINGS)).toEqual([
       { kind: 'update-due', crisisId: reacted.id, at: Date.parse(at(120)) + 24 * HOUR },

@@ -12,6 +12,8 @@ const boss: Stakeholder = {
   channel: 'email',
   contact: 'ana@x.example',
   key: true,
+  lang: null,
+  greeting: '',
 };
 const crisis = () =>
   newCrisis({
@@ -39,7 +41,7 @@ describe('the next thing to do', () => {
     expect(nextAction(c)).toEqual({ kind: 'inform', count: 1 });
     const informed = {
       ...c,
-      inform: { ...c.inform, stakeholders: [{ ...boss, informedAt: at(20) }] },
+      inform: { ...c.inform, stakeholders: [{ ...boss, informedAt: at(20), message: null }] },
     };
     expect(nextAction(informed)).toEqual({ kind: 'plan' });
   });

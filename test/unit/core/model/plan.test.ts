@@ -86,8 +86,12 @@ describe('plan and act', () => {
         op: 'apology',
         apology: { id: 'p1', party: 'Customers of Harbour St', sentAt: at(9), note: '' },
       },
-      { op: 'update-sent', text: 'We are officially rectifying the billing error.' },
-      { op: 'update-sent', text: '   ' },
+      {
+        op: 'update-sent',
+        subject: 'Billing',
+        text: 'We are officially rectifying the billing error.',
+      },
+      { op: 'update-sent', subject: 'x', text: '   ' },
     ]);
     expect(events).toEqual([
       'action-changed',
