@@ -6,7 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backupText, buildBackup, dataChecksum } from '../../../../src/core/backup/build';
-import { FORMAT_VERSION, type BackupData, type ImportMode } from '../../../../src/core/backup/format';
+import {
+  FORMAT_VERSION,
+  type BackupData,
+  type ImportMode,
+} from '../../../../src/core/backup/format';
 import { parseBackup } from '../../../../src/core/backup/parse';
 import type { BackupProblemCode } from '../../../../src/core/backup/problems';
 import { fromStored } from '../../../../src/core/db/mentions';
@@ -160,7 +164,18 @@ async function makeCase(r: Rand, kind: Kind, good: string): Promise<Case> {
       return done(inRecord(path));
     }
     case 'version':
-      file.formatVersion = r.pick([FORMAT_VERSION + 1, FORMAT_VERSION + 2, 99, 1e9, 0, -1, 1.5, '1', null, true]);
+      file.formatVersion = r.pick([
+        FORMAT_VERSION + 1,
+        FORMAT_VERSION + 2,
+        99,
+        1e9,
+        0,
+        -1,
+        1.5,
+        '1',
+        null,
+        true,
+      ]);
       await resign();
       return done();
     case 'format':
