@@ -32,6 +32,7 @@ import { flagsSince, metricEvents } from '../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../core/model/stats';
 import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
 import { AppError, toErrorData, type Handlers } from '../core/messaging/rpc';
+import { agenda, agendaBucket } from '../core/model/agenda';
 import { moveToStep } from '../core/model/crisis';
 import { applyCrisisChange } from '../core/model/crisis-change';
 import { applyMentionPatch, normalizeTags } from '../core/model/mention';
@@ -311,12 +312,23 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     },
 
     async getCounts() {
-      const [counts, openCrises, backupDueDays] = await Promise.all([
+      const now = deps.now().getTime();
+      const [counts, openCrises, backupDueDays, crises, settings] = await Promise.all([
         mentionCounts(db),
         countOpenCrises(db),
-        backupDue(db, deps.now().getTime()),
+        backupDue(db, now),
+        allCrises(db),
+        getSettings(db),
       ]);
-      return { ...counts, openCrises, backupDueDays };
+      const buckets = agenda(crises, settings).map((item) => agendaBucket(item, now));
+      const overdue = buckets.filter((b) => b === 'overdue').length;
+      const due = overdue + buckets.filter((b) => b === 'today').length;
+      return { ...counts, openCrises, due, overdue, backupDueDays };
+    },
+
+    async getAgenda() {
+      const [crises, settings] = await Promise.all([allCrises(db), getSettings(db)]);
+      return { items: agenda(crises, settings) };
     },
 
     async getCharts({ days }) {

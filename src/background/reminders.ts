@@ -6,7 +6,7 @@
  */
 import { browser, type Alarms } from '../core/browser';
 import { t } from '../core/i18n';
-import { appendEventOnce, getCrisis, listEvents, newEvent, openCrises } from '../core/db/crises';
+import { allCrises, appendEventOnce, getCrisis, listEvents, newEvent } from '../core/db/crises';
 import { getSettings } from '../core/db/settings';
 import {
   parseAlarmName,
@@ -15,11 +15,18 @@ import {
   sentKey,
   type Reminder,
 } from '../core/model/reminders';
+import type { Crisis } from '../core/model/types';
+import { formatDay } from '../ui/format';
 import { database } from './database';
 
 const ICON = 'icons/icon-128.png';
 
-function message(reminder: Reminder, title: string): { title: string; message: string } {
+function message(reminder: Reminder, crisis: Crisis): { title: string; message: string } {
+  const { title } = crisis;
+  const item = (list: readonly { id: string; what: string; due: string | null }[]) => {
+    const found = list.find((entry) => entry.id === reminder.itemId);
+    return [found?.what || '—', found?.due ? formatDay(found.due) : '—', title];
+  };
   switch (reminder.kind) {
     case 'react-half':
       return { title: t('reminderHalfTitle'), message: t('reminderHalf', title) };
@@ -27,20 +34,34 @@ function message(reminder: Reminder, title: string): { title: string; message: s
       return { title: t('reminderOverdueTitle'), message: t('reminderOverdue', title) };
     case 'update-due':
       return { title: t('reminderUpdateTitle'), message: t('reminderUpdate', title) };
+    case 'action-due':
+      return {
+        title: t('reminderActionTitle'),
+        message: t('reminderAction', item(crisis.plan.actions)),
+      };
+    case 'precaution-due':
+      return {
+        title: t('reminderPrecautionTitle'),
+        message: t('reminderPrecaution', item(crisis.learn.precautions)),
+      };
   }
 }
+
+/** Whether a reminder still concerns its crisis: a closed one keeps only its precautions. */
+const stillWanted = (reminder: Reminder, crisis: Crisis) =>
+  crisis.state === 'open' || reminder.kind === 'precaution-due';
 
 /** Notifies a reminder and journals it, unless the journal already has it. */
 async function give(reminder: Reminder): Promise<void> {
   const db = await database();
   const crisis = await getCrisis(db, reminder.crisisId);
-  if (!crisis || crisis.state !== 'open') return;
+  if (!crisis || !stillWanted(reminder, crisis)) return;
   const key = sentKey(reminder);
   const event = newEvent(
     crisis.id,
     new Date().toISOString(),
     'reminder-sent',
-    { key, kind: reminder.kind },
+    { key, kind: reminder.kind, ...(reminder.itemId && { itemId: reminder.itemId }) },
     'vigie',
   );
   const first = await appendEventOnce(
@@ -49,7 +70,7 @@ async function give(reminder: Reminder): Promise<void> {
     (e) => e.type === 'reminder-sent' && e.data.key === key,
   );
   if (!first) return;
-  const text = message(reminder, crisis.title);
+  const text = message(reminder, crisis);
   try {
     await browser.notifications.create(`crisis|${crisis.id}|${reminder.kind}`, {
       type: 'basic',
@@ -68,14 +89,18 @@ export function scheduleReminders(): Promise<void> {
   queue = queue
     .then(async () => {
       const db = await database();
-      const [crises, settings] = await Promise.all([openCrises(db), getSettings(db)]);
+      // Every crisis: a closed one may still have precautions due. Only the journals of those
+      // with a reminder already due are read, to know which of them were given.
+      const [crises, settings] = await Promise.all([allCrises(db), getSettings(db)]);
+      const now = Date.now();
       const sent = new Set<string>();
-      for (const crisis of crises) {
-        for (const e of await listEvents(db, crisis.id)) {
+      const due = planReminders(crises, settings, sent, now).dueNow;
+      for (const crisisId of new Set(due.map((r) => r.crisisId))) {
+        for (const e of await listEvents(db, crisisId)) {
           if (e.type === 'reminder-sent' && typeof e.data.key === 'string') sent.add(e.data.key);
         }
       }
-      const plan = planReminders(crises, settings, sent, Date.now());
+      const plan = planReminders(crises, settings, sent, now);
       const existing = await browser.alarms.getAll();
       const wanted = new Set(plan.alarms.map((a) => a.name));
       await Promise.all(
@@ -100,7 +125,11 @@ export async function onReminderAlarm(alarm: Alarms.Alarm): Promise<boolean> {
   if (!parsed) return false;
   const db = await database();
   const [crisis, settings] = await Promise.all([getCrisis(db, parsed.crisisId), getSettings(db)]);
-  const reminder = crisis && remindersFor(crisis, settings).find((r) => r.kind === parsed.kind);
+  const reminder =
+    crisis &&
+    remindersFor(crisis, settings).find(
+      (r) => r.kind === parsed.kind && r.itemId === parsed.itemId,
+    );
   if (reminder && reminder.at <= Date.now() + 1000) await give(reminder);
   return true;
 }

@@ -6,6 +6,7 @@ import { t, tn } from '../core/i18n';
 import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
+import { DueCountdown } from '../ui/countdown';
 import { formatCount, formatDateTime } from '../ui/format';
 import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
 import { CrisisFilterBar, type ParamsPatch } from './filter-bar';
@@ -99,6 +100,7 @@ export function CrisisList({ params = {} }: { params?: RouteParams }) {
               <div class="meta small muted">
                 <LevelChip level={c.level} />
                 {c.state === 'open' && <StepText step={c.step} />}
+                {c.due && <DueCountdown item={c.due} />}
                 <span>{t('crisisDetectedAt', formatDateTime(c.openedAt))}</span>
                 <span>{tn('logMentionCount', c.mentionCount, formatCount(c.mentionCount))}</span>
                 <span>{c.state === 'open' ? t('crisisOpen') : t('crisisClosed')}</span>

@@ -24,7 +24,7 @@ import { ErrorMessage, StepText } from '../ui/components';
 import { formatDateTime, levelName, stepName, stepProgressName } from '../ui/format';
 import { MentionList } from './mention-list';
 import { AssessStep } from './assess-step';
-import { eventText } from './event-text';
+import { Journal } from './journal';
 import { InformStep } from './inform-step';
 import { LearnStep } from './learn-step';
 import { PlanStep } from './plan-step';
@@ -226,21 +226,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         <MentionList scope={{ in: 'crisis', crisisId: id }} onChanged={onChanged} />
 
         {/* A closed crisis's report has the journal as its timeline. */}
-        {crisis.state === 'open' && (
-          <>
-            <h2 class="section">{t('crisisJournal')}</h2>
-            <ol class="journal">
-              {events.map((e) => (
-                <li key={e.id}>
-                  <time class="small muted" dateTime={e.at}>
-                    {formatDateTime(e.at)}
-                  </time>{' '}
-                  — {eventText(e)}
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
+        {crisis.state === 'open' && <Journal events={events} onChange={(c) => void change(c)} />}
       </div>
     </div>
   );

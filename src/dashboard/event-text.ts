@@ -31,9 +31,24 @@ const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   reopened: 'eventReopened',
 };
 
+/** What a reminder said, by its kind (a journal written before a kind existed says less). */
+const REMINDER_TITLES: Partial<Record<string, MessageKey>> = {
+  'react-half': 'reminderHalfTitle',
+  'react-overdue': 'reminderOverdueTitle',
+  'update-due': 'reminderUpdateTitle',
+  'action-due': 'reminderActionTitle',
+  'precaution-due': 'reminderPrecautionTitle',
+};
+
 export function eventText(e: CrisisEvent): string {
+  // The user's own words, as written.
+  if (e.type === 'note') return String(e.data.text ?? '');
   const key = EVENT_KEYS[e.type];
   if (!key) return e.type;
+  if (e.type === 'reminder-sent') {
+    const title = REMINDER_TITLES[String(e.data.kind)];
+    return title ? t('eventReminderSentOf', t(title)) : t(key);
+  }
   const step = (value: unknown) =>
     typeof value === 'string' &&
     (value === 'closed' || (STEPS as readonly string[]).includes(value))

@@ -21,12 +21,22 @@ const CrisisView = lazy(() => import('./crisis-view').then((m) => m.CrisisView))
 const ChartsView = lazy(() => import('./charts-view').then((m) => m.ChartsView));
 const BackupView = lazy(() => import('./backup-view').then((m) => m.BackupView));
 const SettingsView = lazy(() => import('./settings-view').then((m) => m.SettingsView));
+const TodayView = lazy(() => import('./today-view').then((m) => m.TodayView));
 
-function NavLink(props: { href: string; current: boolean; label: string; count?: number }) {
+function NavLink(props: {
+  href: string;
+  current: boolean;
+  label: string;
+  count?: number;
+  /** Something in it is late: the count is said in red. */
+  urgent?: boolean;
+}) {
   return (
     <a href={props.href} aria-current={props.current ? 'page' : undefined}>
       <span>{props.label}</span>
-      {props.count !== undefined && <span class="muted">{formatCount(props.count)}</span>}
+      {props.count !== undefined && (
+        <span class={props.urgent ? 'overdue' : 'muted'}>{formatCount(props.count)}</span>
+      )}
     </a>
   );
 }
@@ -41,6 +51,8 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
           <MentionList scope={{ in: 'inbox' }} onChanged={onChanged} params={route.params} />
         </>
       );
+    case 'today':
+      return <TodayView />;
     case 'all':
       return (
         <>
@@ -94,6 +106,13 @@ function App() {
           <img src="../icons/icon-32.png" width={24} height={24} alt="" />
           {t('extName')}
         </div>
+        <NavLink
+          href="#today"
+          current={route.view === 'today'}
+          label={t('navToday')}
+          count={counts?.due}
+          urgent={Boolean(counts?.overdue)}
+        />
         <NavLink
           href="#inbox"
           current={route.view === 'inbox'}

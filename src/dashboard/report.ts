@@ -6,7 +6,7 @@
 import { stepProgress } from '../core/model/steps';
 import { t } from '../core/i18n';
 import { rankDamages, totalCost } from '../core/model/assessment';
-import { crisisMetrics } from '../core/model/journal';
+import { crisisMetrics, journalLines } from '../core/model/journal';
 import { mentionLabel } from '../core/model/mention';
 import type { Repeat } from '../core/model/recurrence';
 import {
@@ -364,7 +364,7 @@ function timeline(events: readonly CrisisEvent[]): ReportSection {
         kind: 'table',
         dated: true,
         head: [t('reportWhen'), t('reportWhat')],
-        rows: events.map((e) => [when(e.at), eventText(e)]),
+        rows: journalLines(events).map((line) => [when(line.at), eventText(line.event)]),
       },
     ],
   };

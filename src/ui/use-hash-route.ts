@@ -10,6 +10,7 @@ export type RouteParams = Readonly<Record<string, string>>;
 
 export type Route = (
   | { view: 'inbox' }
+  | { view: 'today' }
   | { view: 'all' }
   | { view: 'crises' }
   | { view: 'crisis'; id: string }
@@ -36,7 +37,7 @@ export function parseRoute(hash: string): Route {
   const params: RouteParams = Object.fromEntries(
     [...new URLSearchParams(query)].filter(([, value]) => value !== ''),
   );
-  const simple = ['all', 'crises', 'charts', 'backup', 'settings'] as const;
+  const simple = ['today', 'all', 'crises', 'charts', 'backup', 'settings'] as const;
   const view = simple.find((name) => name === path);
   if (view) return { view, params };
   const crisis = /^crisis\/([\w-]+)$/.exec(path);

@@ -3,6 +3,7 @@
  * same transaction, so the journal can never miss or invent a change.
  */
 import type { CrisisFilter, CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
+import { agenda } from '../model/agenda';
 import { newId } from '../model/ids';
 import { reactionDueAt } from '../model/deadlines';
 import { nextAction, uninformedKeyCount } from '../model/next-action';
@@ -193,6 +194,7 @@ async function summarize(db: VigieDatabase, crises: Crisis[]): Promise<CrisisSum
         : null,
     uninformedKey: uninformedKeyCount(c),
     next: nextAction(c),
+    due: agenda([c], settings)[0] ?? null,
   }));
 }
 

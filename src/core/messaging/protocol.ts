@@ -13,6 +13,7 @@ import type {
   StoreCounts,
 } from '../backup/format';
 import type { EvidenceCheck } from '../db/page-copies';
+import type { AgendaItem } from '../model/agenda';
 import type { CrisisChange } from '../model/crisis-change';
 import type { DayCount, LevelMetrics, MonthCount } from '../model/stats';
 import type { NextAction } from '../model/next-action';
@@ -89,6 +90,8 @@ export interface CrisisSummary {
   /** Key stakeholders not informed yet. */
   uninformedKey: number;
   next: NextAction | null;
+  /** The crisis's soonest deadline (overdue ones first), for a countdown; null when none. */
+  due: AgendaItem | null;
 }
 
 export interface PopupState {
@@ -149,6 +152,10 @@ export interface LogCounts {
   inbox: number;
   mentions: number;
   openCrises: number;
+  /** Deadlines overdue or due today across every crisis (the today view's first two groups). */
+  due: number;
+  /** Of which overdue. */
+  overdue: number;
   /** Days since the last backup when the reminder setting says one is due, else null. */
   backupDueDays: number | null;
 }
@@ -226,6 +233,8 @@ export interface BackgroundCalls {
   getSettings(args: Record<string, never>): Settings;
   updateSettings(args: { patch: Partial<Settings> }): Settings;
   getCounts(args: Record<string, never>): LogCounts;
+  /** What is due across every crisis, soonest first (the today view groups it). */
+  getAgenda(args: Record<string, never>): { items: AgendaItem[] };
   /** The charts' figures: flags per day over the last `days` days, crises, metrics by level. */
   getCharts(args: { days: number }): ChartsData;
   /** Versions, record counts and settings, to start a backup with. */

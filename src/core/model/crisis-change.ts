@@ -22,6 +22,7 @@ import type {
 import { CRISIS_TITLE_MAX } from './crisis';
 import { stepCriteriaMet } from './steps';
 import { newId } from './ids';
+import { LIMITS } from './limits';
 import { FAULTS, LEVELS, MESSAGE_LANGS, MESSAGE_VARIANTS, ROLES, STEPS } from './types';
 
 export type CrisisChange =
@@ -44,6 +45,12 @@ export type CrisisChange =
   | { op: 'apology'; apology: Apology }
   | { op: 'apology-remove'; apologyId: string }
   | { op: 'update-sent'; subject: string; text: string }
+  /**
+   * A note of the user's in the journal ("called the journalist at 15:10"), at the time it
+   * happened. The journal is append-only: an edit is a new line with the same noteId, and an
+   * empty text removes the note from view.
+   */
+  | { op: 'note'; noteId: string; text: string; happenedAt: string }
   | { op: 'postmortem'; learn: PostMortem }
   /**
    * The user marks a step done (its work done, or, when not, saying why it counts as done) or
@@ -356,6 +363,24 @@ export function applyCrisisChange(
           updatedAt: now,
         },
         events: [{ type: 'update-sent', data: { updateId: update.id } }],
+      };
+    }
+    case 'note': {
+      const happened = Date.parse(change.happenedAt);
+      if (!/^[\w-]{1,100}$/.test(change.noteId) || Number.isNaN(happened)) return null;
+      const text = change.text.trim().slice(0, LIMITS.note);
+      return {
+        crisis: { ...crisis, updatedAt: now },
+        events: [
+          {
+            type: 'note',
+            data: {
+              noteId: change.noteId,
+              text,
+              happenedAt: new Date(happened).toISOString(),
+            },
+          },
+        ],
       };
     }
     case 'postmortem': {

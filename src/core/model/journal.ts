@@ -93,3 +93,49 @@ export function crisisMetrics(
     reacted: reacted !== null,
   };
 }
+
+/** A line of the journal as shown: an event, or the latest version of one of the user's notes. */
+export interface JournalLine {
+  event: CrisisEvent;
+  /** When it happened: the event's time, or the time the user gave their note. */
+  at: string;
+  /** The note's current text and whether it was edited since first written. */
+  note?: { noteId: string; text: string; edited: boolean };
+}
+
+/**
+ * The journal in the order things happened. The records stay append-only; here each note is
+ * shown once, as last written, at the time the user said it happened (a removed note, whose
+ * last version is empty, is not shown).
+ */
+export function journalLines(events: readonly CrisisEvent[]): JournalLine[] {
+  const versions = new Map<string, CrisisEvent[]>();
+  for (const e of events) {
+    if (e.type !== 'note' || typeof e.data.noteId !== 'string') continue;
+    versions.set(e.data.noteId, [...(versions.get(e.data.noteId) ?? []), e]);
+  }
+  const lines: JournalLine[] = [];
+  for (const e of events) {
+    if (e.type !== 'note') {
+      lines.push({ event: e, at: e.at });
+      continue;
+    }
+    const all = versions.get(String(e.data.noteId)) ?? [e];
+    const last = all[all.length - 1]!;
+    // Shown once, where its last version is.
+    if (last !== e) continue;
+    const text = typeof last.data.text === 'string' ? last.data.text : '';
+    if (!text) continue;
+    const happened = typeof last.data.happenedAt === 'string' ? last.data.happenedAt : last.at;
+    lines.push({
+      event: last,
+      at: happened,
+      note: { noteId: String(last.data.noteId), text, edited: all.length > 1 },
+    });
+  }
+  // Stable: events of the same time keep the order they were written in.
+  return lines
+    .map((line, i) => ({ line, i, t: Date.parse(line.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ line }) => line);
+}

@@ -1,51 +1,73 @@
 /**
- * When Vigie must speak up for an open crisis: at half the reaction target, when it is overdue,
- * and when stakeholders have had no status update for the level's cadence. Alarms are rebuilt
- * from this schedule whenever the background starts, so a stopped worker misses nothing.
+ * When Vigie must speak up: for an open crisis, at half the reaction target, when it is
+ * overdue, and when stakeholders have had no status update for the level's cadence; on the
+ * morning of the day an action (open crisis) or a precaution (any crisis: prevention outlives
+ * the crisis) is due. Alarms are rebuilt from this schedule whenever the background starts, so
+ * a stopped worker misses nothing.
  */
+import { agendaFor, agendaOrder } from './agenda';
 import { hasReacted } from './steps';
 import type { Crisis, Settings } from './types';
 
 const HOUR = 3_600_000;
+/** A day's item is called to mind at this local hour of its day: the start of a working day. */
+const MORNING_HOUR = 9;
 
-export type ReminderKind = 'react-half' | 'react-overdue' | 'update-due';
+export type ReminderKind =
+  'react-half' | 'react-overdue' | 'update-due' | 'action-due' | 'precaution-due';
+const KINDS: readonly string[] = [
+  'react-half',
+  'react-overdue',
+  'update-due',
+  'action-due',
+  'precaution-due',
+] satisfies ReminderKind[];
 
 export interface Reminder {
   kind: ReminderKind;
   crisisId: string;
+  /** The action or precaution reminded of; absent for the crisis's own deadlines. */
+  itemId?: string;
   /** When it is due (ms since epoch); a time already past means "now". */
   at: number;
 }
 
-/** Every reminder still to come (or due) for a crisis; none once it is closed. */
+/** Every reminder still to come (or due) for a crisis. */
 export function remindersFor(crisis: Crisis, settings: Settings): Reminder[] {
-  if (crisis.state !== 'open') return [];
+  const list: Reminder[] = [];
   const opened = Date.parse(crisis.openedAt);
   const target = settings.reactionTargetsHours[crisis.level] * HOUR;
-  const list: Reminder[] = [];
-  if (!hasReacted(crisis)) {
+  if (crisis.state === 'open' && !hasReacted(crisis)) {
     list.push({ kind: 'react-half', crisisId: crisis.id, at: opened + target / 2 });
     list.push({ kind: 'react-overdue', crisisId: crisis.id, at: opened + target });
   }
-  const updates = crisis.plan.updates.map((u) => Date.parse(u.sentAt));
-  const last = updates.length ? Math.max(...updates) : opened;
-  list.push({
-    kind: 'update-due',
-    crisisId: crisis.id,
-    at: last + settings.updateCadenceHours[crisis.level] * HOUR,
-  });
+  for (const item of agendaFor(crisis, settings)) {
+    if (item.kind === 'update') list.push({ kind: 'update-due', crisisId: crisis.id, at: item.at });
+    if (item.kind === 'action' || item.kind === 'precaution') {
+      list.push({
+        kind: item.kind === 'action' ? 'action-due' : 'precaution-due',
+        crisisId: crisis.id,
+        itemId: item.itemId!,
+        at: agendaOrder(item) + MORNING_HOUR * HOUR,
+      });
+    }
+  }
   return list;
 }
 
 /** The alarm name of a reminder, and back. */
-export function alarmName(r: Pick<Reminder, 'kind' | 'crisisId'>): string {
-  return `${r.kind}|${r.crisisId}`;
+export function alarmName(r: Pick<Reminder, 'kind' | 'crisisId' | 'itemId'>): string {
+  return r.itemId ? `${r.kind}|${r.crisisId}|${r.itemId}` : `${r.kind}|${r.crisisId}`;
 }
 
-export function parseAlarmName(name: string): Pick<Reminder, 'kind' | 'crisisId'> | null {
-  const [kind, crisisId] = name.split('|');
-  if (!crisisId || !['react-half', 'react-overdue', 'update-due'].includes(kind ?? '')) return null;
-  return { kind: kind as ReminderKind, crisisId };
+export function parseAlarmName(
+  name: string,
+): Pick<Reminder, 'kind' | 'crisisId' | 'itemId'> | null {
+  const [kind, crisisId, itemId, extra] = name.split('|');
+  if (!crisisId || extra !== undefined || !KINDS.includes(kind ?? '')) return null;
+  const withItem = kind === 'action-due' || kind === 'precaution-due';
+  if (withItem !== Boolean(itemId)) return null;
+  return { kind: kind as ReminderKind, crisisId, ...(itemId && { itemId }) };
 }
 
 /** What the background must do about reminders now: alarms to set, reminders already due. */

@@ -238,6 +238,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'apology-sent': true,
   'postmortem-changed': true,
   'reminder-sent': true,
+  note: true,
   closed: true,
   reopened: true,
 };

@@ -281,6 +281,7 @@ export type EventType =
   | 'apology-sent'
   | 'postmortem-changed'
   | 'reminder-sent'
+  | 'note'
   | 'closed'
   | 'reopened';
 

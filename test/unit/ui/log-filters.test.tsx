@@ -25,6 +25,7 @@ vi.mock('../../../src/core/browser', () => ({
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
 const summary = (overrides: Partial<CrisisSummary> = {}): CrisisSummary => ({
+  due: null,
   id: 'c1',
   title: 'Refund storm',
   level: 3,

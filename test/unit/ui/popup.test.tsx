@@ -32,6 +32,7 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
       reactDueAt: null,
       uninformedKey: 2,
       next: { kind: 'inform', count: 2 },
+      due: null,
     },
     {
       id: 'c2',
@@ -44,6 +45,7 @@ const state = (overrides: Partial<PopupState> = {}): PopupState => ({
       reactDueAt: '2026-11-20T10:00:00.000Z',
       uninformedKey: 0,
       next: { kind: 'contain', count: 3 },
+      due: null,
     },
   ],
   ...overrides,
