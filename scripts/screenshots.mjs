@@ -98,6 +98,25 @@ try {
   await log.goto(`chrome-extension://${id}/dashboard/index.html#settings`);
   await log.waitForSelector('.settings-section');
   await log.screenshot({ path: join(out, `settings-${suffix}.png`), fullPage: true });
+  // Each of the five steps of the crisis, then the today view across crises.
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#crises`);
+  await log.click('[data-testid="log-crisis"] a');
+  for (const n of [1, 2, 3, 4, 5]) {
+    await log
+      .locator('.stepper')
+      .getByRole('button', { name: new RegExp(`^${n}\\.`) })
+      .click();
+    await log
+      .locator('.stepper [aria-current="step"]')
+      .getByText(new RegExp(`^${n}\\.`))
+      .waitFor();
+    await log.waitForTimeout(200);
+    await log.screenshot({ path: join(out, `step-${n}-${suffix}.png`), fullPage: true });
+  }
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#today`);
+  await log.waitForSelector('h1');
+  await log.waitForTimeout(300);
+  await log.screenshot({ path: join(out, `today-${suffix}.png`), fullPage: true });
   await log.goto(`chrome-extension://${id}/dashboard/index.html#crises`);
   await log.click('[data-testid="log-crisis"] a');
   await log.getByRole('button', { name: /^5\./ }).click();

@@ -221,6 +221,16 @@ export function InformStep(props: {
   const waiting = people.filter((s) => s.key && !s.informedAt);
   const known = editing && people.some((p) => p.id === editing.id);
 
+  const personForm = (person: CrisisStakeholder) => (
+    <PersonForm
+      person={person}
+      onCancel={() => setEditing(null)}
+      onSave={(stakeholder) => {
+        onChange({ op: 'stakeholder', stakeholder });
+        setEditing(null);
+      }}
+    />
+  );
   const write = (id: string) => {
     setToId(id);
     requestAnimationFrame(() => document.getElementById('inform-message-title')?.focus());
@@ -243,16 +253,7 @@ export function InformStep(props: {
       <ul class="rows" data-testid="inform-people">
         {people.map((s) =>
           editing?.id === s.id ? (
-            <li key={s.id}>
-              <PersonForm
-                person={editing}
-                onCancel={() => setEditing(null)}
-                onSave={(stakeholder) => {
-                  onChange({ op: 'stakeholder', stakeholder });
-                  setEditing(null);
-                }}
-              />
-            </li>
+            <li key={s.id}>{personForm(editing)}</li>
           ) : (
             <li key={s.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
               <div>
@@ -316,14 +317,7 @@ export function InformStep(props: {
         )}
       </ul>
       {editing && !known ? (
-        <PersonForm
-          person={editing}
-          onCancel={() => setEditing(null)}
-          onSave={(stakeholder) => {
-            onChange({ op: 'stakeholder', stakeholder });
-            setEditing(null);
-          }}
-        />
+        personForm(editing)
       ) : (
         <p>
           <button type="button" class="button" onClick={() => setEditing(newPerson())}>

@@ -19,6 +19,7 @@ import {
   type TemplateKind,
   type TemplateText,
 } from '../core/model/types';
+import { Choice } from '../ui/components';
 import { LANGUAGE_NAMES } from '../ui/format';
 
 const HOUR = 3_600_000;
@@ -97,36 +98,25 @@ export function DraftFields(props: {
   return (
     <div class="draft" data-testid={`${id}-draft`}>
       <div class="meta draft-choices">
-        <label>
-          {t('draftKind')}{' '}
-          <select
-            value={props.variant}
-            data-testid={`${id}-variant`}
-            onChange={(e) => props.onVariant(e.currentTarget.value as MessageVariant)}
-          >
-            {MESSAGE_VARIANTS.map((variant) => (
-              <option key={variant} value={variant}>
-                {variant === props.suggested
-                  ? t('draftSuggested', variantName(variant))
-                  : variantName(variant)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('draftLanguage')}{' '}
-          <select
-            value={props.lang}
-            data-testid={`${id}-lang`}
-            onChange={(e) => props.onLang(e.currentTarget.value as MessageLang)}
-          >
-            {MESSAGE_LANGS.map((lang) => (
-              <option key={lang} value={lang}>
-                {LANGUAGE_NAMES[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t('draftKind')}
+          testId={`${id}-variant`}
+          value={props.variant}
+          options={MESSAGE_VARIANTS.map((variant) => [
+            variant,
+            variant === props.suggested
+              ? t('draftSuggested', variantName(variant))
+              : variantName(variant),
+          ])}
+          onChange={props.onVariant}
+        />
+        <Choice
+          label={t('draftLanguage')}
+          testId={`${id}-lang`}
+          value={props.lang}
+          options={MESSAGE_LANGS.map((lang) => [lang, LANGUAGE_NAMES[lang]])}
+          onChange={props.onLang}
+        />
       </div>
       <label class="draft-subject">
         {t('draftSubject')}

@@ -26,7 +26,7 @@ import {
   type TemplateText,
 } from '../core/model/types';
 import { ask } from '../ui/background';
-import { ErrorMessage, FieldError } from '../ui/components';
+import { Choice, ErrorMessage, FieldError } from '../ui/components';
 import { LANGUAGE_NAMES, levelName } from '../ui/format';
 import { variantName } from './message-draft';
 import {
@@ -269,48 +269,27 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
         ))}
       </dl>
       <div class="meta">
-        <label>
-          {t('settingsTemplateMessage')}{' '}
-          <select
-            data-testid="template-kind"
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as TemplateKind)}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_KEYS[k])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('draftKind')}{' '}
-          <select
-            data-testid="template-variant"
-            value={variant}
-            onChange={(e) => setVariant(e.currentTarget.value as MessageVariant)}
-          >
-            {MESSAGE_VARIANTS.map((v) => (
-              <option key={v} value={v}>
-                {variantName(v)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('draftLanguage')}{' '}
-          <select
-            data-testid="template-lang"
-            value={lang}
-            onChange={(e) => setLang(e.currentTarget.value as MessageLang)}
-          >
-            {MESSAGE_LANGS.map((l) => (
-              <option key={l} value={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t('settingsTemplateMessage')}
+          testId="template-kind"
+          value={kind}
+          options={KINDS.map((k) => [k, t(KIND_KEYS[k])])}
+          onChange={setKind}
+        />
+        <Choice
+          label={t('draftKind')}
+          testId="template-variant"
+          value={variant}
+          options={MESSAGE_VARIANTS.map((v) => [v, variantName(v)])}
+          onChange={setVariant}
+        />
+        <Choice
+          label={t('draftLanguage')}
+          testId="template-lang"
+          value={lang}
+          options={MESSAGE_LANGS.map((l) => [l, LANGUAGE_NAMES[l]])}
+          onChange={setLang}
+        />
       </div>
       <div class="settings-field">
         <label for="template-subject">{t('settingsTemplateSubject', name)}</label>

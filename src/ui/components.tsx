@@ -114,3 +114,29 @@ export function FieldError({ id, text }: { id: string; text: string | undefined 
     </p>
   ) : null;
 }
+
+/** A labelled choice among a fixed list (each option's value and the words it is shown in). */
+export function Choice<T extends string>(props: {
+  label: string;
+  testId: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        value={props.value}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

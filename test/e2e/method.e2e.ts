@@ -205,7 +205,7 @@ describe('the five steps, truthfully', () => {
       await page.getByLabel('Repairs').selectOption({ label: 'Customers' });
       await page
         .getByLabel('Replaces the temporary fix')
-        .selectOption({ label: 'Put a temporary fix in place (to replace with a lasting repair)' });
+        .selectOption({ label: 'Put a temporary fix in place' });
       await save();
       const action = page.locator('li.row').filter({ hasText: 'Replace the espresso machine' });
       await expect
