@@ -1,0 +1,154 @@
+/**
+ * Vigie in Firefox, for real: Debian's Firefox ESR with the built extension (one manifest for
+ * both browsers: `background.scripts` here), its background started, its pages working, a flag
+ * of a real selection made through the real popup, a crisis walked to its report, the page copy
+ * falling back to HTML, and monitoring's permission and content script.
+ */
+import type { ElementHandle } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { Crisis, Mention } from '../../src/core/model/types';
+import type { CrisisPage, PageCopyFile } from '../../src/core/messaging/protocol';
+import { call, inPopup, openWindow, select, until, useFirefox } from './fixtures/firefox';
+
+const ff = useFirefox();
+
+/** Shows a route of the crisis log (BiDi may not navigate to moz-extension: addresses). */
+async function route(hash: string): Promise<void> {
+  await ff.log.evaluate((hash) => {
+    location.hash = hash;
+  }, hash);
+}
+
+const mentions = async () =>
+  (
+    await call<{ items: Mention[] }>(ff, 'listMentions', {
+      scope: { in: 'all' },
+      limit: 50,
+      after: null,
+    })
+  ).items;
+
+/** Clicks, as a user would, the first `css` element of the crisis log whose text starts so. */
+async function click(css: string, text: string): Promise<void> {
+  const handle = await ff.log.waitForFunction(
+    (css, text) =>
+      [...document.querySelectorAll<HTMLElement>(css)].find((el) =>
+        (el.textContent ?? '').trim().startsWith(text),
+      ),
+    {},
+    css,
+    text,
+  );
+  await (handle.asElement() as ElementHandle<Element>).click();
+}
+const clickButton = (text: string) => click('button', text);
+
+describe('Vigie in Firefox', () => {
+  it('starts its background and opens the crisis log with no error in its console', async () => {
+    expect(await call(ff, 'getCounts', {})).toMatchObject({ mentions: 0, openCrises: 0 });
+    expect(await ff.log.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Inbox');
+    expect(await ff.log.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(ff.errors).toEqual([]);
+  });
+
+  it('flags a real selection through the popup, and the log lists it', async () => {
+    const article = await openWindow(ff, ff.server.url('article.html?firefox'));
+    const quote = await select(article, '#p2');
+    await inPopup(ff, (doc) =>
+      (doc.querySelector('[data-testid="popup-flag"]') as HTMLButtonElement).click(),
+    );
+    const [flagged] = await until(mentions, (list) => list.length === 1);
+    expect(flagged).toMatchObject({ quote: quote.trim(), kind: 'selection', site: '127.0.0.1' });
+    expect(flagged!.selectors?.quote.exact).toBe(quote.trim());
+    // The popup lists it for this page; the log's inbox shows it.
+    const listed = await inPopup(
+      ff,
+      (doc) => doc.querySelector('[data-testid="popup-page-mentions"]')?.textContent ?? '',
+    );
+    expect(listed).toContain(quote.trim());
+    await route('#all');
+    await until(
+      () =>
+        ff.log.evaluate(() => document.querySelector('[data-testid="log-mention"]')?.textContent),
+      (text) => Boolean(text?.includes(quote.trim())),
+    );
+    await article.close();
+  });
+
+  it('keeps a copy of the page as HTML, Firefox having no MHTML', async () => {
+    const article = await openWindow(ff, ff.server.url('article.html?firefox'));
+    await inPopup(ff, (doc) =>
+      (doc.querySelector('[data-testid="popup-keep-copy"]') as HTMLButtonElement).click(),
+    );
+    const [mention] = await mentions();
+    const copy = await until(
+      () => call<PageCopyFile>(ff, 'getPageCopy', { mentionId: mention!.id }).catch(() => null),
+      (file) => file !== null,
+    );
+    expect(copy).toMatchObject({ format: 'html' });
+    expect(Buffer.from(copy!.base64, 'base64').toString('utf8')).toContain('<html');
+    await article.close();
+  });
+
+  it('walks a crisis through its five steps to its report', async () => {
+    const article = await openWindow(ff, ff.server.url('article.html?crisis'));
+    await select(article, '#p3');
+    await inPopup(ff, (doc) =>
+      (doc.querySelector('[data-testid="popup-flag-new-crisis"]') as HTMLButtonElement).click(),
+    );
+    const page = await until(
+      () => call<CrisisPage>(ff, 'listCrises', { state: 'open', limit: 5, after: null }),
+      (p) => p.items.length === 1,
+    );
+    const crisis = page.items[0]!;
+    await route(`#crisis/${crisis.id}`);
+    await ff.log.waitForSelector('.stepper');
+    await click('label', 'Stop further damage');
+    for (const step of [
+      'Assess the damage',
+      'Inform the people concerned',
+      'Plan and act',
+      'Learn and prevent',
+    ]) {
+      await clickButton(`Next step: ${step}`);
+      await until(
+        () =>
+          ff.log.evaluate(
+            () => document.querySelector('.stepper [aria-current="step"]')?.textContent,
+          ),
+        (text) => Boolean(text?.includes(step)),
+      );
+    }
+    await clickButton('Close the crisis');
+    await clickButton('Close anyway');
+    await ff.log.waitForSelector('[data-testid="report"]');
+    const { crisis: closed } = await call<{ crisis: Crisis }>(ff, 'getCrisis', { id: crisis.id });
+    expect(closed).toMatchObject({ state: 'closed', step: 'closed' });
+    expect(closed.steps.react).toBe('done');
+    const report = await ff.log.evaluate(
+      () => document.querySelector('[data-testid="report"]')?.textContent ?? '',
+    );
+    expect(report).toContain(crisis.title);
+    expect(report).toContain('Crisis closed');
+    await article.close();
+  });
+
+  it('asks for the sites when monitoring is turned on, and registers its content script', async () => {
+    await route('#settings');
+    const toggle = '[data-testid="settings-monitoring-switch"]';
+    await ff.log.waitForSelector(toggle);
+    await ff.log.locator(toggle).click();
+    await until(
+      () => ff.log.evaluate((t) => document.querySelector(t)?.getAttribute('aria-checked'), toggle),
+      (state) => state === 'true',
+    );
+    const scripts = await ff.log.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(scripts).toMatchObject([
+      { id: 'vigie-monitor', js: ['monitor-start.js'], matches: ['<all_urls>'] },
+    ]);
+    expect(
+      await ff.log.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] })),
+    ).toBe(true);
+    expect(ff.errors).toEqual([]);
+  });
+});
