@@ -2,9 +2,13 @@
  * Vigie in Firefox, for real: Debian's Firefox ESR with the built extension (one manifest for
  * both browsers: `background.scripts` here), its background started, its pages working, a flag
  * of a real selection made through the real popup, a crisis walked to its report, the page copy
- * falling back to HTML, and monitoring's permission and content script.
+ * falling back to HTML, monitoring's permission and content script, and a full backup that
+ * restores a wiped log.
  */
 import type { ElementHandle } from 'puppeteer-core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Crisis, Mention } from '../../src/core/model/types';
 import type { CrisisPage, PageCopyFile } from '../../src/core/messaging/protocol';
@@ -136,7 +140,8 @@ describe('Vigie in Firefox', () => {
   it('asks for the sites when monitoring is turned on, and registers its content script', async () => {
     await route('#settings');
     const toggle = '[data-testid="settings-monitoring-switch"]';
-    await ff.log.waitForSelector(toggle);
+    await ff.log.waitForSelector(`${toggle}:not([disabled])`);
+    await ff.log.waitForSelector('.settings-section');
     await ff.log.locator(toggle).click();
     await until(
       () => ff.log.evaluate((t) => document.querySelector(t)?.getAttribute('aria-checked'), toggle),
@@ -149,6 +154,68 @@ describe('Vigie in Firefox', () => {
     expect(
       await ff.log.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] })),
     ).toBe(true);
+    expect(ff.errors).toEqual([]);
+  });
+  it('downloads a full backup that, after the log is wiped, restores every record', async () => {
+    const before = {
+      mentions: await mentions(),
+      crises: (await call<CrisisPage>(ff, 'listCrises', { state: 'all', limit: 50, after: null }))
+        .items,
+    };
+    expect(before.mentions.length).toBeGreaterThan(1);
+    await route('#backup');
+    // The file the log hands the browser to download, kept as the test's copy of it.
+    await ff.log.evaluate(() => {
+      const scope = window as unknown as { __files: Blob[] };
+      scope.__files = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) scope.__files.push(blob);
+        return create(blob);
+      };
+    });
+    await clickButton('Download a full backup (JSON)');
+    const text = await until(
+      () =>
+        ff.log.evaluate(async () => {
+          const files = (window as unknown as { __files: Blob[] }).__files;
+          return files.length ? await files[files.length - 1]!.text() : '';
+        }),
+      (t) => t.length > 0,
+    );
+    expect(JSON.parse(text)).toMatchObject({ format: 'vigie-backup' });
+
+    // Every store emptied, as a lost profile would be.
+    await ff.log.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('vigie');
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+            for (const name of db.objectStoreNames) tx.objectStore(name).clear();
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(await mentions()).toEqual([]);
+
+    const path = join(mkdtempSync(join(tmpdir(), 'vigie-ff-backup-')), 'backup.json');
+    writeFileSync(path, text);
+    const input = (await ff.log.waitForSelector('input[type="file"]'))!;
+    await input.uploadFile(path);
+    await ff.log.waitForSelector('[data-testid="backup-preview"]');
+    await ff.log.locator('[data-testid="backup-import"]').click();
+    await ff.log.waitForSelector('[data-testid="backup-import-done"]');
+    expect(await mentions()).toEqual(before.mentions);
+    expect(
+      (await call<CrisisPage>(ff, 'listCrises', { state: 'all', limit: 50, after: null })).items,
+    ).toEqual(before.crises);
     expect(ff.errors).toEqual([]);
   });
 });
