@@ -21,6 +21,14 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Page-derived text is rendered as text, never as HTML.' },
         { property: 'outerHTML', message: 'Page-derived text is rendered as text, never as HTML.' },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Preact's only innerHTML (the one web-ext lint warns about) is behind this prop.
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Page-derived text is rendered as text, never as HTML.',
+        },
+      ],
     },
   },
   {
