@@ -91,6 +91,26 @@ function CrisisName(props: { crisis: Crisis; onRename: (title: string) => void }
   );
 }
 
+/** Arrow keys, Home and End move the focus along the stepper's buttons. */
+function stepperKeys(event: KeyboardEvent): void {
+  const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at === -1) return;
+  const to =
+    event.key === 'ArrowRight' || event.key === 'ArrowDown'
+      ? Math.min(at + 1, buttons.length - 1)
+      : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+        ? Math.max(at - 1, 0)
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? buttons.length - 1
+            : null;
+  if (to === null) return;
+  event.preventDefault();
+  buttons[to]?.focus();
+}
+
 export function CrisisView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [crisis, setCrisis] = useState<Crisis | null>(null);
   const [events, setEvents] = useState<CrisisEvent[]>([]);
@@ -169,12 +189,18 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
         </span>
       </div>
       <ErrorMessage error={error} />
-      <ol class="stepper no-print" aria-label={t('crisisSteps')}>
+      {/* One stop of the keyboard, the current step; the arrows go from step to step. */}
+      <ol class="stepper no-print" aria-label={t('crisisSteps')} onKeyDown={stepperKeys}>
         {STEPS.map((step, i) => (
           <li key={step}>
             <button
               type="button"
               aria-current={crisis.step === step ? 'step' : undefined}
+              tabIndex={
+                crisis.step === step || (crisis.step === 'closed' && i === STEPS.length - 1)
+                  ? 0
+                  : -1
+              }
               onClick={() => void moveTo(step)}
             >
               <span>
@@ -185,21 +211,12 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
           </li>
         ))}
       </ol>
-      <p class="no-print" style={{ display: 'flex', gap: '8px' }}>
-        {/* Closing sits after the post-mortem, where its loose ends are said. */}
-        {nextStep && nextStep !== 'closed' && (
-          <button type="button" class="button primary" onClick={() => void moveTo(nextStep)}>
-            {t('crisisNextStep', stepName(nextStep))}
-          </button>
-        )}
-        {crisis.state === 'closed' && (
+      {crisis.state === 'closed' && (
+        <p class="no-print">
           <button type="button" class="button" onClick={() => void moveTo('learn')}>
             {t('crisisReopen')}
           </button>
-        )}
-      </p>
-      {crisis.step !== 'closed' && (
-        <StepMark crisis={crisis} step={crisis.step} onChange={(c) => void change(c)} />
+        </p>
       )}
       {crisis.step === 'react' ? (
         <ReactStep crisis={crisis} reactDueAt={reactDueAt} onChange={(c) => void change(c)} />
@@ -220,6 +237,20 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
           <ReportPanel crisis={crisis} events={events} settings={settings} />
         </>
       ) : null}
+
+      {/* After the step's own tools, which the keyboard reaches first: where to go next, and
+          the step marked done or skipped on the user's word. */}
+      {nextStep && nextStep !== 'closed' && (
+        <p class="no-print step-next">
+          {/* Closing sits after the post-mortem, where its loose ends are said. */}
+          <button type="button" class="button primary" onClick={() => void moveTo(nextStep)}>
+            {t('crisisNextStep', stepName(nextStep))}
+          </button>
+        </p>
+      )}
+      {crisis.step !== 'closed' && (
+        <StepMark crisis={crisis} step={crisis.step} onChange={(c) => void change(c)} />
+      )}
 
       <div class="no-print">
         <h2 class="section">{t('crisisMentions')}</h2>

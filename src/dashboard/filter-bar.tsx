@@ -151,16 +151,20 @@ export function MentionFilterBar(props: {
             testid="filter-crisis"
           />
         )}
-        <DateField
-          label={t('filterFrom')}
-          value={params.from ?? ''}
-          onChange={(from) => onChange({ from })}
-        />
-        <DateField
-          label={t('filterTo')}
-          value={params.to ?? ''}
-          onChange={(to) => onChange({ to })}
-        />
+        {/* The dates behind one stop: a date field is four stops of the keyboard. */}
+        <details class="filter-dates" open={Boolean(params.from || params.to)}>
+          <summary>{t('filterDates')}</summary>
+          <DateField
+            label={t('filterFrom')}
+            value={params.from ?? ''}
+            onChange={(from) => onChange({ from })}
+          />
+          <DateField
+            label={t('filterTo')}
+            value={params.to ?? ''}
+            onChange={(to) => onChange({ to })}
+          />
+        </details>
       </div>
       <datalist id="vigie-filter-sites">
         {props.sites.map((site) => (

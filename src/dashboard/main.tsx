@@ -3,7 +3,7 @@
  * the crises and each crisis's view. Routes live in the URL's #fragment.
  */
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t, tn, uiLanguage } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
@@ -78,6 +78,47 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
   }
 }
 
+/**
+ * After a change of screen, the reader starts at the new screen's heading (as a page load would
+ * start them at the top), whether it came from a link, the address or a creation. The screen's
+ * code may be loading: its heading is looked for over the next frames. The first screen keeps
+ * the browser's own start, so that the skip link comes first.
+ */
+function useFocusOnScreen(screen: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let frames = 0;
+    let request = 0;
+    const look = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      // A screen that focuses something of its own (a crisis's name) keeps it.
+      if (heading && !heading.contains(document.activeElement)) {
+        if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+        heading.focus();
+      } else if (!heading && frames++ < 120) {
+        request = requestAnimationFrame(look);
+      }
+    };
+    request = requestAnimationFrame(look);
+    return () => cancelAnimationFrame(request);
+  }, [screen]);
+}
+
+/** Moves the focus to the main content, past the navigation (the skip link). */
+function skipToMain(event: Event): void {
+  event.preventDefault();
+  const main = document.getElementById('main');
+  const heading = main?.querySelector<HTMLElement>('h1');
+  const target = heading ?? main;
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
 function App() {
   const route = useHashRoute();
   const [counts, setCounts] = useState<LogCounts | null>(null);
@@ -88,6 +129,7 @@ function App() {
   // change of screen (not of a list's search or filters) and whenever the tab comes back into view.
   const screen = route.view === 'crisis' ? `crisis/${route.id}` : route.view;
   useEffect(refresh, [refresh, screen]);
+  useFocusOnScreen(screen);
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && refresh();
     document.addEventListener('visibilitychange', onVisible);
@@ -101,6 +143,10 @@ function App() {
 
   return (
     <div class="layout">
+      {/* Its own address would be a route: the link moves the focus instead. */}
+      <a class="skip-link" href="#main" onClick={skipToMain} data-testid="skip-link">
+        {t('skipToMain')}
+      </a>
       <nav class="side" aria-label={t('logTitle')}>
         <div class="brand">
           <img src="../icons/icon-32.png" width={24} height={24} alt="" />
@@ -145,7 +191,7 @@ function App() {
         <NavLink href="#backup" current={route.view === 'backup'} label={t('backupTitle')} />
         <NavLink href="#settings" current={route.view === 'settings'} label={t('settingsTitle')} />
       </nav>
-      <main class="content">
+      <main class="content" id="main">
         <Screen route={route} onChanged={refresh} />
       </main>
     </div>
