@@ -7,37 +7,13 @@ import { t } from '../core/i18n';
 import type { CrisisSummary } from '../core/messaging/protocol';
 import { LEVELS, STEPS, TONES } from '../core/model/types';
 import { levelName, stepName, toneName } from '../ui/format';
+import { Choice } from '../ui/components';
 import { SearchField } from '../ui/search-field';
 import type { RouteParams } from '../ui/use-hash-route';
 import { CRISIS_PARAMS, isFiltered, MENTION_PARAMS } from './list-filters';
 import './filters.css';
 
 export type ParamsPatch = Partial<Record<string, string>>;
-
-function Choice(props: {
-  label: string;
-  value: string;
-  options: readonly (readonly [value: string, label: string])[];
-  onChange: (value: string) => void;
-  testid?: string;
-}) {
-  return (
-    <label>
-      {props.label}
-      <select
-        value={props.value}
-        data-testid={props.testid}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      >
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 function DateField(props: { label: string; value: string; onChange: (value: string) => void }) {
   return (

@@ -100,7 +100,7 @@ export function DraftFields(props: {
       <div class="meta draft-choices">
         <Choice
           label={t('draftKind')}
-          testId={`${id}-variant`}
+          testid={`${id}-variant`}
           value={props.variant}
           options={MESSAGE_VARIANTS.map((variant) => [
             variant,
@@ -112,7 +112,7 @@ export function DraftFields(props: {
         />
         <Choice
           label={t('draftLanguage')}
-          testId={`${id}-lang`}
+          testid={`${id}-lang`}
           value={props.lang}
           options={MESSAGE_LANGS.map((lang) => [lang, LANGUAGE_NAMES[lang]])}
           onChange={props.onLang}

@@ -271,21 +271,21 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
       <div class="meta">
         <Choice
           label={t('settingsTemplateMessage')}
-          testId="template-kind"
+          testid="template-kind"
           value={kind}
           options={KINDS.map((k) => [k, t(KIND_KEYS[k])])}
           onChange={setKind}
         />
         <Choice
           label={t('draftKind')}
-          testId="template-variant"
+          testid="template-variant"
           value={variant}
           options={MESSAGE_VARIANTS.map((v) => [v, variantName(v)])}
           onChange={setVariant}
         />
         <Choice
           label={t('draftLanguage')}
-          testId="template-lang"
+          testid="template-lang"
           value={lang}
           options={MESSAGE_LANGS.map((l) => [l, LANGUAGE_NAMES[l]])}
           onChange={setLang}

@@ -118,7 +118,7 @@ export function FieldError({ id, text }: { id: string; text: string | undefined 
 /** A labelled choice among a fixed list (each option's value and the words it is shown in). */
 export function Choice<T extends string>(props: {
   label: string;
-  testId: string;
+  testid?: string;
   value: T;
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
@@ -128,7 +128,7 @@ export function Choice<T extends string>(props: {
       {props.label}{' '}
       <select
         value={props.value}
-        data-testid={props.testId}
+        data-testid={props.testid}
         onChange={(e) => props.onChange(e.currentTarget.value as T)}
       >
         {props.options.map(([value, text]) => (
