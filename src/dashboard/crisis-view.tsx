@@ -19,7 +19,7 @@ import {
 } from '../core/model/types';
 import { ask } from '../ui/background';
 import { EditForm } from '../ui/edit-form';
-import { CRISIS_TITLE_MAX } from '../core/model/crisis';
+import { CrisisNameField } from './crisis-name-field';
 import { ErrorMessage, StepText } from '../ui/components';
 import { formatDateTime, levelName, stepName, stepProgressName } from '../ui/format';
 import { MentionList } from './mention-list';
@@ -57,17 +57,7 @@ function CrisisName(props: { crisis: Crisis; onRename: (title: string) => void }
         onCancel={close}
         submitTestId="crisis-rename-save"
       >
-        <label class="wide">
-          {t('crisisName')}
-          <input
-            type="text"
-            value={title}
-            required
-            maxLength={CRISIS_TITLE_MAX}
-            onFocus={(e) => e.currentTarget.select()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        </label>
+        <CrisisNameField label={t('crisisName')} value={title} onInput={setTitle} />
       </EditForm>
     );
   }

@@ -14,7 +14,7 @@ import type {
   Result,
   TimeCursor,
 } from '../core/messaging/protocol';
-import { CRISIS_TITLE_MAX } from '../core/model/crisis';
+import { CrisisNameField } from './crisis-name-field';
 import { crisisNameFor } from '../core/model/mention';
 import { LEVELS, type Level, type Mention } from '../core/model/types';
 import { ask } from '../ui/background';
@@ -42,18 +42,7 @@ function CreateCrisisForm(props: {
       submitTestId="log-create-crisis-confirm"
       submitLabel={t('logCreateCrisis')}
     >
-      <label class="wide">
-        {t('logCrisisTitle')}
-        <input
-          type="text"
-          value={title}
-          required
-          maxLength={CRISIS_TITLE_MAX}
-          // The name offered is selected: typing replaces it, a click keeps it.
-          onFocus={(e) => e.currentTarget.select()}
-          onInput={(e) => setTitle(e.currentTarget.value)}
-        />
-      </label>
+      <CrisisNameField label={t('logCrisisTitle')} value={title} onInput={setTitle} />
       <label>
         {t('levelLabel')}
         <select
