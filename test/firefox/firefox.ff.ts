@@ -2,11 +2,12 @@
  * Vigie in Firefox, for real: Debian's Firefox ESR with the built extension (one manifest for
  * both browsers: `background.scripts` here), its background started, its pages working, a flag
  * of a real selection made through the real popup, a crisis walked to its report, the page copy
- * falling back to HTML, monitoring's permission and content script, and a full backup that
- * restores a wiped log.
+ * falling back to HTML, monitoring's permission and content script, a full backup that
+ * restores a wiped log, and the log's screens audited by axe-core.
  */
 import type { ElementHandle } from 'puppeteer-core';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +136,41 @@ describe('Vigie in Firefox', () => {
     expect(report).toContain(crisis.title);
     expect(report).toContain('Crisis closed');
     await article.close();
+  });
+
+  it('finds no accessibility violation on the crisis log’s screens', async () => {
+    // axe-core, loaded by the driver (the CSP admits no other script), as in the Chromium audit.
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const audit = async (screen: string) => {
+      await ff.log.evaluate(axe);
+      const violations = (await ff.log.evaluate(
+        `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+      )) as string[];
+      return violations.map((v) => `${screen}: ${v}`);
+    };
+    // The audit bites: a field planted without a label is found, then taken away.
+    await ff.log.evaluate(() => {
+      const probe = document.createElement('input');
+      probe.id = 'axe-probe';
+      document.querySelector('main')!.append(probe);
+    });
+    expect((await audit('probe')).join('\n')).toMatch(/label at #axe-probe/);
+    await ff.log.evaluate(() => document.getElementById('axe-probe')?.remove());
+
+    const found: string[] = [];
+    const [crisis] = (
+      await call<CrisisPage>(ff, 'listCrises', { state: 'all', limit: 5, after: null })
+    ).items;
+    for (const hash of ['#inbox', '#all', '#today', '#crises', '#charts', '#backup', '#settings']) {
+      await route(hash);
+      await ff.log.waitForSelector('main h1');
+      await new Promise((r) => setTimeout(r, 300));
+      found.push(...(await audit(hash)));
+    }
+    await route(`#crisis/${crisis!.id}`);
+    await ff.log.waitForSelector('[data-testid="report"]');
+    found.push(...(await audit('report')));
+    expect(found).toEqual([]);
   });
 
   it('asks for the sites when monitoring is turned on, and registers its content script', async () => {
