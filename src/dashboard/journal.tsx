@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
+import { localDay } from '../core/model/agenda';
 import { journalLines } from '../core/model/journal';
 import { LIMITS } from '../core/model/limits';
 import type { CrisisEvent } from '../core/model/types';
@@ -19,10 +20,7 @@ import { eventText } from './event-text';
 function localInput(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-    `T${pad(d.getHours())}:${pad(d.getMinutes())}`
-  );
+  return `${localDay(d.getTime())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 interface Draft {

@@ -6,13 +6,13 @@
  * restores a wiped log, and the log's screens audited by axe-core.
  */
 import type { ElementHandle } from 'puppeteer-core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Crisis, Mention } from '../../src/core/model/types';
 import type { CrisisPage, PageCopyFile } from '../../src/core/messaging/protocol';
+import { violations } from '../e2e/fixtures/axe';
 import { call, inPopup, openWindow, select, until, useFirefox } from './fixtures/firefox';
 
 const ff = useFirefox();
@@ -139,15 +139,11 @@ describe('Vigie in Firefox', () => {
   });
 
   it('finds no accessibility violation on the crisis log’s screens', async () => {
-    // axe-core, loaded by the driver (the CSP admits no other script), as in the Chromium audit.
-    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    const audit = async (screen: string) => {
-      await ff.log.evaluate(axe);
-      const violations = (await ff.log.evaluate(
-        `axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-      )) as string[];
-      return violations.map((v) => `${screen}: ${v}`);
-    };
+    // axe-core with the Chromium audit's rules, loaded by the driver (the CSP admits no other).
+    const audit = async (screen: string) =>
+      (await violations(ff.log)).map(
+        (v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
     // The audit bites: a field planted without a label is found, then taken away.
     await ff.log.evaluate(() => {
       const probe = document.createElement('input');

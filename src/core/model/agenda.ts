@@ -84,7 +84,7 @@ export function agendaFor(crisis: Crisis, settings: Settings): AgendaItem[] {
 export type AgendaBucket = 'overdue' | 'today' | 'week' | 'later';
 
 /** The local calendar day of a time, as YYYY-MM-DD. */
-function localDay(time: number): string {
+export function localDay(time: number): string {
   const d = new Date(time);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -6,6 +6,7 @@
  * a stopped worker misses nothing.
  */
 import { agendaFor, agendaOrder } from './agenda';
+import { reactionDueAt } from './deadlines';
 import { hasReacted } from './steps';
 import type { Crisis, Settings } from './types';
 
@@ -35,11 +36,11 @@ export interface Reminder {
 /** Every reminder still to come (or due) for a crisis. */
 export function remindersFor(crisis: Crisis, settings: Settings): Reminder[] {
   const list: Reminder[] = [];
-  const opened = Date.parse(crisis.openedAt);
-  const target = settings.reactionTargetsHours[crisis.level] * HOUR;
   if (crisis.state === 'open' && !hasReacted(crisis)) {
-    list.push({ kind: 'react-half', crisisId: crisis.id, at: opened + target / 2 });
-    list.push({ kind: 'react-overdue', crisisId: crisis.id, at: opened + target });
+    const due = reactionDueAt(crisis, settings);
+    const opened = Date.parse(crisis.openedAt);
+    list.push({ kind: 'react-half', crisisId: crisis.id, at: opened + (due - opened) / 2 });
+    list.push({ kind: 'react-overdue', crisisId: crisis.id, at: due });
   }
   for (const item of agendaFor(crisis, settings)) {
     if (item.kind === 'update') list.push({ kind: 'update-due', crisisId: crisis.id, at: item.at });
