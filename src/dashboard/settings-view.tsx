@@ -268,7 +268,7 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
           </div>
         ))}
       </dl>
-      <div class="meta">
+      <div class="template-choices">
         <Choice
           label={t('settingsTemplateMessage')}
           testid="template-kind"
@@ -291,7 +291,7 @@ function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
           onChange={setLang}
         />
       </div>
-      <div class="settings-field">
+      <div class="settings-field template-subject">
         <label for="template-subject">{t('settingsTemplateSubject', name)}</label>
         <input
           type="text"
