@@ -5,7 +5,7 @@
  * the untriaged count, the open crises.
  */
 import { render } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../core/browser';
 import { t, tn, uiLanguage } from '../core/i18n';
 import type {
@@ -65,6 +65,10 @@ function Popup() {
   const [error, setError] = useState<AppErrorData | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const flagButton = useRef<HTMLButtonElement>(null);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  /** The control that had the focus when a call began; it gets it back once the call is done. */
+  const focusAfter = useRef<Element | null>(null);
 
   const load = useCallback(async (id: number | null) => {
     const reply = await ask('getPopupState', { tabId: id });
@@ -85,24 +89,42 @@ function Popup() {
   useLayoutEffect(() => {
     if (!(state || error) || document.body.dataset.ready) return;
     document.body.dataset.ready = 'true';
+    // Opened from the keyboard (its shortcut), the popup flags on Enter: its first control is
+    // the one it is opened for.
+    if (state?.page) flagButton.current?.focus();
     // For `npm run bench` (popup_ready_ms): when the first state was painted.
     performance.mark('vigie-ready');
   }, [state, error]);
 
+  // A button is disabled while its call runs, which takes the focus away from it; once the
+  // call is done it gets it back, or, when it is gone (a flagged sighting's button becomes
+  // "Flagged"), the line that says what happened gets it, so the keyboard keeps its place.
+  useLayoutEffect(() => {
+    const from = focusAfter.current;
+    if (busy || !from) return;
+    focusAfter.current = null;
+    const back = from instanceof HTMLButtonElement && from.isConnected && !from.disabled;
+    if (back) from.focus();
+    else if (document.activeElement === document.body) statusLine.current?.focus();
+  }, [busy, state, error]);
+
   /** Runs a call the user asked for: busy meanwhile, its error shown, its outcome said. */
   const act = async <T,>(call: (tab: number) => Promise<Result<T>>, said: (value: T) => string) => {
     if (tabId === null) return;
+    const from = document.activeElement;
+    focusAfter.current = from === document.body ? null : from;
     setBusy(true);
     setError(null);
     setStatus('');
     const reply = await call(tabId);
-    setBusy(false);
     if (!reply.ok) {
+      setBusy(false);
       setError(reply.error);
       return;
     }
     setStatus(said(reply.value));
     await load(tabId);
+    setBusy(false);
   };
 
   const flag = (into: FlagInto) => act((id) => ask('flagTab', { tabId: id, into }), outcomeText);
@@ -159,6 +181,7 @@ function Popup() {
             type="button"
             class="button primary"
             data-testid="popup-flag"
+            ref={flagButton}
             disabled={busy || !page}
             onClick={() => void flag({ to: 'inbox' })}
           >
@@ -176,7 +199,7 @@ function Popup() {
         </div>
         {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
         {state && !page && <p class="muted small">{t('popupNoPage')}</p>}
-        <p class="status" role="status" data-testid="popup-status">
+        <p class="status" role="status" data-testid="popup-status" tabIndex={-1} ref={statusLine}>
           {status}
         </p>
         <ErrorMessage error={error} />

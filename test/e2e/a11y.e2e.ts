@@ -2,21 +2,19 @@
  * Accessibility, audited: axe-core on every screen and state of the crisis log and the popup —
  * inbox, all mentions, today, crises, each of the five steps with its form open, the journal's
  * note form, the evidence panel, the report, charts, backup and import with a preview, settings
- * with a form open, the popup with mentions — in English and in French, light and dark. Any
+ * with a form open, the real popup with mentions — in English and in French, light and dark. Any
  * violation, of any impact, fails the test, listed screen by screen.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { root } from '../../scripts/lib/extension.mjs';
-import { audit } from './fixtures/axe';
+import { audit, type Evaluates } from './fixtures/axe';
 import { CrisisLog } from './fixtures/crisis-log';
 import { ActionPopup } from './fixtures/popup';
 import {
   allMentions,
-  extensionUrl,
   flagSelection,
   openCrises,
   openTab,
@@ -43,7 +41,7 @@ async function walk(session: Session, lang: 'en' | 'fr', scheme: Scheme): Promis
   const log = await CrisisLog.open(vigie, '#inbox');
   const { page } = log;
   await page.emulateMedia({ colorScheme: scheme });
-  const check = async (screen: string, target: Page = page) =>
+  const check = async (screen: string, target: Evaluates = page) =>
     found.push(...(await audit(target, `${lang}/${scheme}/${screen}`)));
   const show = async (hash: string) => {
     await page.evaluate((hash) => (location.hash = hash), hash);
@@ -107,20 +105,13 @@ async function walk(session: Session, lang: 'en' | 'fr', scheme: Scheme): Promis
   await page.getByTestId('backup-preview').waitFor();
   await check('backup, preview');
 
-  // The popup over the article, its state copied into a tab of its own page to be audited.
+  // The real popup over the article, audited in its own page.
   const article = await openTab(vigie, server.url('article.html?a11y'));
-  const copy = await vigie.context.newPage();
-  await copy.emulateMedia({ colorScheme: scheme });
-  await copy.goto(extensionUrl(vigie, 'popup/index.html'));
-  await copy.waitForSelector('body[data-ready="true"]');
   const popup = await ActionPopup.open(vigie, article.page);
-  await copy.evaluate(() => {
-    const [view] = chrome.extension.getViews({ type: 'popup' });
-    document.body.replaceWith(document.importNode(view!.document.body, true));
-  });
-  await check('popup, with mentions', copy);
+  const real = await popup.keys();
+  await real.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await check('popup, with mentions', real);
   await popup.close();
-  await copy.close();
   await article.page.close();
   await page.close();
   return found;

@@ -70,26 +70,6 @@ async function monitorRuns(vigie: Vigie, tabId: number): Promise<boolean> {
   return result?.result === true;
 }
 
-/**
- * Opens the popup over `page` again until `ready` holds of it: monitoring reports a page once
- * it has loaded and been read, and the popup shows what was reported when it opened.
- */
-async function popupUntil(
-  vigie: Vigie,
-  page: Page,
-  ready: (popup: ActionPopup) => Promise<boolean>,
-  ms = 20_000,
-): Promise<ActionPopup> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const popup = await ActionPopup.open(vigie, page);
-    if (await ready(popup)) return popup;
-    await popup.close();
-    if (Date.now() > end) throw new Error('the popup never showed what was expected');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 function registered(vigie: Vigie) {
   return vigie.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 }
@@ -148,7 +128,7 @@ describe('monitoring', () => {
   it('lists watched terms in the popup with their negativity, the page seeing nothing', async () => {
     const { vigie, server } = session;
     watched = await openTab(vigie, server.url('article.html?watched'));
-    const current = await popupUntil(
+    const current = await ActionPopup.openUntil(
       vigie,
       watched.page,
       async (p) => (await p.texts('popup-sighting-term')).length === 4,
@@ -229,7 +209,7 @@ describe('monitoring', () => {
       await spy.page.waitForTimeout(100);
       await spy.page.evaluate(() => (window as unknown as { spy: { reset(): void } }).spy.reset());
       // Monitoring read the page and found the watched term in it (the popup says so)…
-      const popup = await popupUntil(vigie, spy.page, async (p) =>
+      const popup = await ActionPopup.openUntil(vigie, spy.page, async (p) =>
         (await p.texts('popup-sighting-term')).includes('Lumen Coffee'),
       );
       await popup.close();
@@ -281,7 +261,7 @@ describe('monitoring', () => {
           }
         ).spy.blockedAfterPlanting('Lumen', 300, 0),
       );
-      const seen = await popupUntil(vigie, spy.page, async (p) =>
+      const seen = await ActionPopup.openUntil(vigie, spy.page, async (p) =>
         (await p.texts('popup-sighting-sentence')).some((t) => t.includes('Lumen charged them')),
       );
       await seen.close();
@@ -308,7 +288,7 @@ describe('monitoring', () => {
       route.fulfill({ body: changed, contentType: 'text/html; charset=utf-8' }),
     );
     const revisit = await openTab(vigie, url);
-    const current = await popupUntil(
+    const current = await ActionPopup.openUntil(
       vigie,
       revisit.page,
       async (p) => (await p.texts('popup-not-found')).length === 1,
@@ -336,7 +316,7 @@ describe('monitoring', () => {
   it('follows an imported backup at once: off there, off here, without a restart', async () => {
     const { vigie, server } = session;
     const open = await openTab(vigie, server.url('article.html?imported'));
-    await popupUntil(
+    await ActionPopup.openUntil(
       vigie,
       open.page,
       async (p) => (await p.texts('popup-sighting-term')).length > 0,
