@@ -9,10 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from '../../scripts/lib/extension.mjs';
 import { audit, type Evaluates } from './fixtures/axe';
 import { CrisisLog } from './fixtures/crisis-log';
 import { ActionPopup } from './fixtures/popup';
+import { words } from './fixtures/words';
 import {
   allMentions,
   flagSelection,
@@ -24,14 +24,6 @@ import {
 } from './fixtures/vigie';
 
 type Scheme = 'light' | 'dark';
-
-/** The UI's own words in `lang`, to click what a user reads. */
-function words(lang: 'en' | 'fr') {
-  const messages = JSON.parse(
-    readFileSync(join(root, 'src/_locales', lang, 'messages.json'), 'utf8'),
-  ) as Record<string, { message: string }>;
-  return (key: string) => messages[key]!.message;
-}
 
 /** Every screen and state, audited in one color scheme; the violations found. */
 async function walk(session: Session, lang: 'en' | 'fr', scheme: Scheme): Promise<string[]> {

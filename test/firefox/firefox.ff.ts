@@ -2,27 +2,31 @@
  * Vigie in Firefox, for real: Debian's Firefox ESR with the built extension (one manifest for
  * both browsers: `background.scripts` here), its background started, its pages working, a flag
  * of a real selection made through the real popup, a crisis walked to its report, the page copy
- * falling back to HTML, monitoring's permission and content script, a full backup that
- * restores a wiped log, and the log's screens audited by axe-core.
+ * falling back to HTML, monitoring's permission, content script and sightings, a full backup
+ * that restores a wiped log; and, through all of it, no request made for Vigie (the control
+ * first: requests made on purpose are seen). The audit and the keyboard: a11y.ff.ts.
  */
-import type { ElementHandle } from 'puppeteer-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Crisis, Mention } from '../../src/core/model/types';
 import type { CrisisPage, PageCopyFile } from '../../src/core/messaging/protocol';
-import { violations } from '../e2e/fixtures/axe';
-import { call, inPopup, openWindow, select, until, useFirefox } from './fixtures/firefox';
+import {
+  call,
+  clickText,
+  downloaded,
+  inPopup,
+  openWindow,
+  route as routeTo,
+  select,
+  until,
+  useFirefox,
+} from './fixtures/firefox';
 
 const ff = useFirefox();
 
-/** Shows a route of the crisis log (BiDi may not navigate to moz-extension: addresses). */
-async function route(hash: string): Promise<void> {
-  await ff.log.evaluate((hash) => {
-    location.hash = hash;
-  }, hash);
-}
+const route = (hash: string) => routeTo(ff, hash);
 
 const mentions = async () =>
   (
@@ -33,19 +37,7 @@ const mentions = async () =>
     })
   ).items;
 
-/** Clicks, as a user would, the first `css` element of the crisis log whose text starts so. */
-async function click(css: string, text: string): Promise<void> {
-  const handle = await ff.log.waitForFunction(
-    (css, text) =>
-      [...document.querySelectorAll<HTMLElement>(css)].find((el) =>
-        (el.textContent ?? '').trim().startsWith(text),
-      ),
-    {},
-    css,
-    text,
-  );
-  await (handle.asElement() as ElementHandle<Element>).click();
-}
+const click = (css: string, text: string) => clickText(ff, css, text);
 const clickButton = (text: string) => click('button', text);
 
 describe('Vigie in Firefox', () => {
@@ -54,6 +46,19 @@ describe('Vigie in Firefox', () => {
     expect(await ff.log.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Inbox');
     expect(await ff.log.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(ff.errors).toEqual([]);
+  });
+
+  it('sees every request made for Vigie, from its background as from its pages', async () => {
+    // The control: requests made on purpose from the background and from the log are seen
+    // (then forgotten); from then on, the file fails on any request made for Vigie.
+    const sink = ff.server.url('nothing.html');
+    await ff.log.evaluate(async (sink) => {
+      const background = await browser.runtime.getBackgroundPage();
+      await background!.fetch(`${sink}?from=background`).catch(() => null);
+      await fetch(`${sink}?from=log`).catch(() => null);
+    }, sink);
+    expect((await ff.sent(true)).sort()).toEqual([`${sink}?from=background`, `${sink}?from=log`]);
+    expect(await ff.sent()).toEqual([]);
   });
 
   it('flags a real selection through the popup, and the log lists it', async () => {
@@ -138,38 +143,10 @@ describe('Vigie in Firefox', () => {
     await article.close();
   });
 
-  it('finds no accessibility violation on the crisis log’s screens', async () => {
-    // axe-core with the Chromium audit's rules, loaded by the driver (the CSP admits no other).
-    const audit = async (screen: string) =>
-      (await violations(ff.log)).map(
-        (v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    // The audit bites: a field planted without a label is found, then taken away.
-    await ff.log.evaluate(() => {
-      const probe = document.createElement('input');
-      probe.id = 'axe-probe';
-      document.querySelector('main')!.append(probe);
+  it('asks for the sites when monitoring is turned on, registers its script, reads pages', async () => {
+    await call(ff, 'updateSettings', {
+      patch: { watchlist: [{ id: 'lumen', term: 'Lumen Coffee', aliases: ['Lumen'] }] },
     });
-    expect((await audit('probe')).join('\n')).toMatch(/label at #axe-probe/);
-    await ff.log.evaluate(() => document.getElementById('axe-probe')?.remove());
-
-    const found: string[] = [];
-    const [crisis] = (
-      await call<CrisisPage>(ff, 'listCrises', { state: 'all', limit: 5, after: null })
-    ).items;
-    for (const hash of ['#inbox', '#all', '#today', '#crises', '#charts', '#backup', '#settings']) {
-      await route(hash);
-      await ff.log.waitForSelector('main h1');
-      await new Promise((r) => setTimeout(r, 300));
-      found.push(...(await audit(hash)));
-    }
-    await route(`#crisis/${crisis!.id}`);
-    await ff.log.waitForSelector('[data-testid="report"]');
-    found.push(...(await audit('report')));
-    expect(found).toEqual([]);
-  });
-
-  it('asks for the sites when monitoring is turned on, and registers its content script', async () => {
     await route('#settings');
     const toggle = '[data-testid="settings-monitoring-switch"]';
     await ff.log.waitForSelector(`${toggle}:not([disabled])`);
@@ -186,6 +163,25 @@ describe('Vigie in Firefox', () => {
     expect(
       await ff.log.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] })),
     ).toBe(true);
+
+    // A page with the watched terms: the popup lists what monitoring read there.
+    const article = await openWindow(ff, ff.server.url('article.html?watched'));
+    const sentences = await until(
+      () =>
+        inPopup(ff, (doc) =>
+          [...doc.querySelectorAll('[data-testid="popup-sighting-sentence"]')].map(
+            (sentence) => sentence.textContent,
+          ),
+        ),
+      (list) => list.length === 4,
+    );
+    // The page's four sentences with Lumen in them, most negative first.
+    expect(sentences.slice(0, 2)).toEqual([
+      '“Lumen is a scam.”',
+      '“I said it before: Lumen is a scam.”',
+    ]);
+    expect(sentences).toContain('“We tried Lumen Coffee”');
+    await article.close();
     expect(ff.errors).toEqual([]);
   });
   it('downloads a full backup that, after the log is wiped, restores every record', async () => {
@@ -196,25 +192,7 @@ describe('Vigie in Firefox', () => {
     };
     expect(before.mentions.length).toBeGreaterThan(1);
     await route('#backup');
-    // The file the log hands the browser to download, kept as the test's copy of it.
-    await ff.log.evaluate(() => {
-      const scope = window as unknown as { __files: Blob[] };
-      scope.__files = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) scope.__files.push(blob);
-        return create(blob);
-      };
-    });
-    await clickButton('Download a full backup (JSON)');
-    const text = await until(
-      () =>
-        ff.log.evaluate(async () => {
-          const files = (window as unknown as { __files: Blob[] }).__files;
-          return files.length ? await files[files.length - 1]!.text() : '';
-        }),
-      (t) => t.length > 0,
-    );
+    const text = await downloaded(ff, () => clickButton('Download a full backup (JSON)'));
     expect(JSON.parse(text)).toMatchObject({ format: 'vigie-backup' });
 
     // Every store emptied, as a lost profile would be.
@@ -249,5 +227,9 @@ describe('Vigie in Firefox', () => {
       (await call<CrisisPage>(ff, 'listCrises', { state: 'all', limit: 50, after: null })).items,
     ).toEqual(before.crises);
     expect(ff.errors).toEqual([]);
+  });
+
+  it('sent nothing out of the browser through all of it', async () => {
+    expect(await ff.sent()).toEqual([]);
   });
 });
