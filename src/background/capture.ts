@@ -28,7 +28,16 @@ export function canScript(url: string | undefined): boolean {
   return !(parsed.hostname === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'));
 }
 
-export async function captureFromTab(tabId: number, frameId = 0): Promise<PageCapture | null> {
+/**
+ * What the page at `tabId` (its frame `frameId`) says of the flagged selection; `said` is the
+ * selection's text as the browser gave it at the click, when it did. Null when the page
+ * cannot be read.
+ */
+export async function captureFromTab(
+  tabId: number,
+  frameId = 0,
+  said?: string,
+): Promise<PageCapture | null> {
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
@@ -37,7 +46,7 @@ export async function captureFromTab(tabId: number, frameId = 0): Promise<PageCa
     const ask = createClient<ContentCalls>((envelope: Envelope<unknown>) =>
       browser.tabs.sendMessage(tabId, envelope, { frameId }),
     );
-    const reply = await ask('capture', {});
+    const reply = await ask('capture', said === undefined ? {} : { said });
     return reply.ok ? reply.value : null;
   } catch {
     return null;

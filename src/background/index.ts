@@ -65,7 +65,7 @@ async function flagFromBrowser(
   try {
     const capture =
       tab?.id !== undefined && canScript(source.pageUrl)
-        ? await captureFromTab(tab.id, frameId)
+        ? await captureFromTab(tab.id, frameId, source.selectionText)
         : null;
     try {
       const outcome = await fileFlag(await deps(), source, capture, into);

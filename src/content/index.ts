@@ -6,19 +6,19 @@
 import { browser } from '../core/browser';
 import type { ContentCalls, PageCapture } from '../core/messaging/protocol';
 import { dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
-import { describeSelection } from './describe-selection';
+import { describeFlagged } from './describe-selection';
 
 declare global {
   // Set once per frame: the script may be injected again by a later flag.
   var __vigieContent: boolean | undefined;
 }
 
-function capture(): PageCapture {
+function capture({ said }: { said?: string }): PageCapture {
   return {
     url: location.href,
     title: document.title,
     lang: document.documentElement.lang || null,
-    selection: describeSelection(window.getSelection(), document.body),
+    selection: describeFlagged(window.getSelection(), document.body, said),
   };
 }
 

@@ -44,6 +44,32 @@ describe('fixed bugs stay fixed', () => {
 
   // Chromium hides its own pages' address from an extension without the "tabs" permission:
   // the shortcut used to store a mention with no address, no title and no quote.
+  // The page was read once the script was injected, after the click: a second selection made
+  // meanwhile (a quick user flagging twice) was stored for the first flag, which then made the
+  // second a duplicate: its new crisis never opened and the first quote was lost. The text
+  // the browser gives at the click now says which selection was flagged.
+  it('two quick flags on one page keep both quotes, the second in its new crisis', async () => {
+    const { vigie, server } = session;
+    const article = await openTab(vigie, server.url('article.html?quick'));
+    await flagSelection(vigie, article, '#p2', 'stale by noon');
+    await flagSelection(vigie, article, '#p3', 'this place is a scam', 'flag-into-new-crisis');
+    const first = await stored(
+      vigie,
+      (m) => m.url.endsWith('?quick') && m.quote === 'stale by noon',
+    );
+    const second = await stored(
+      vigie,
+      (m) => m.url.endsWith('?quick') && m.quote === 'this place is a scam' && m.crisisId !== null,
+    );
+    expect(first.crisisId).toBeNull();
+    // Each anchored where it is on the page.
+    const text = await article.page.evaluate(() => document.body.textContent ?? '');
+    for (const mention of [first, second]) {
+      const { start, end } = mention.selectors!.position;
+      expect([...text].slice(start, end).join('')).toBe(mention.quote);
+    }
+  });
+
   it('the shortcut on a browser page stores no mention without an address', async () => {
     const { vigie } = session;
     const browserPage = await openTab(vigie, 'chrome://version/');

@@ -307,8 +307,11 @@ export interface PageCapture {
 
 /** Calls that the background makes to Vigie's script in a page. */
 export interface ContentCalls {
-  /** Describes the current selection of this frame (null selection when there is none). */
-  capture(args: Record<string, never>): PageCapture;
+  /**
+   * Describes the selection of this frame that was flagged (null selection when there is none):
+   * `said` is its text as the browser gave it at the click, when it did (see describeFlagged).
+   */
+  capture(args: { said?: string }): PageCapture;
 }
 
 /**

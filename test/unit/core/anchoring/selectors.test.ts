@@ -4,7 +4,7 @@ import { describeTextQuote } from '../../../../src/core/anchoring/describe-text-
 import { matchTextQuote } from '../../../../src/core/anchoring/match-text-quote';
 import { describeTextPosition } from '../../../../src/core/anchoring/describe-text-position';
 import { matchTextPosition } from '../../../../src/core/anchoring/match-text-position';
-import { describeSelection } from '../../../../src/content/describe-selection';
+import { describeFlagged, describeSelection } from '../../../../src/content/describe-selection';
 
 /** Replaces the page with `html` (parsed, never injected as markup into the live tree). */
 function page(html: string): HTMLElement {
@@ -158,6 +158,46 @@ describe('Vigie selectors', () => {
     selection.removeAllRanges();
     selection.addRange(rangeOf(' '));
     expect(describeSelection(selection, body)).toBeNull();
+  });
+});
+
+describe('the selection flagged, as the browser said it at the click', () => {
+  const html =
+    '<p>The pastries were <b>stale</b> by noon.</p>\n<p>Readers agree:\n  this place is a scam.</p>';
+  const select = (text: string) => {
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(rangeOf(text));
+    return selection;
+  };
+
+  it('keeps the current selection when it is the text the browser said', () => {
+    const body = page(html);
+    const selection = select('stale by noon');
+    expect(describeFlagged(selection, body, 'stale by noon')).toEqual(
+      describeSelection(selection, body),
+    );
+    // Chromium strips line breaks and may shorten the text: still the same selection.
+    const long = select('agree:\n  this place');
+    expect(describeFlagged(long, body, 'agree:this')?.exact).toBe('agree: this place');
+  });
+
+  it('finds the flagged text when the user selected something else before the page was read', () => {
+    const body = page(html);
+    // The first flag said "stale by noon"; by the time its script ran, a second selection.
+    const later = select('this place is a scam');
+    const flagged = describeFlagged(later, body, 'stale by noon');
+    expect(flagged?.exact).toBe('stale by noon');
+    expect(matchTextQuote(body, flagged!.quote).map((r) => r.toString())).toEqual([
+      'stale by noon',
+    ]);
+    expect(matchTextPosition(body, flagged!.position)?.toString()).toBe('stale by noon');
+    // Across blanks and line breaks the page has and the browser's text has not.
+    expect(describeFlagged(later, body, 'agree: this place')?.exact).toBe('agree: this place');
+    // Not on the page: no selectors (the browser's text becomes the quote).
+    expect(describeFlagged(later, body, 'nowhere (to be) found?')).toBeNull();
+    // No text from the browser (the shortcut, the popup): the selection as it is.
+    expect(describeFlagged(later, body, undefined)?.exact).toBe('this place is a scam');
   });
 });
 
