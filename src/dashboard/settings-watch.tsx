@@ -22,6 +22,9 @@ type Saved = (settings: Settings) => void;
 /** The access monitoring needs: every page the user opens. */
 const ALL_PAGES = { origins: ['<all_urls>'] };
 
+/** How long the browser may take to answer before the switch says it waits for the user. */
+const ASKING_SAID_AFTER_MS = 400;
+
 export function MonitoringSwitch(props: { settings: Settings; onSaved: Saved }) {
   const on = props.settings.monitoring;
   const [busy, setBusy] = useState(false);
@@ -51,14 +54,19 @@ export function MonitoringSwitch(props: { settings: Settings; onSaved: Saved }) 
       return;
     }
     // Asked on the click itself, before anything is awaited: browsers ask the user only
-    // during a gesture. A refusal leaves monitoring off, and says so.
+    // during a gesture. A refusal leaves monitoring off, and says so. The switch waits for the
+    // answer; past a moment (the access already granted answers at once), it says so, for a
+    // prompt the user may not have seen.
+    const waiting = setTimeout(() => setStatus(t('watchMonitoringAsking')), ASKING_SAID_AFTER_MS);
     const refused = () => {
+      clearTimeout(waiting);
       setBusy(false);
       setStatus(t('watchMonitoringRefused'));
     };
-    browser.permissions
-      .request(ALL_PAGES)
-      .then((granted) => (granted ? apply(true) : refused()), refused);
+    browser.permissions.request(ALL_PAGES).then((granted) => {
+      clearTimeout(waiting);
+      return granted ? apply(true) : refused();
+    }, refused);
   };
 
   return (

@@ -111,6 +111,24 @@ describe('monitoring settings', () => {
     expect(f.calls.filter((c) => c.call === 'setMonitoring')).toEqual([]);
   });
 
+  it('says it waits for the browser’s question to be answered, then turns on', async () => {
+    const { request } = await renderSettings({});
+    let answer: (granted: boolean) => void = () => {};
+    request.mockImplementationOnce(() => new Promise<boolean>((r) => (answer = r)));
+    const toggle = byTestId<HTMLButtonElement>('settings-monitoring-switch');
+    toggle.click();
+    await vi.waitFor(() =>
+      expect(byTestId('settings-monitoring').textContent).toContain(
+        'Your browser is asking whether Vigie may read the sites you visit',
+      ),
+    );
+    expect(toggle.disabled).toBe(true);
+    answer(true);
+    await vi.waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+    expect(byTestId('settings-monitoring').textContent).toContain('Monitoring is on.');
+    expect(byTestId('settings-monitoring').textContent).not.toContain('Your browser is asking');
+  });
+
   it('edits the watchlist: terms with comma-separated aliases, no name watched twice', async () => {
     const { f } = await renderSettings({
       watchlist: [{ id: 'w1', term: 'Lumen Coffee', aliases: ['Lumen'] }],
