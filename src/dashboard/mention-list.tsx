@@ -187,6 +187,20 @@ export function MentionList(props: {
     void load(null);
   }, [load]);
 
+  // A flag made elsewhere (the menu, the popup in another tab) is listed when the log comes
+  // back into view: the first page is read again, unless the user is in the middle of
+  // something here (a selection, a crisis being named, further pages read).
+  const quiet = selected.size === 0 && !creating && items.length <= PAGE;
+  const quietNow = useRef(quiet);
+  quietNow.current = quiet;
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && quietNow.current) void load(null);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [load]);
+
   useLayoutEffect(() => {
     if (!loaded) return;
     // For `npm run bench` (log_first_page_ms, log_search_ms): when a page was painted.

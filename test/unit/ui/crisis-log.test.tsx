@@ -148,6 +148,25 @@ describe('crisis log, mention list', () => {
     expect(rows()[0]!.textContent).toContain('Limited capture');
   });
 
+  it('lists a mention flagged in another tab when the log comes back into view', async () => {
+    const list = [mention({ id: 'm1', quote: 'First quote', capturedAt: at(1) })];
+    await renderLog(background(list));
+    expect($$('[data-testid="log-mention"]')).toHaveLength(1);
+    // Flagged from the popup over another tab; the log's tab is shown again.
+    list.unshift(mention({ id: 'm2', quote: 'Flagged meanwhile', capturedAt: at(2) }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect($$('[data-testid="log-mention"]')).toHaveLength(2));
+    expect($$('[data-testid="log-mention"]')[0]!.textContent).toContain('Flagged meanwhile');
+
+    // With a mention ticked, the list stays as the user left it.
+    $<HTMLInputElement>('[data-testid="log-mention"] input[type="checkbox"]').click();
+    await new Promise((r) => setTimeout(r, 20));
+    list.unshift(mention({ id: 'm3', quote: 'Third', capturedAt: at(3) }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect($$('[data-testid="log-mention"]')).toHaveLength(2);
+  });
+
   it('loads the next page only when asked', async () => {
     const many = Array.from({ length: 60 }, (_, i) =>
       mention({ quote: `quote ${i}`, capturedAt: at(-i) }),
