@@ -20,7 +20,8 @@ import {
 import { parseBackup } from '../core/backup/parse';
 import { fitRecords, fitSettings, integrity, unsafeKeys } from '../core/backup/validate';
 import type { BackgroundCalls } from '../core/messaging/protocol';
-import { AppError, type Handlers } from '../core/messaging/rpc';
+import { type Handlers } from '../core/messaging/rpc';
+import { AppError } from '../core/errors';
 import { newId } from '../core/model/ids';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../core/model/types';
 

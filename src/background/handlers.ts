@@ -2,6 +2,7 @@
  * The background's side of the contract with the popup and the crisis log. Every write to the
  * database happens here (or in the flag service it calls).
  */
+import type { HandlerDeps } from './deps';
 import { browser } from '../core/browser';
 import { backupDue } from './backup-reminder';
 import {
@@ -30,8 +31,9 @@ import { fitted } from '../core/db/checked';
 import { getSettings, updateSettings } from '../core/db/settings';
 import { flagsSince, metricEvents } from '../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../core/model/stats';
-import type { BackgroundCalls, FlagOutcome } from '../core/messaging/protocol';
-import { AppError, toErrorData, type Handlers } from '../core/messaging/rpc';
+import type { BackgroundCalls } from '../core/messaging/protocol';
+import type { Handlers } from '../core/messaging/rpc';
+import { AppError, toErrorData } from '../core/errors';
 import { agenda, agendaBucket } from '../core/model/agenda';
 import { moveToStep } from '../core/model/crisis';
 import { applyCrisisChange } from '../core/model/crisis-change';
@@ -43,7 +45,6 @@ import { findRepeats } from '../core/model/recurrence';
 import { LEVELS, type CrisisEvent, type Mention } from '../core/model/types';
 import { createBackupHandlers } from './backup';
 import { canScript, captureFromTab } from './capture';
-import type { FlagDeps } from './flag';
 import { fileFlag, openCrisisWith } from './flag';
 import { createEvidenceHandlers } from './page-copy';
 import { createMonitoringCalls, followMonitoringSetting, popupWatch } from './monitor-handlers';
@@ -57,12 +58,6 @@ import {
   UNDO_BATCH,
   undoBatches,
 } from './undo';
-
-export interface HandlerDeps extends FlagDeps {
-  /** Called after any change the badge or the menus show. */
-  changed: (what: { crises: boolean }) => void;
-  notifyFlagged: (outcome: FlagOutcome) => Promise<void>;
-}
 
 const MAX_PAGE = 200;
 

@@ -11,12 +11,14 @@ import type {
   FlagOutcome,
   MonitorCalls,
 } from '../core/messaging/protocol';
-import { dispatch, isEnvelope, toErrorData } from '../core/messaging/rpc';
+import { dispatch, isEnvelope } from '../core/messaging/rpc';
+import { toErrorData } from '../core/errors';
 import { refreshBadge } from './badge';
 import { canScript, captureFromTab } from './capture';
 import { database } from './database';
 import { fileFlag, type FlagDeps, type FlagSource } from './flag';
-import { createHandlers, type HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
+import { createHandlers } from './handlers';
 import { flagIntoFromMenuId, rebuildMenus } from './menus';
 import { notifyFlagFailed, notifyFlagged } from './notify';
 import { onReminderAlarm, scheduleReminders } from './reminders';

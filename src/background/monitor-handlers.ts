@@ -16,7 +16,8 @@ import type {
   PageWatch,
   ShownHighlight,
 } from '../core/messaging/protocol';
-import { AppError, createClient, type Handlers } from '../core/messaging/rpc';
+import { createClient, type Handlers } from '../core/messaging/rpc';
+import { AppError } from '../core/errors';
 import { anchorFlagged, sightingsOf } from '../core/monitoring/analyze';
 import { pageReadFrom } from '../core/monitoring/page-read';
 import type { FlaggedQuote } from '../core/monitoring/report';
@@ -24,7 +25,7 @@ import { compileWatchlist, type CompiledWatchlist } from '../core/monitoring/wat
 import { pageKeyOf, shortenedFields, siteOf } from '../core/model/mention';
 import type { Mention, WatchTerm } from '../core/model/types';
 import { fileFlag } from './flag';
-import type { HandlerDeps } from './handlers';
+import type { HandlerDeps } from './deps';
 import {
   highlightStyles,
   startWatch,

@@ -15,7 +15,8 @@ import {
 import { getMention } from '../core/db/mentions';
 import type { VigieDatabase } from '../core/db/open';
 import type { BackgroundCalls } from '../core/messaging/protocol';
-import { AppError, type Handlers } from '../core/messaging/rpc';
+import { type Handlers } from '../core/messaging/rpc';
+import { AppError } from '../core/errors';
 import { pageKeyOf } from '../core/model/mention';
 import { canScript } from './capture';
 

@@ -11,7 +11,7 @@
  */
 import { browser } from '../core/browser';
 import type { FlagInto, FlagOutcome, PageCapture } from '../core/messaging/protocol';
-import { toErrorData } from '../core/messaging/rpc';
+import { toErrorData } from '../core/errors';
 import { newId } from '../core/model/ids';
 import type { FlagSource } from './flag';
 

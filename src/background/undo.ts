@@ -8,7 +8,7 @@
  * deletion, and then only from that batch on.
  */
 import { browser } from '../core/browser';
-import { AppError } from '../core/messaging/rpc';
+import { AppError } from '../core/errors';
 import { newId } from '../core/model/ids';
 import type { Mention } from '../core/model/types';
 

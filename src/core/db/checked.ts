@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { issueText } from '../backup/problems';
-import { AppError } from '../messaging/rpc';
+import { AppError } from '../errors';
 import { fitRecord } from '../model/bounds';
 import { CrisisSchema, EventSchema, MentionSchema, SettingsSchema } from '../model/schemas';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../model/types';

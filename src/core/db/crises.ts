@@ -2,7 +2,8 @@
  * The crises repository and the journal. Every change to a crisis appends its event in the
  * same transaction, so the journal can never miss or invent a change.
  */
-import type { CrisisFilter, CrisisPage, CrisisSummary, TimeCursor } from '../messaging/protocol';
+import type { CrisisPage, CrisisSummary, TimeCursor } from '../model/paging';
+import type { CrisisFilter } from '../model/search';
 import { agenda } from '../model/agenda';
 import { newId } from '../model/ids';
 import { reactionDueAt } from '../model/deadlines';

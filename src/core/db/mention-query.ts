@@ -17,7 +17,7 @@
  * rather than reading the whole log at once.
  */
 import { unwrap, type IDBPIndex, type IDBPObjectStore } from 'idb';
-import type { MentionScope, TimeCursor } from '../messaging/protocol';
+import type { MentionScope, TimeCursor } from '../model/paging';
 import {
   matchesWords,
   mentionWords,

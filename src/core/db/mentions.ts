@@ -2,7 +2,7 @@
  * The mentions repository: every read goes through an index and a cursor, so it stays quick
  * at 100,000 mentions. Functions take the database as a parameter.
  */
-import type { MentionPage, MentionScope, TimeCursor } from '../messaging/protocol';
+import type { MentionPage, MentionScope, TimeCursor } from '../model/paging';
 import { LIMITS, shorten } from '../model/limits';
 import { applyMentionPatch, dedupeKeyOf, pageKeyOf } from '../model/mention';
 import type { MentionFilter } from '../model/search';

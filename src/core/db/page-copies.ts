@@ -5,6 +5,7 @@
  * read megabytes of page. Hashes are computed before a transaction opens: awaiting anything
  * but the transaction's own requests would let it commit halfway.
  */
+import type { EvidenceCheck } from '../model/evidence';
 import { sha256Hex, sha256HexOfBytes } from '../model/hash';
 import { newId } from '../model/ids';
 import { canonicalCapture, shortenedFields } from '../model/mention';
@@ -83,29 +84,6 @@ export async function readPageCopy(
   mentionId: string,
 ): Promise<PageCopyRecord | undefined> {
   return (await mentionAndCopy(db, mentionId)).record;
-}
-
-/** What verifying a mention's evidence found. */
-export interface EvidenceCheck {
-  /**
-   * The capture's hash, recomputed from its url, quote, selectors and time, against the saved
-   * one. 'shortened': the capture was longer than a record holds and was stored shortened
-   * (`fields`); its fingerprint is that of the whole capture, so it cannot be recomputed.
-   */
-  capture: {
-    state: 'match' | 'mismatch' | 'shortened';
-    saved: string;
-    computed: string;
-    fields: string[];
-  };
-  /**
-   * The copy's hash, recomputed from its bytes, against the reference's. 'missing': the
-   * mention refers to a copy this browser does not hold (a backup carries references only).
-   */
-  copy:
-    | { state: 'none' }
-    | { state: 'missing'; saved: string }
-    | { state: 'match' | 'mismatch'; saved: string; computed: string };
 }
 
 /** Recomputes the hashes of a mention's capture and copy; undefined when there is no mention. */

@@ -9,7 +9,7 @@
  * top. Every write of a mention notes its change here, in the writer's transaction
  * (`MentionChanges`), so the lists never lag behind the records.
  */
-import type { TimeCursor } from '../messaging/protocol';
+import type { TimeCursor } from '../model/paging';
 import { mentionWords } from '../model/search';
 import type { PostingList, StoredMention } from './schema';
 import { compareTime } from './time-range';

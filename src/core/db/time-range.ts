@@ -3,7 +3,7 @@
  * records of one prefix (a crisis, a site, a tone; none for the whole log) within a time window,
  * strictly after a page's cursor in the direction of the list.
  */
-import type { TimeCursor } from '../messaging/protocol';
+import type { TimeCursor } from '../model/paging';
 
 /** 'prev' lists newest first, 'next' oldest first. */
 export type Direction = 'prev' | 'next';

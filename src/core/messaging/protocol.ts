@@ -12,11 +12,17 @@ import type {
   ImportSummary,
   StoreCounts,
 } from '../backup/format';
-import type { EvidenceCheck } from '../db/page-copies';
+import type { EvidenceCheck } from '../model/evidence';
+import type {
+  CrisisPage,
+  CrisisSummary,
+  MentionPage,
+  MentionScope,
+  TimeCursor,
+} from '../model/paging';
 import type { AgendaItem } from '../model/agenda';
 import type { CrisisChange } from '../model/crisis-change';
 import type { DayCount, LevelMetrics, MonthCount } from '../model/stats';
-import type { NextAction } from '../model/next-action';
 import type { Repeat } from '../model/recurrence';
 import type { PageRead } from '../monitoring/page-read';
 import type { MonitorConfig, PopupSighting } from '../monitoring/report';
@@ -36,30 +42,8 @@ import type {
 } from '../model/types';
 
 export type { CrisisFilter, EvidenceCheck, MentionFilter, MentionPatch };
-
-export type ErrorCode =
-  | 'bad-request'
-  | 'not-found'
-  | 'no-tab'
-  | 'storage-full'
-  | 'unavailable'
-  | 'internal'
-  /** A backup's records are not what Vigie writes; the message names the first problem. */
-  | 'bad-backup'
-  /** The records staged for an import are gone (the worker restarted): send them again. */
-  | 'import-expired'
-  /** The tab shows another page than the one the mention was flagged on. */
-  | 'wrong-page'
-  /** The browser would not give a copy of the page (its own pages, a page too large). */
-  | 'cannot-copy';
-
-/** An error as it crosses a context boundary: a stable code and a developer-facing message. */
-export interface AppErrorData {
-  code: ErrorCode;
-  message: string;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+export type { AppErrorData, ErrorCode, Result } from '../errors';
+export type { CrisisPage, CrisisSummary, MentionPage, MentionScope, TimeCursor };
 
 /** Where a flag goes: the inbox (triage later), a new crisis, or an open crisis. */
 export type FlagInto = { to: 'inbox' } | { to: 'new-crisis' } | { to: 'crisis'; crisisId: string };
@@ -74,24 +58,6 @@ export interface FlagOutcome {
   crisisGone: boolean;
   /** An already-flagged quote was moved into `crisis` from this other crisis. */
   movedFrom: string | null;
-}
-
-/** A crisis as the popup and lists show it. */
-export interface CrisisSummary {
-  id: string;
-  title: string;
-  level: Level;
-  step: Crisis['step'];
-  state: Crisis['state'];
-  openedAt: string;
-  mentionCount: number;
-  /** When the reaction target falls due; null once step 1 is done or the crisis is closed. */
-  reactDueAt: string | null;
-  /** Key stakeholders not informed yet. */
-  uninformedKey: number;
-  next: NextAction | null;
-  /** The crisis's soonest deadline (overdue ones first), for a countdown; null when none. */
-  due: AgendaItem | null;
 }
 
 export interface PopupState {
@@ -120,31 +86,6 @@ export interface MonitoringState {
   settings: Settings;
   /** False when turning it on was asked without the browser granting access to pages. */
   granted: boolean;
-}
-
-/** A cursor into a list ordered by time then id (newest first). */
-export interface TimeCursor {
-  at: string;
-  id: string;
-}
-
-export type MentionScope = { in: 'inbox' } | { in: 'all' } | { in: 'crisis'; crisisId: string };
-
-export interface MentionPage {
-  items: Mention[];
-  next: TimeCursor | null;
-  /**
-   * How many mentions the whole list holds; null when a filter makes that costly to know. A
-   * filtered page may come back short with a `next`: reading stopped at its bound, not the list.
-   */
-  total: number | null;
-}
-
-export interface CrisisPage {
-  items: CrisisSummary[];
-  next: TimeCursor | null;
-  /** As in `MentionPage`: null when a filter makes it costly to know. */
-  total: number | null;
 }
 
 export interface LogCounts {

@@ -2,28 +2,8 @@
  * The transport of Vigie's message contracts, generic over a call map. It knows nothing of the
  * browser: the sender and the listener registration are handed in, so it runs in tests as is.
  */
-import type { AppErrorData, CallArgs, CallResult, Envelope, ErrorCode, Result } from './protocol';
-
-/** An error a handler throws on purpose; it reaches the caller as `{ code, message }`. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
-
-/** Turns anything thrown into the data that crosses the boundary. */
-export function toErrorData(error: unknown): AppErrorData {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-    return { code: 'storage-full', message: error.message };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message };
-}
+import { toErrorData, type Result } from '../errors';
+import type { CallArgs, CallResult, Envelope } from './protocol';
 
 export type Handlers<M, Ctx> = {
   [K in keyof M]: (args: CallArgs<M, K>, ctx: Ctx) => Promise<CallResult<M, K>> | CallResult<M, K>;

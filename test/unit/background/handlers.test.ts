@@ -3,7 +3,7 @@
  * database: nothing the import would refuse is ever written, whichever call brings it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HandlerDeps } from '../../../src/background/handlers';
+import type { HandlerDeps } from '../../../src/background/deps';
 import type { CallArgs, BackgroundCalls } from '../../../src/core/messaging/protocol';
 import type { Mention } from '../../../src/core/model/types';
 import { at, freshDB, mention } from '../helpers';

@@ -4,7 +4,7 @@
  * of it, the one-click flag of a sighting, and the spike alert.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HandlerDeps } from '../../../src/background/handlers';
+import type { HandlerDeps } from '../../../src/background/deps';
 import type { Runtime } from '../../../src/core/browser';
 import type { PageRead } from '../../../src/core/monitoring/page-read';
 import { sightingId } from '../../../src/core/monitoring/report';

@@ -23,7 +23,7 @@ vi.mock('../../../src/core/browser', () => ({
 
 const { keepPending, retryPending, RETRY_ALARM } =
   await import('../../../src/background/pending-flags');
-const { AppError } = await import('../../../src/core/messaging/rpc');
+const { AppError } = await import('../../../src/core/errors');
 
 const flag = (quote: string, at: string) => ({
   source: { pageUrl: 'https://news.example/a', pageTitle: 'A', selectionText: quote },

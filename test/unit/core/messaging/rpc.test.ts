@@ -1,11 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { BackgroundCalls, Envelope, Result } from '../../../../src/core/messaging/protocol';
-import {
-  AppError,
-  createClient,
-  dispatch,
-  type Handlers,
-} from '../../../../src/core/messaging/rpc';
+import { AppError } from '../../../../src/core/errors';
+import { createClient, dispatch, type Handlers } from '../../../../src/core/messaging/rpc';
 
 interface Calls {
   /** Adds two numbers. */

@@ -1,0 +1,22 @@
+/** What verifying a mention's evidence found: its fingerprints recomputed against the saved ones. */
+export interface EvidenceCheck {
+  /**
+   * The capture's hash, recomputed from its url, quote, selectors and time, against the saved
+   * one. 'shortened': the capture was longer than a record holds and was stored shortened
+   * (`fields`); its fingerprint is that of the whole capture, so it cannot be recomputed.
+   */
+  capture: {
+    state: 'match' | 'mismatch' | 'shortened';
+    saved: string;
+    computed: string;
+    fields: string[];
+  };
+  /**
+   * The copy's hash, recomputed from its bytes, against the reference's. 'missing': the
+   * mention refers to a copy this browser does not hold (a backup carries references only).
+   */
+  copy:
+    | { state: 'none' }
+    | { state: 'missing'; saved: string }
+    | { state: 'match' | 'mismatch'; saved: string; computed: string };
+}

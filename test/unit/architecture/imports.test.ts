@@ -1,0 +1,34 @@
+/**
+ * The shape of the code: no import cycle in `src/` (type-only imports included: a cycle of
+ * types still means two modules that cannot be read, moved or tested one without the other).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cycles, importGraph } from './import-graph';
+
+const SRC = join(import.meta.dirname, '../../../src');
+
+describe('the import graph of src/', () => {
+  const graph = importGraph(SRC);
+
+  it('is read whole: every module, its type-only imports included', () => {
+    expect(graph.size).toBeGreaterThan(100);
+    // A type-only import is an edge: the protocol's types of the model.
+    expect(graph.get('core/messaging/protocol.ts')).toContain('core/model/types.ts');
+  });
+
+  it('finds a cycle when there is one', () => {
+    const looped = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts', 'd.ts']],
+      ['d.ts', []],
+      ['e.ts', ['e.ts']],
+    ]);
+    expect(cycles(looped)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
+  });
+
+  it('has no cycle', () => {
+    expect(cycles(graph)).toEqual([]);
+  });
+});
