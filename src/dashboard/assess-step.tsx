@@ -4,33 +4,14 @@
  * suggests a level, applied in one click.
  */
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import { rankDamages, suggestLevel, totalCost } from '../core/model/assessment';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
-import type { Crisis, DamageArea, DamageRow } from '../core/model/types';
+import { DAMAGE_AREAS, type Crisis, type DamageArea, type DamageRow } from '../core/model/types';
 import { formatMoney, levelName } from '../ui/format';
 import { EditForm } from '../ui/edit-form';
-
-const AREA_KEYS: Record<DamageArea, MessageKey> = {
-  customers: 'areaCustomers',
-  social: 'areaSocial',
-  press: 'areaPress',
-  search: 'areaSearch',
-  employees: 'areaEmployees',
-  partners: 'areaPartners',
-  finance: 'areaFinance',
-  legal: 'areaLegal',
-  custom: 'areaCustom',
-};
-const AREAS = Object.keys(AREA_KEYS) as DamageArea[];
-
-export const areaName = (row: Pick<DamageRow, 'area' | 'customArea'>) =>
-  row.area === 'custom' && row.customArea ? row.customArea : t(AREA_KEYS[row.area]);
-
-/** A journaled area: a preset's name in the user's language, or the custom name as typed. */
-export const areaLabel = (area: string) =>
-  Object.hasOwn(AREA_KEYS, area) ? t(AREA_KEYS[area as DamageArea]) : area;
+import { areaLabel, areaName } from '../ui/labels';
 
 const blank = (): DamageRow => ({
   id: newId(),
@@ -59,9 +40,9 @@ function DamageForm(props: {
           value={row.area}
           onChange={(e) => set({ area: e.currentTarget.value as DamageArea })}
         >
-          {AREAS.map((area) => (
+          {DAMAGE_AREAS.map((area) => (
             <option key={area} value={area}>
-              {t(AREA_KEYS[area])}
+              {areaLabel(area)}
             </option>
           ))}
         </select>

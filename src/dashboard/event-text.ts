@@ -5,7 +5,7 @@
 import { t, type MessageKey } from '../core/i18n';
 import { STEPS, type CrisisEvent, type CrisisStep } from '../core/model/types';
 import { checklistLabel, stepName } from '../ui/format';
-import { areaLabel } from './assess-step';
+import { areaLabel } from '../ui/labels';
 
 const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   opened: 'eventOpened',

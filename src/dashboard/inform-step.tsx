@@ -22,8 +22,9 @@ import {
   type Settings,
 } from '../core/model/types';
 import { formatDateTime, LANGUAGE_NAMES } from '../ui/format';
-import { DraftFields, useDraft, variantName } from './message-draft';
-import { PersonForm, roleName } from './person-form';
+import { DraftFields, useDraft } from './message-draft';
+import { roleName, variantName } from '../ui/labels';
+import { PersonForm } from './person-form';
 
 const FAULT_KEYS: Record<Fault, MessageKey> = {
   unknown: 'faultUnknown',

@@ -4,34 +4,15 @@
  * watchlist, and a warning when this crisis repeats an earlier one.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import type { Repeat } from '../core/model/recurrence';
-import type { Crisis, PostMortem } from '../core/model/types';
+import { ROOT_CAUSES, type Crisis, type PostMortem } from '../core/model/types';
 import { ask } from '../ui/background';
-import { formatDateTime } from '../ui/format';
-
-const CAUSE_KEYS: Record<string, MessageKey> = {
-  process: 'causeProcess',
-  human: 'causeHuman',
-  product: 'causeProduct',
-  communication: 'causeCommunication',
-  supplier: 'causeSupplier',
-  external: 'causeExternal',
-};
-
-/** A root cause as the user reads it: a preset's name, or their own words. */
-export const causeName = (cause: string) =>
-  Object.hasOwn(CAUSE_KEYS, cause) ? t(CAUSE_KEYS[cause]!) : cause;
+import { causeName, isPresetCause, repeatText } from '../ui/labels';
 
 const WHYS = 5;
-
-export const REPEAT_KEYS: Record<Repeat['by'], MessageKey> = {
-  'root-cause': 'learnRepeatsCause',
-  'watch-term': 'learnRepeatsTerm',
-  story: 'learnRepeatsStory',
-};
 
 export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
   const { crisis } = props;
@@ -40,7 +21,7 @@ export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChan
     whys: Array.from({ length: WHYS }, (_, i) => crisis.learn.whys[i] ?? ''),
   }));
   const [custom, setCustom] = useState(
-    () => !Object.hasOwn(CAUSE_KEYS, crisis.learn.rootCause) && crisis.learn.rootCause !== '',
+    () => !isPresetCause(crisis.learn.rootCause) && crisis.learn.rootCause !== '',
   );
   const [terms, setTerms] = useState(crisis.learn.watchTerms.join(', '));
   const [repeats, setRepeats] = useState<Repeat[]>([]);
@@ -57,12 +38,7 @@ export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChan
       </h2>
       {repeats.map((r) => (
         <p key={r.crisisId} class="error" data-testid="learn-repeat">
-          {t(REPEAT_KEYS[r.by], [
-            r.title,
-            formatDateTime(r.openedAt),
-            r.by === 'root-cause' ? causeName(r.shared) : r.shared,
-          ])}{' '}
-          <a href={`#crisis/${r.crisisId}`}>{t('learnOpenEarlier')}</a>
+          {repeatText(r)} <a href={`#crisis/${r.crisisId}`}>{t('learnOpenEarlier')}</a>
         </p>
       ))}
       <form
@@ -122,7 +98,7 @@ export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChan
             }}
           >
             <option value="">—</option>
-            {Object.keys(CAUSE_KEYS).map((cause) => (
+            {ROOT_CAUSES.map((cause) => (
               <option key={cause} value={cause}>
                 {causeName(cause)}
               </option>

@@ -6,7 +6,7 @@
  * says it would not.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import { LIMITS } from '../core/model/limits';
 import { draftFrom, messageLocale, messageValues, templateFor } from '../core/model/templates';
 import {
@@ -21,17 +21,9 @@ import {
 } from '../core/model/types';
 import { Choice } from '../ui/components';
 import { LANGUAGE_NAMES } from '../ui/format';
+import { variantName } from '../ui/labels';
 
 const HOUR = 3_600_000;
-
-const VARIANT_KEYS: Record<MessageVariant, MessageKey> = {
-  holding: 'variantHolding',
-  clarification: 'variantClarification',
-  apology: 'variantApology',
-  journalist: 'variantJournalist',
-  internal: 'variantInternal',
-};
-export const variantName = (variant: MessageVariant) => t(VARIANT_KEYS[variant]);
 
 const same = (a: TemplateText, b: TemplateText) => a.subject === b.subject && a.body === b.body;
 

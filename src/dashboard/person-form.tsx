@@ -4,7 +4,7 @@
  * a message greets them by.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import { LIMITS } from '../core/model/limits';
 import {
   ROLES,
@@ -15,16 +15,7 @@ import {
 import { FieldError } from '../ui/components';
 import { EditForm } from '../ui/edit-form';
 import { LANGUAGE_NAMES } from '../ui/format';
-
-const ROLE_KEYS: Record<StakeholderRole, MessageKey> = {
-  boss: 'roleBoss',
-  supervisor: 'roleSupervisor',
-  client: 'roleClient',
-  partner: 'rolePartner',
-  press: 'rolePress',
-  other: 'roleOther',
-};
-export const roleName = (role: StakeholderRole) => t(ROLE_KEYS[role]);
+import { roleName } from '../ui/labels';
 
 export function PersonForm<T extends Stakeholder>(props: {
   person: T;

@@ -4,26 +4,26 @@
  * plan misses (a damage with no repair, a temporary fix with no lasting one) stays flagged.
  */
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import { rankDamages } from '../core/model/assessment';
 import type { CrisisChange } from '../core/model/crisis-change';
 import { newId } from '../core/model/ids';
 import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
 import { suggestVariant } from '../core/model/templates';
-import type { Action, ActionStatus, Apology, Crisis, Settings } from '../core/model/types';
+import {
+  ACTION_STATUSES,
+  type Action,
+  type ActionStatus,
+  type Apology,
+  type Crisis,
+  type Settings,
+} from '../core/model/types';
 import { checklistLabel, formatDateTime, formatDay } from '../ui/format';
-import { areaName } from './assess-step';
 import { EditForm } from '../ui/edit-form';
 import { crisisLang } from './inform-step';
 import { DraftFields, useDraft } from './message-draft';
+import { areaName, statusName } from '../ui/labels';
 
-const STATUS_KEYS: Record<ActionStatus, MessageKey> = {
-  todo: 'actionTodo',
-  doing: 'actionDoing',
-  done: 'actionDone',
-};
-const STATUSES = Object.keys(STATUS_KEYS) as ActionStatus[];
-export const statusName = (status: ActionStatus) => t(STATUS_KEYS[status]);
 const HOUR = 3_600_000;
 
 const newAction = (overrides: Partial<Action> = {}): Action => ({
@@ -274,9 +274,9 @@ export function PlanStep(props: {
                     })
                   }
                 >
-                  {STATUSES.map((s) => (
+                  {ACTION_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {t(STATUS_KEYS[s])}
+                      {statusName(s)}
                     </option>
                   ))}
                 </select>

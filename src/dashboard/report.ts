@@ -29,12 +29,8 @@ import {
   stepName,
   stepProgressName,
 } from '../ui/format';
-import { areaName } from './assess-step';
 import { eventText } from './event-text';
-import { roleName } from './person-form';
-import { variantName } from './message-draft';
-import { causeName, REPEAT_KEYS } from './learn-step';
-import { statusName } from './plan-step';
+import { areaName, causeName, repeatText, roleName, statusName, variantName } from '../ui/labels';
 
 export type ReportBlock =
   | { kind: 'text'; text: string }
@@ -343,13 +339,7 @@ function lessons(crisis: Crisis, repeats: readonly Repeat[]): ReportSection {
     blocks.push({
       kind: 'list',
       ordered: false,
-      items: repeats.map((r) =>
-        t(REPEAT_KEYS[r.by], [
-          r.title,
-          formatDateTime(r.openedAt),
-          r.by === 'root-cause' ? causeName(r.shared) : r.shared,
-        ]),
-      ),
+      items: repeats.map((r) => repeatText(r)),
     });
   }
   return { id: 'lessons', title: t('reportLessons'), blocks };

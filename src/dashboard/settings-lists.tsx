@@ -13,7 +13,8 @@ import type { Settings, Stakeholder } from '../core/model/types';
 import { ask } from '../ui/background';
 import { ErrorMessage, FieldError, LiveRegion } from '../ui/components';
 import { LANGUAGE_NAMES } from '../ui/format';
-import { PersonForm, roleName } from './person-form';
+import { PersonForm } from './person-form';
+import { roleName } from '../ui/labels';
 import { LIMITS } from '../core/model/limits';
 
 /**

@@ -28,7 +28,7 @@ import {
 import { ask } from '../ui/background';
 import { Choice, ErrorMessage, FieldError } from '../ui/components';
 import { LANGUAGE_NAMES, levelName } from '../ui/format';
-import { variantName } from './message-draft';
+import { variantName } from '../ui/labels';
 import {
   ChecklistSection,
   DirectorySection,

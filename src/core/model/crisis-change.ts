@@ -5,11 +5,9 @@
 import type { EventDraft } from './journal';
 import type {
   Action,
-  ActionStatus,
   Apology,
   Crisis,
   CrisisStakeholder,
-  DamageArea,
   DamageRow,
   Fault,
   Level,
@@ -23,7 +21,16 @@ import { CRISIS_TITLE_MAX } from './crisis';
 import { stepCriteriaMet } from './steps';
 import { newId } from './ids';
 import { LIMITS } from './limits';
-import { FAULTS, LEVELS, MESSAGE_LANGS, MESSAGE_VARIANTS, ROLES, STEPS } from './types';
+import {
+  ACTION_STATUSES,
+  DAMAGE_AREAS,
+  FAULTS,
+  LEVELS,
+  MESSAGE_LANGS,
+  MESSAGE_VARIANTS,
+  ROLES,
+  STEPS,
+} from './types';
 
 export type CrisisChange =
   | { op: 'level'; level: Level }
@@ -58,20 +65,6 @@ export type CrisisChange =
    */
   | { op: 'step-mark'; step: StepId; state: 'done' | 'skipped'; reason: string };
 
-const STATUSES: readonly ActionStatus[] = ['todo', 'doing', 'done'];
-
-const AREAS: readonly DamageArea[] = [
-  'customers',
-  'social',
-  'press',
-  'search',
-  'employees',
-  'partners',
-  'finance',
-  'legal',
-  'custom',
-];
-
 /** A stakeholder as the user may enter it: a name, a known role, a known language or none. */
 function cleanStakeholder(s: CrisisStakeholder): CrisisStakeholder | null {
   const name = s.name.trim().slice(0, 200);
@@ -95,7 +88,7 @@ function cleanMessage(m: SentMessage | null | undefined): SentMessage | null {
 
 /** A damage row as the user may enter it: a known area, degree 1–5, a cost of zero or more. */
 function cleanDamage(row: DamageRow): DamageRow | null {
-  if (!row.id || !AREAS.includes(row.area)) return null;
+  if (!row.id || !DAMAGE_AREAS.includes(row.area)) return null;
   const degree = Math.min(5, Math.max(1, Math.round(row.degree))) as DamageRow['degree'];
   const cost = Number.isFinite(row.cost) && row.cost > 0 ? row.cost : 0;
   return {
@@ -260,7 +253,8 @@ export function applyCrisisChange(
     }
     case 'action': {
       const what = change.action.what.trim().slice(0, 1000);
-      if (!change.action.id || !what || !STATUSES.includes(change.action.status)) return null;
+      if (!change.action.id || !what || !ACTION_STATUSES.includes(change.action.status))
+        return null;
       const action: Action = {
         ...change.action,
         what,

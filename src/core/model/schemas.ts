@@ -14,7 +14,20 @@ import { LIMITS, SETTINGS_LISTS } from './limits';
 
 export { LIMITS };
 import type { Crisis, CrisisEvent, EventType, Mention, Settings } from './types';
-import { FAULTS, MESSAGE_LANGS, MESSAGE_VARIANTS, ROLES } from './types';
+import {
+  ACTION_STATUSES,
+  DAMAGE_AREAS,
+  FAULTS,
+  LEVELS,
+  MENTION_KINDS,
+  MESSAGE_LANGS,
+  MESSAGE_VARIANTS,
+  REACHES,
+  ROLES,
+  STEP_STATES,
+  STEPS,
+  TONES,
+} from './types';
 
 const iso = v.pipe(v.string(), v.isoTimestamp());
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -47,7 +60,7 @@ export const MentionSchema = v.strictObject({
   site: prose(LIMITS.site),
   // A language tag cut short would name another language, or none: unknown instead.
   lang: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.lang), v.metadata(clipAt('null')))),
-  kind: v.picklist(['selection', 'link', 'image', 'page']),
+  kind: v.picklist(MENTION_KINDS),
   quote: prose(LIMITS.quote),
   selectors: v.nullable(v.strictObject({ quote: quoteSelector, position: positionSelector })),
   linkUrl: v.nullable(prose(LIMITS.url)),
@@ -68,16 +81,16 @@ export const MentionSchema = v.strictObject({
   }),
   note: prose(LIMITS.note),
   tags: list(prose(LIMITS.tag), 30),
-  tone: v.picklist(['negative', 'neutral', 'positive']),
+  tone: v.picklist(TONES),
   toneSource: v.picklist(['auto', 'user']),
-  reach: v.picklist(['low', 'medium', 'high']),
+  reach: v.picklist(REACHES),
   crisisId: v.nullable(id),
   triagedAt: v.nullable(iso),
   updatedAt: iso,
 });
 
-const level = v.picklist([1, 2, 3, 4]);
-const stepState = v.picklist(['pending', 'done', 'skipped']);
+const level = v.picklist(LEVELS);
+const stepState = v.picklist(STEP_STATES);
 const messageLang = v.picklist(MESSAGE_LANGS);
 const messageVariant = v.picklist(MESSAGE_VARIANTS);
 const stakeholder = {
@@ -102,7 +115,7 @@ export const CrisisSchema = v.strictObject({
   title: prose(LIMITS.name),
   level,
   openedAt: iso,
-  step: v.picklist(['react', 'assess', 'inform', 'plan', 'learn', 'closed']),
+  step: v.picklist([...STEPS, 'closed']),
   steps: v.strictObject({
     react: stepState,
     assess: stepState,
@@ -129,17 +142,7 @@ export const CrisisSchema = v.strictObject({
     damages: list(
       v.strictObject({
         id,
-        area: v.picklist([
-          'customers',
-          'social',
-          'press',
-          'search',
-          'employees',
-          'partners',
-          'finance',
-          'legal',
-          'custom',
-        ]),
+        area: v.picklist(DAMAGE_AREAS),
         customArea: prose(LIMITS.name),
         degree: v.picklist([1, 2, 3, 4, 5]),
         cost: v.pipe(v.number(), v.minValue(0), v.maxValue(1e15)),
@@ -174,7 +177,7 @@ export const CrisisSchema = v.strictObject({
         damageId: v.nullable(id),
         owner: prose(LIMITS.name),
         due: v.nullable(iso),
-        status: v.picklist(['todo', 'doing', 'done']),
+        status: v.picklist(ACTION_STATUSES),
         replacesChecklistId: v.nullable(id),
       }),
       5_000,

@@ -5,13 +5,15 @@
 
 export type Iso = string;
 
-export type Tone = 'negative' | 'neutral' | 'positive';
-export const TONES: readonly Tone[] = ['negative', 'neutral', 'positive'];
+// Each enumeration is one tuple: its type, the schema and the UI's lists derive from it.
+export const TONES = ['negative', 'neutral', 'positive'] as const;
+export type Tone = (typeof TONES)[number];
 
-export type Reach = 'low' | 'medium' | 'high';
-export const REACHES: readonly Reach[] = ['low', 'medium', 'high'];
+export const REACHES = ['low', 'medium', 'high'] as const;
+export type Reach = (typeof REACHES)[number];
 
-export type MentionKind = 'selection' | 'link' | 'image' | 'page';
+export const MENTION_KINDS = ['selection', 'link', 'image', 'page'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
 
 /** W3C Web Annotation TextQuoteSelector. */
 export interface TextQuoteSelector {
@@ -88,13 +90,14 @@ export interface MentionPatch {
   reach?: Reach;
 }
 
-export type Level = 1 | 2 | 3 | 4;
-export const LEVELS: readonly Level[] = [1, 2, 3, 4];
+export const LEVELS = [1, 2, 3, 4] as const;
+export type Level = (typeof LEVELS)[number];
 
-export type StepId = 'react' | 'assess' | 'inform' | 'plan' | 'learn';
-export const STEPS: readonly StepId[] = ['react', 'assess', 'inform', 'plan', 'learn'];
+export const STEPS = ['react', 'assess', 'inform', 'plan', 'learn'] as const;
+export type StepId = (typeof STEPS)[number];
 export type CrisisStep = StepId | 'closed';
-export type StepState = 'pending' | 'done' | 'skipped';
+export const STEP_STATES = ['pending', 'done', 'skipped'] as const;
+export type StepState = (typeof STEP_STATES)[number];
 
 export interface ChecklistItem {
   id: string;
@@ -105,16 +108,18 @@ export interface ChecklistItem {
   temporary: boolean;
 }
 
-export type DamageArea =
-  | 'customers'
-  | 'social'
-  | 'press'
-  | 'search'
-  | 'employees'
-  | 'partners'
-  | 'finance'
-  | 'legal'
-  | 'custom';
+export const DAMAGE_AREAS = [
+  'customers',
+  'social',
+  'press',
+  'search',
+  'employees',
+  'partners',
+  'finance',
+  'legal',
+  'custom',
+] as const;
+export type DamageArea = (typeof DAMAGE_AREAS)[number];
 
 export interface DamageRow {
   id: string;
@@ -129,37 +134,30 @@ export interface DamageRow {
   accepted: boolean;
 }
 
-export type StakeholderRole = 'boss' | 'supervisor' | 'client' | 'partner' | 'press' | 'other';
-export const ROLES: readonly StakeholderRole[] = [
-  'boss',
-  'supervisor',
-  'client',
-  'partner',
-  'press',
-  'other',
-];
+export const ROLES = ['boss', 'supervisor', 'client', 'partner', 'press', 'other'] as const;
+export type StakeholderRole = (typeof ROLES)[number];
 
 /** The languages Vigie writes messages in, whatever the language of its interface. */
-export type MessageLang = 'en' | 'fr';
-export const MESSAGE_LANGS: readonly MessageLang[] = ['en', 'fr'];
+export const MESSAGE_LANGS = ['en', 'fr'] as const;
+export type MessageLang = (typeof MESSAGE_LANGS)[number];
 
 /**
  * The kinds of message a communications manager sends in a crisis: a holding statement (we
  * know, we are looking into it), a clarification (not our fault: the facts), an apology (our
  * fault: what we do to repair it), a reply to a journalist, an internal note to management.
  */
-export type MessageVariant = 'holding' | 'clarification' | 'apology' | 'journalist' | 'internal';
-export const MESSAGE_VARIANTS: readonly MessageVariant[] = [
+export const MESSAGE_VARIANTS = [
   'holding',
   'clarification',
   'apology',
   'journalist',
   'internal',
-];
+] as const;
+export type MessageVariant = (typeof MESSAGE_VARIANTS)[number];
 
 /** Whether the damage is ours to repair, as the user knows it so far. */
-export type Fault = 'unknown' | 'ours' | 'not-ours';
-export const FAULTS: readonly Fault[] = ['unknown', 'ours', 'not-ours'];
+export const FAULTS = ['unknown', 'ours', 'not-ours'] as const;
+export type Fault = (typeof FAULTS)[number];
 
 export interface Stakeholder {
   id: string;
@@ -188,7 +186,8 @@ export interface CrisisStakeholder extends Stakeholder {
   message: SentMessage | null;
 }
 
-export type ActionStatus = 'todo' | 'doing' | 'done';
+export const ACTION_STATUSES = ['todo', 'doing', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export interface Action {
   id: string;
@@ -222,6 +221,17 @@ export interface Precaution {
   due: Iso | null;
   done: boolean;
 }
+
+/** The root-cause categories offered; the user may write their own instead. */
+export const ROOT_CAUSES = [
+  'process',
+  'human',
+  'product',
+  'communication',
+  'supplier',
+  'external',
+] as const;
+export type RootCause = (typeof ROOT_CAUSES)[number];
 
 export interface PostMortem {
   whatHappened: string;
