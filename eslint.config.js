@@ -65,7 +65,7 @@ export default tseslint.config(
   },
   {
     files: ['src/popup/**', 'src/dashboard/**', 'src/ui/**'],
-    ignores: ['src/dashboard/backup-transfer.ts'],
+    ignores: ['src/dashboard/backup/backup-transfer.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/background/**', '**/core/db/**'] }],
     },
@@ -74,7 +74,7 @@ export default tseslint.config(
     // The one exception: an export reads the database straight from the crisis log, read-only
     // and in one transaction (openForReading never creates nor upgrades it; the background
     // keeps the schema and every write), rather than carrying 100,000 records through messages.
-    files: ['src/dashboard/backup-transfer.ts'],
+    files: ['src/dashboard/backup/backup-transfer.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

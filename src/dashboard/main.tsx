@@ -11,17 +11,17 @@ import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
 import { formatCount } from '../ui/format';
 import { lazy } from '../ui/lazy';
 import { guardUnsavedEdits } from '../ui/unsaved';
-import { CrisisList } from './crisis-list';
-import { MentionList, preloadFirstPage } from './mention-list';
+import { CrisisList } from './crisis/crisis-list';
+import { MentionList, preloadFirstPage } from './log/mention-list';
 import { askPersistence } from './storage-status';
 
 // The log opens on a list: the other screens' code (the crisis steps and report, the charts,
 // the backup tools with their CSV and schema libraries, the settings) is loaded when first shown.
-const CrisisView = lazy(() => import('./crisis-view').then((m) => m.CrisisView));
-const ChartsView = lazy(() => import('./charts-view').then((m) => m.ChartsView));
-const BackupView = lazy(() => import('./backup-view').then((m) => m.BackupView));
-const SettingsView = lazy(() => import('./settings-view').then((m) => m.SettingsView));
-const TodayView = lazy(() => import('./today-view').then((m) => m.TodayView));
+const CrisisView = lazy(() => import('./crisis/crisis-view').then((m) => m.CrisisView));
+const ChartsView = lazy(() => import('./charts/charts-view').then((m) => m.ChartsView));
+const BackupView = lazy(() => import('./backup/backup-view').then((m) => m.BackupView));
+const SettingsView = lazy(() => import('./settings/settings-view').then((m) => m.SettingsView));
+const TodayView = lazy(() => import('./crisis/today-view').then((m) => m.TodayView));
 
 function NavLink(props: {
   href: string;

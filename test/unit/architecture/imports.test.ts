@@ -1,6 +1,7 @@
 /**
  * The shape of the code: no import cycle in `src/` (type-only imports included: a cycle of
- * types still means two modules that cannot be read, moved or tested one without the other).
+ * types still means two modules that cannot be read, moved or tested one without the other),
+ * and the crisis log's rooms: none imports a sibling room's screen (a `*-view.tsx`).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,5 +31,25 @@ describe('the import graph of src/', () => {
 
   it('has no cycle', () => {
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('keeps the crisis log in rooms, none importing a sibling room’s screen', () => {
+    const room = (file: string) => /^dashboard\/([^/]+)\//.exec(file)?.[1] ?? null;
+    const rooms = new Set([...graph.keys()].map(room).filter(Boolean));
+    expect([...rooms].sort()).toEqual([
+      'backup',
+      'charts',
+      'crisis',
+      'evidence',
+      'log',
+      'settings',
+    ]);
+    const crossings = [...graph].flatMap(([file, imports]) =>
+      imports
+        .filter((target) => /-view\.tsx$/.test(target))
+        .filter((target) => room(file) && room(target) && room(file) !== room(target))
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(crossings).toEqual([]);
   });
 });

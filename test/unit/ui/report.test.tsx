@@ -143,7 +143,7 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
 }
 
 async function buildDoc(mentions: Mention[] = []) {
-  const { buildReport } = await import('../../../src/dashboard/report');
+  const { buildReport } = await import('../../../src/dashboard/crisis/report/report');
   const { crisis, events } = closedCrisis();
   return buildReport({
     crisis,
@@ -206,7 +206,7 @@ describe('closing report', () => {
   });
 
   it('writes Markdown that ranks the damage, says who was informed when, and keeps the error in view', async () => {
-    const { reportMarkdown } = await import('../../../src/dashboard/report');
+    const { reportMarkdown } = await import('../../../src/dashboard/crisis/report/report');
     const md = reportMarkdown(await buildDoc([mention({ quote: 'They charged me *twice*' })]));
     // The worst damage first, with its cost; the total of both rows.
     const ranking = md.slice(md.indexOf('## Damage assessment'));
@@ -226,7 +226,7 @@ describe('closing report', () => {
   });
 
   it('writes text that a CommonMark reader shows exactly as typed, with no stray backslash', async () => {
-    const { markdownText } = await import('../../../src/dashboard/report');
+    const { markdownText } = await import('../../../src/dashboard/crisis/report/report');
     const { Parser, HtmlRenderer } = await import('commonmark');
     const shown = (markdown: string) => {
       const html = new HtmlRenderer().render(new Parser().parse(markdown));
@@ -248,7 +248,7 @@ describe('closing report', () => {
   });
 
   it('downloads as an HTML page of its own that prints and shows the crisis as text', async () => {
-    const { reportHtml } = await import('../../../src/dashboard/report-view');
+    const { reportHtml } = await import('../../../src/dashboard/crisis/report/report-view');
     const html = reportHtml(await buildDoc());
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@media print');

@@ -17,7 +17,7 @@ import { newCrisis } from '../../../../src/core/model/crisis';
 import { mergeSettings } from '../../../../src/core/model/settings';
 import { NO_TEMPLATES } from '../../../../src/core/model/templates';
 import type { Crisis, CrisisEvent, Mention } from '../../../../src/core/model/types';
-import type { Ask } from '../../../../src/dashboard/backup-transfer';
+import type { Ask } from '../../../../src/dashboard/backup/backup-transfer';
 import { at, mention } from '../../helpers';
 
 /** A log whose ids all start with `prefix`, so that two logs never share a record. */

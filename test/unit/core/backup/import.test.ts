@@ -20,7 +20,7 @@ import {
   stageBackup,
   stagePages,
   type Ask,
-} from '../../../../src/dashboard/backup-transfer';
+} from '../../../../src/dashboard/backup/backup-transfer';
 import { at, freshDB, mention, postingLists } from '../../helpers';
 import { fileUrl, sampleLog, seed, snapshot, wire } from './fixtures';
 

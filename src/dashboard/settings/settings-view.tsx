@@ -6,14 +6,14 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
+import { t, uiLanguage, type MessageKey } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
 import {
   DEFAULT_TEMPLATES,
   PLACEHOLDERS,
   templateFor,
   type Placeholder,
-} from '../core/model/templates';
+} from '../../core/model/templates';
 import {
   LEVELS,
   MESSAGE_LANGS,
@@ -24,11 +24,11 @@ import {
   type Settings,
   type TemplateKind,
   type TemplateText,
-} from '../core/model/types';
-import { ask } from '../ui/background';
-import { Choice, ErrorMessage, FieldError } from '../ui/components';
-import { LANGUAGE_NAMES, levelName } from '../ui/format';
-import { variantName } from '../ui/labels';
+} from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { Choice, ErrorMessage, FieldError } from '../../ui/components';
+import { LANGUAGE_NAMES, levelName } from '../../ui/format';
+import { variantName } from '../../ui/labels';
 import {
   ChecklistSection,
   DirectorySection,
@@ -36,9 +36,9 @@ import {
   SectionDraft,
   useSectionSave,
 } from './settings-lists';
-import { useUnsavedGuard } from '../ui/unsaved';
+import { useUnsavedGuard } from '../../ui/unsaved';
 import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
-import { LIMITS } from '../core/model/limits';
+import { LIMITS } from '../../core/model/limits';
 
 type Saved = (settings: Settings) => void;
 

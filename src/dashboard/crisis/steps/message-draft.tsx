@@ -6,9 +6,14 @@
  * says it would not.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import { LIMITS } from '../core/model/limits';
-import { draftFrom, messageLocale, messageValues, templateFor } from '../core/model/templates';
+import { t } from '../../../core/i18n';
+import { LIMITS } from '../../../core/model/limits';
+import {
+  draftFrom,
+  messageLocale,
+  messageValues,
+  templateFor,
+} from '../../../core/model/templates';
 import {
   MESSAGE_LANGS,
   MESSAGE_VARIANTS,
@@ -18,10 +23,10 @@ import {
   type Settings,
   type TemplateKind,
   type TemplateText,
-} from '../core/model/types';
-import { Choice } from '../ui/components';
-import { LANGUAGE_NAMES } from '../ui/format';
-import { variantName } from '../ui/labels';
+} from '../../../core/model/types';
+import { Choice } from '../../../ui/components';
+import { LANGUAGE_NAMES } from '../../../ui/format';
+import { variantName } from '../../../ui/labels';
 
 const HOUR = 3_600_000;
 

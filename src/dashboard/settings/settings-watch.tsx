@@ -4,18 +4,18 @@
  * their aliases) and the editor of the user's own word rules for the negativity score.
  */
 import { useRef, useState } from 'preact/hooks';
-import { browser } from '../core/browser';
-import { t, type MessageKey } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
-import { fold } from '../core/monitoring/watch';
-import { newId } from '../core/model/ids';
-import type { Settings, WatchTerm, WordRule } from '../core/model/types';
-import { ask } from '../ui/background';
-import { EditForm } from '../ui/edit-form';
-import { FieldError } from '../ui/components';
+import { browser } from '../../core/browser';
+import { t, type MessageKey } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
+import { fold } from '../../core/monitoring/watch';
+import { newId } from '../../core/model/ids';
+import type { Settings, WatchTerm, WordRule } from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { EditForm } from '../../ui/edit-form';
+import { FieldError } from '../../ui/components';
 import { SaveBar, useSectionSave } from './settings-lists';
 import './settings-watch.css';
-import { LIMITS } from '../core/model/limits';
+import { LIMITS } from '../../core/model/limits';
 
 type Saved = (settings: Settings) => void;
 

@@ -3,16 +3,16 @@
  * may change (note, tags, tone, reach). Page-derived text is rendered as text only.
  */
 import { useRef, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import type { MentionPatch } from '../core/messaging/protocol';
-import { REACHES, TONES, type Mention, type Reach, type Tone } from '../core/model/types';
-import { MentionText } from '../ui/components';
-import { formatDateTime, isOpenableUrl, reachName, toneName } from '../ui/format';
-import { EditForm } from '../ui/edit-form';
-import { memo } from '../ui/memo';
-import { EvidencePanel } from './evidence-panel';
-import { LIMITS } from '../core/model/limits';
-import { mentionLabel } from '../core/model/mention';
+import { t } from '../../core/i18n';
+import type { MentionPatch } from '../../core/messaging/protocol';
+import { REACHES, TONES, type Mention, type Reach, type Tone } from '../../core/model/types';
+import { MentionText } from '../../ui/components';
+import { formatDateTime, isOpenableUrl, reachName, toneName } from '../../ui/format';
+import { EditForm } from '../../ui/edit-form';
+import { memo } from '../../ui/memo';
+import { EvidencePanel } from '../evidence/evidence-panel';
+import { LIMITS } from '../../core/model/limits';
+import { mentionLabel } from '../../core/model/mention';
 
 function MentionEditForm(props: {
   mention: Mention;

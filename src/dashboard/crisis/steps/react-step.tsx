@@ -2,11 +2,11 @@
  * Step 1, react fast: the countdown to the level's target and the containment checklist, first
  * item always "stop further damage". A temporary fix is marked as such: step 4 brings it back.
  */
-import { t } from '../core/i18n';
-import type { CrisisChange } from '../core/model/crisis-change';
-import type { Crisis } from '../core/model/types';
-import { Countdown } from '../ui/countdown';
-import { checklistLabel, formatDateTime } from '../ui/format';
+import { t } from '../../../core/i18n';
+import type { CrisisChange } from '../../../core/model/crisis-change';
+import type { Crisis } from '../../../core/model/types';
+import { Countdown } from '../../../ui/countdown';
+import { checklistLabel, formatDateTime } from '../../../ui/format';
 
 export function ReactStep(props: {
   crisis: Crisis;

@@ -3,12 +3,12 @@
  * label already in the user's language) built from the crisis, its journal and its mentions,
  * and written out as Markdown or shown as a printable page from that same document.
  */
-import { stepProgress } from '../core/model/steps';
-import { t } from '../core/i18n';
-import { rankDamages, totalCost } from '../core/model/assessment';
-import { crisisMetrics, journalLines } from '../core/model/journal';
-import { mentionLabel } from '../core/model/mention';
-import type { Repeat } from '../core/model/recurrence';
+import { stepProgress } from '../../../core/model/steps';
+import { t } from '../../../core/i18n';
+import { rankDamages, totalCost } from '../../../core/model/assessment';
+import { crisisMetrics, journalLines } from '../../../core/model/journal';
+import { mentionLabel } from '../../../core/model/mention';
+import type { Repeat } from '../../../core/model/recurrence';
 import {
   STEPS,
   type Crisis,
@@ -16,8 +16,8 @@ import {
   type CrisisStakeholder,
   type Mention,
   type Settings,
-} from '../core/model/types';
-import { formatDuration } from '../ui/countdown';
+} from '../../../core/model/types';
+import { formatDuration } from '../../../ui/countdown';
 import {
   checklistLabel,
   formatCount,
@@ -28,9 +28,16 @@ import {
   levelName,
   stepName,
   stepProgressName,
-} from '../ui/format';
-import { eventText } from './event-text';
-import { areaName, causeName, repeatText, roleName, statusName, variantName } from '../ui/labels';
+} from '../../../ui/format';
+import { eventText } from '../event-text';
+import {
+  areaName,
+  causeName,
+  repeatText,
+  roleName,
+  statusName,
+  variantName,
+} from '../../../ui/labels';
 
 export type ReportBlock =
   | { kind: 'text'; text: string }

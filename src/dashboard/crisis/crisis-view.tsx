@@ -3,11 +3,11 @@
  * mentions and its journal.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { reactionDueAt } from '../core/model/deadlines';
-import { hasReacted, stepProgress } from '../core/model/steps';
+import { t } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
+import type { CrisisChange } from '../../core/model/crisis-change';
+import { reactionDueAt } from '../../core/model/deadlines';
+import { hasReacted, stepProgress } from '../../core/model/steps';
 import {
   LEVELS,
   STEPS,
@@ -16,20 +16,20 @@ import {
   type CrisisStep,
   type Level,
   type Settings,
-} from '../core/model/types';
-import { ask } from '../ui/background';
-import { EditForm } from '../ui/edit-form';
-import { CrisisNameField } from './crisis-name-field';
-import { ErrorMessage, StepText } from '../ui/components';
-import { formatDateTime, levelName, stepName, stepProgressName } from '../ui/format';
-import { MentionList } from './mention-list';
-import { AssessStep } from './assess-step';
+} from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { EditForm } from '../../ui/edit-form';
+import { CrisisNameField } from '../crisis-name-field';
+import { ErrorMessage, StepText } from '../../ui/components';
+import { formatDateTime, levelName, stepName, stepProgressName } from '../../ui/format';
+import { MentionList } from '../log/mention-list';
+import { AssessStep } from './steps/assess-step';
 import { Journal } from './journal';
-import { InformStep } from './inform-step';
-import { LearnStep } from './learn-step';
-import { PlanStep } from './plan-step';
-import { ReportPanel } from './report-view';
-import { ReactStep } from './react-step';
+import { InformStep } from './steps/inform-step';
+import { LearnStep } from './steps/learn-step';
+import { PlanStep } from './steps/plan-step';
+import { ReportPanel } from './report/report-view';
+import { ReactStep } from './steps/react-step';
 import { StepMark } from './step-mark';
 import { CloseCrisis } from './close-crisis';
 

@@ -4,14 +4,19 @@
  * suggests a level, applied in one click.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import { rankDamages, suggestLevel, totalCost } from '../core/model/assessment';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { newId } from '../core/model/ids';
-import { DAMAGE_AREAS, type Crisis, type DamageArea, type DamageRow } from '../core/model/types';
-import { formatMoney, levelName } from '../ui/format';
-import { EditForm } from '../ui/edit-form';
-import { areaLabel, areaName } from '../ui/labels';
+import { t } from '../../../core/i18n';
+import { rankDamages, suggestLevel, totalCost } from '../../../core/model/assessment';
+import type { CrisisChange } from '../../../core/model/crisis-change';
+import { newId } from '../../../core/model/ids';
+import {
+  DAMAGE_AREAS,
+  type Crisis,
+  type DamageArea,
+  type DamageRow,
+} from '../../../core/model/types';
+import { formatMoney, levelName } from '../../../ui/format';
+import { EditForm } from '../../../ui/edit-form';
+import { areaLabel, areaName } from '../../../ui/labels';
 
 const blank = (): DamageRow => ({
   id: newId(),

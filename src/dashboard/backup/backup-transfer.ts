@@ -4,7 +4,7 @@
  * pages to import it. The background is reached through `ask`, handed in, so that the tests can
  * wire it to a real background.
  */
-import { BackupWriter, buildBackup, type BuiltBackup } from '../core/backup/build';
+import { BackupWriter, buildBackup, type BuiltBackup } from '../../core/backup/build';
 import type {
   BackupData,
   BackupInfo,
@@ -13,15 +13,15 @@ import type {
   ImportMode,
   ImportPreview,
   ImportSummary,
-} from '../core/backup/format';
-import { countsOf } from '../core/backup/format';
+} from '../../core/backup/format';
+import { countsOf } from '../../core/backup/format';
 // The one read of the database from a page (a lint exception, eslint.config.js): an export's
 // snapshot, read-only, rather than 100,000 records carried through messages.
-import { readBatches, readStores } from '../core/db/backup';
-import { openForReading, type VigieDatabase } from '../core/db/open';
-import type { AppErrorData, BackgroundCalls, Result } from '../core/messaging/protocol';
-import type { Client } from '../core/messaging/rpc';
-import type { Crisis, CrisisEvent, Mention } from '../core/model/types';
+import { readBatches, readStores } from '../../core/db/backup';
+import { openForReading, type VigieDatabase } from '../../core/db/open';
+import type { AppErrorData, BackgroundCalls, Result } from '../../core/messaging/protocol';
+import type { Client } from '../../core/messaging/rpc';
+import type { Crisis, CrisisEvent, Mention } from '../../core/model/types';
 
 export type Ask = Client<BackgroundCalls>;
 

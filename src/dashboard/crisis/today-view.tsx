@@ -4,13 +4,13 @@
  * crisis (closed ones included: prevention outlives the crisis). Each line leads to its crisis.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
-import { agendaBucket, type AgendaBucket, type AgendaItem } from '../core/model/agenda';
-import { ask } from '../ui/background';
-import { ErrorMessage, LevelChip } from '../ui/components';
-import { agendaLabel, dueText, useNow } from '../ui/countdown';
-import { formatDateTime, formatDay } from '../ui/format';
+import { t } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
+import { agendaBucket, type AgendaBucket, type AgendaItem } from '../../core/model/agenda';
+import { ask } from '../../ui/background';
+import { ErrorMessage, LevelChip } from '../../ui/components';
+import { agendaLabel, dueText, useNow } from '../../ui/countdown';
+import { formatDateTime, formatDay } from '../../ui/format';
 
 const GROUPS: { bucket: AgendaBucket; title: () => string }[] = [
   { bucket: 'overdue', title: () => t('todayOverdue') },

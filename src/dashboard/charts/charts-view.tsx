@@ -5,15 +5,15 @@
  * chart has its figures as a table for screen readers and for reading exact values.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t, tn } from '../core/i18n';
-import type { AppErrorData, ChartsData } from '../core/messaging/protocol';
-import type { LevelMetrics } from '../core/model/stats';
-import { LEVELS, type Level, type Tone } from '../core/model/types';
-import { ask } from '../ui/background';
-import { ErrorMessage } from '../ui/components';
-import { formatDuration } from '../ui/countdown';
-import { levelName, toneName } from '../ui/format';
-import { uiLanguage } from '../core/i18n';
+import { t, tn } from '../../core/i18n';
+import type { AppErrorData, ChartsData } from '../../core/messaging/protocol';
+import type { LevelMetrics } from '../../core/model/stats';
+import { LEVELS, type Level, type Tone } from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { ErrorMessage } from '../../ui/components';
+import { formatDuration } from '../../ui/countdown';
+import { levelName, toneName } from '../../ui/format';
+import { uiLanguage } from '../../core/i18n';
 import './charts.css';
 
 const RANGES = [7, 30, 90, 365] as const;

@@ -7,10 +7,10 @@
  * informed stay flagged until they are.
  */
 import { useState } from 'preact/hooks';
-import { t, tn, uiLanguage, type MessageKey } from '../core/i18n';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { newId } from '../core/model/ids';
-import { mailtoLink, suggestVariant } from '../core/model/templates';
+import { t, tn, uiLanguage, type MessageKey } from '../../../core/i18n';
+import type { CrisisChange } from '../../../core/model/crisis-change';
+import { newId } from '../../../core/model/ids';
+import { mailtoLink, suggestVariant } from '../../../core/model/templates';
 import {
   FAULTS,
   type Crisis,
@@ -20,11 +20,11 @@ import {
   type MessageVariant,
   type SentMessage,
   type Settings,
-} from '../core/model/types';
-import { formatDateTime, LANGUAGE_NAMES } from '../ui/format';
+} from '../../../core/model/types';
+import { formatDateTime, LANGUAGE_NAMES } from '../../../ui/format';
 import { DraftFields, useDraft } from './message-draft';
-import { roleName, variantName } from '../ui/labels';
-import { PersonForm } from './person-form';
+import { roleName, variantName } from '../../../ui/labels';
+import { PersonForm } from '../../person-form';
 
 const FAULT_KEYS: Record<Fault, MessageKey> = {
   unknown: 'faultUnknown',

@@ -5,12 +5,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
-import { t, uiLanguage } from '../core/i18n';
-import type { Repeat } from '../core/model/recurrence';
-import type { Crisis, CrisisEvent, Mention, Settings } from '../core/model/types';
-import { ask } from '../ui/background';
-import { LiveRegion } from '../ui/components';
-import { downloadText, fileSlug } from '../ui/download';
+import { t, uiLanguage } from '../../../core/i18n';
+import type { Repeat } from '../../../core/model/recurrence';
+import type { Crisis, CrisisEvent, Mention, Settings } from '../../../core/model/types';
+import { ask } from '../../../ui/background';
+import { LiveRegion } from '../../../ui/components';
+import { downloadText, fileSlug } from '../../../ui/download';
 import { buildReport, reportMarkdown, type ReportBlock, type ReportDoc } from './report';
 import reportCss from './report.css?raw';
 import './report.css';

@@ -2,15 +2,15 @@
  * Every crisis, most recently opened first, paged; searched and filtered by the route's query.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { t, tn } from '../core/i18n';
-import type { AppErrorData, CrisisSummary, TimeCursor } from '../core/messaging/protocol';
-import { ask } from '../ui/background';
-import { ErrorMessage, LevelChip, LoadMore, StepText } from '../ui/components';
-import { DueCountdown } from '../ui/countdown';
-import { formatCount, formatDateTime } from '../ui/format';
-import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
-import { CrisisFilterBar, type ParamsPatch } from './filter-bar';
-import { CRISIS_PARAMS, crisisQuery, isFiltered } from './list-filters';
+import { t, tn } from '../../core/i18n';
+import type { AppErrorData, CrisisSummary, TimeCursor } from '../../core/messaging/protocol';
+import { ask } from '../../ui/background';
+import { ErrorMessage, LevelChip, LoadMore, StepText } from '../../ui/components';
+import { DueCountdown } from '../../ui/countdown';
+import { formatCount, formatDateTime } from '../../ui/format';
+import { replaceRouteParams, type RouteParams } from '../../ui/use-hash-route';
+import { CrisisFilterBar, type ParamsPatch } from '../filter-bar';
+import { CRISIS_PARAMS, crisisQuery, isFiltered } from '../list-filters';
 
 export function CrisisList({ params = {} }: { params?: RouteParams }) {
   const [items, setItems] = useState<CrisisSummary[]>([]);

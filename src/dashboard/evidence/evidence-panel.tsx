@@ -4,14 +4,14 @@
  * taken when they were made. Notes, tags, tone and reach are not part of either hash.
  */
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
-import type { AppErrorData, EvidenceCheck } from '../core/messaging/protocol';
-import { shortenedFields } from '../core/model/mention';
-import type { Mention, PageCopyRef } from '../core/model/types';
-import { ask } from '../ui/background';
-import { ErrorMessage, LiveRegion } from '../ui/components';
-import { downloadBlob, fileSlug } from '../ui/download';
-import { formatDateTime, formatSize } from '../ui/format';
+import { t, type MessageKey } from '../../core/i18n';
+import type { AppErrorData, EvidenceCheck } from '../../core/messaging/protocol';
+import { shortenedFields } from '../../core/model/mention';
+import type { Mention, PageCopyRef } from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { ErrorMessage, LiveRegion } from '../../ui/components';
+import { downloadBlob, fileSlug } from '../../ui/download';
+import { formatDateTime, formatSize } from '../../ui/format';
 import { neutralizedCopy } from './neutralize-copy';
 
 const COPY_TYPES: Record<PageCopyRef['format'], string> = {

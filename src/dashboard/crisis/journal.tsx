@@ -5,15 +5,15 @@
  * `journalLines`).
  */
 import { useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { newId } from '../core/model/ids';
-import { localDay } from '../core/model/agenda';
-import { journalLines } from '../core/model/journal';
-import { LIMITS } from '../core/model/limits';
-import type { CrisisEvent } from '../core/model/types';
-import { EditForm } from '../ui/edit-form';
-import { formatDateTime } from '../ui/format';
+import { t } from '../../core/i18n';
+import type { CrisisChange } from '../../core/model/crisis-change';
+import { newId } from '../../core/model/ids';
+import { localDay } from '../../core/model/agenda';
+import { journalLines } from '../../core/model/journal';
+import { LIMITS } from '../../core/model/limits';
+import type { CrisisEvent } from '../../core/model/types';
+import { EditForm } from '../../ui/edit-form';
+import { formatDateTime } from '../../ui/format';
 import { eventText } from './event-text';
 
 /** A time as the value of a datetime-local field: local, to the minute. */

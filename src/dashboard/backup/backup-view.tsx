@@ -4,8 +4,8 @@
  * previewed, and written all at once or not at all.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { actionsCsv, csvDialectFor, mentionsCsv, type CsvDialect } from '../core/backup/csv';
-import { mentionsAnnotations } from '../core/backup/annotations';
+import { actionsCsv, csvDialectFor, mentionsCsv, type CsvDialect } from '../../core/backup/csv';
+import { mentionsAnnotations } from '../../core/backup/annotations';
 import type {
   BackupData,
   BackupFile,
@@ -16,15 +16,15 @@ import type {
   RecordCounts,
   Shortened,
   StoreCounts,
-} from '../core/backup/format';
-import { MAX_BACKUP_CHARS, parseBackup } from '../core/backup/parse';
-import type { BackupProblem } from '../core/backup/problems';
-import { t, uiLanguage, type MessageKey } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
-import { ask } from '../ui/background';
-import { ErrorMessage, LiveRegion } from '../ui/components';
-import { downloadBlob, downloadText } from '../ui/download';
-import { errorText, formatCount, formatDateTime } from '../ui/format';
+} from '../../core/backup/format';
+import { MAX_BACKUP_CHARS, parseBackup } from '../../core/backup/parse';
+import type { BackupProblem } from '../../core/backup/problems';
+import { t, uiLanguage, type MessageKey } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
+import { ask } from '../../ui/background';
+import { ErrorMessage, LiveRegion } from '../../ui/components';
+import { downloadBlob, downloadText } from '../../ui/download';
+import { errorText, formatCount, formatDateTime } from '../../ui/format';
 import './backup.css';
 import {
   backupFileName,
@@ -36,7 +36,7 @@ import {
   openLog,
   type Progress,
 } from './backup-transfer';
-import { StorageStatus } from './storage-status';
+import { StorageStatus } from '../storage-status';
 
 type ExportKind = 'json' | 'mentions-csv' | 'actions-csv' | 'annotations';
 

@@ -4,12 +4,12 @@
  * plan misses (a damage with no repair, a temporary fix with no lasting one) stays flagged.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import { rankDamages } from '../core/model/assessment';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { newId } from '../core/model/ids';
-import { temporaryFixesToReplace, unrepairedDamages } from '../core/model/plan';
-import { suggestVariant } from '../core/model/templates';
+import { t } from '../../../core/i18n';
+import { rankDamages } from '../../../core/model/assessment';
+import type { CrisisChange } from '../../../core/model/crisis-change';
+import { newId } from '../../../core/model/ids';
+import { temporaryFixesToReplace, unrepairedDamages } from '../../../core/model/plan';
+import { suggestVariant } from '../../../core/model/templates';
 import {
   ACTION_STATUSES,
   type Action,
@@ -17,12 +17,12 @@ import {
   type Apology,
   type Crisis,
   type Settings,
-} from '../core/model/types';
-import { checklistLabel, formatDateTime, formatDay } from '../ui/format';
-import { EditForm } from '../ui/edit-form';
+} from '../../../core/model/types';
+import { checklistLabel, formatDateTime, formatDay } from '../../../ui/format';
+import { EditForm } from '../../../ui/edit-form';
 import { crisisLang } from './inform-step';
 import { DraftFields, useDraft } from './message-draft';
-import { areaName, statusName } from '../ui/labels';
+import { areaName, statusName } from '../../../ui/labels';
 
 const HOUR = 3_600_000;
 

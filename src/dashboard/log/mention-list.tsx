@@ -4,7 +4,7 @@
  * selection, move it, tag it, delete it (with undo).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, tn } from '../core/i18n';
+import { t, tn } from '../../core/i18n';
 import type {
   AppErrorData,
   CrisisSummary,
@@ -13,17 +13,17 @@ import type {
   MentionScope,
   Result,
   TimeCursor,
-} from '../core/messaging/protocol';
-import { CrisisNameField } from './crisis-name-field';
-import { crisisNameFor } from '../core/model/mention';
-import { LEVELS, type Level, type Mention } from '../core/model/types';
-import { ask } from '../ui/background';
-import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../ui/components';
-import { formatCount, levelName } from '../ui/format';
-import { EditForm } from '../ui/edit-form';
-import { replaceRouteParams, type RouteParams } from '../ui/use-hash-route';
-import { MentionFilterBar, type ParamsPatch } from './filter-bar';
-import { isFiltered, MENTION_PARAMS, mentionQuery } from './list-filters';
+} from '../../core/messaging/protocol';
+import { CrisisNameField } from '../crisis-name-field';
+import { crisisNameFor } from '../../core/model/mention';
+import { LEVELS, type Level, type Mention } from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../../ui/components';
+import { formatCount, levelName } from '../../ui/format';
+import { EditForm } from '../../ui/edit-form';
+import { replaceRouteParams, type RouteParams } from '../../ui/use-hash-route';
+import { MentionFilterBar, type ParamsPatch } from '../filter-bar';
+import { isFiltered, MENTION_PARAMS, mentionQuery } from '../list-filters';
 import { MentionRow } from './mention-row';
 
 const PAGE = 50;

@@ -2,10 +2,10 @@
  * A journal line in words ("Level changed to 3", "Informed: Jane"), for the crisis view and
  * the report.
  */
-import { t, type MessageKey } from '../core/i18n';
-import { STEPS, type CrisisEvent, type CrisisStep } from '../core/model/types';
-import { checklistLabel, stepName } from '../ui/format';
-import { areaLabel } from '../ui/labels';
+import { t, type MessageKey } from '../../core/i18n';
+import { STEPS, type CrisisEvent, type CrisisStep } from '../../core/model/types';
+import { checklistLabel, stepName } from '../../ui/format';
+import { areaLabel } from '../../ui/labels';
 
 const EVENT_KEYS: Partial<Record<CrisisEvent['type'], MessageKey>> = {
   opened: 'eventOpened',

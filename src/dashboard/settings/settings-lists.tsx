@@ -5,17 +5,17 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useLayoutEffect, useState } from 'preact/hooks';
-import { builtInChecklistLabel, t } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
-import { newId } from '../core/model/ids';
-import { DEFAULT_CHECKLIST } from '../core/model/settings';
-import type { Settings, Stakeholder } from '../core/model/types';
-import { ask } from '../ui/background';
-import { ErrorMessage, FieldError, LiveRegion } from '../ui/components';
-import { LANGUAGE_NAMES } from '../ui/format';
-import { PersonForm } from './person-form';
-import { roleName } from '../ui/labels';
-import { LIMITS } from '../core/model/limits';
+import { builtInChecklistLabel, t } from '../../core/i18n';
+import type { AppErrorData } from '../../core/messaging/protocol';
+import { newId } from '../../core/model/ids';
+import { DEFAULT_CHECKLIST } from '../../core/model/settings';
+import type { Settings, Stakeholder } from '../../core/model/types';
+import { ask } from '../../ui/background';
+import { ErrorMessage, FieldError, LiveRegion } from '../../ui/components';
+import { LANGUAGE_NAMES } from '../../ui/format';
+import { PersonForm } from '../person-form';
+import { roleName } from '../../ui/labels';
+import { LIMITS } from '../../core/model/limits';
 
 /**
  * What a section of the screen is told of its form: edited (there are unsaved edits) or saved.

@@ -4,13 +4,13 @@
  * step undone leaves it in progress; nothing is marked behind the user's back.
  */
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../core/i18n';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { LIMITS } from '../core/model/limits';
-import { stepCriteriaMet } from '../core/model/steps';
-import type { Crisis, StepId } from '../core/model/types';
-import { EditForm } from '../ui/edit-form';
-import { stepName } from '../ui/format';
+import { t, type MessageKey } from '../../core/i18n';
+import type { CrisisChange } from '../../core/model/crisis-change';
+import { LIMITS } from '../../core/model/limits';
+import { stepCriteriaMet } from '../../core/model/steps';
+import type { Crisis, StepId } from '../../core/model/types';
+import { EditForm } from '../../ui/edit-form';
+import { stepName } from '../../ui/format';
 
 const CRITERIA: Record<StepId, MessageKey> = {
   react: 'stepCriteriaReact',

@@ -4,13 +4,13 @@
  * watchlist, and a warning when this crisis repeats an earlier one.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../core/i18n';
-import type { CrisisChange } from '../core/model/crisis-change';
-import { newId } from '../core/model/ids';
-import type { Repeat } from '../core/model/recurrence';
-import { ROOT_CAUSES, type Crisis, type PostMortem } from '../core/model/types';
-import { ask } from '../ui/background';
-import { causeName, isPresetCause, repeatText } from '../ui/labels';
+import { t } from '../../../core/i18n';
+import type { CrisisChange } from '../../../core/model/crisis-change';
+import { newId } from '../../../core/model/ids';
+import type { Repeat } from '../../../core/model/recurrence';
+import { ROOT_CAUSES, type Crisis, type PostMortem } from '../../../core/model/types';
+import { ask } from '../../../ui/background';
+import { causeName, isPresetCause, repeatText } from '../../../ui/labels';
 
 const WHYS = 5;
 

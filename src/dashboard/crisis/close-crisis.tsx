@@ -4,10 +4,10 @@
  * yet: a crisis is never closed over loose ends without the user seeing them.
  */
 import { useState } from 'preact/hooks';
-import { t, tn } from '../core/i18n';
-import { looseEnds, noLooseEnds } from '../core/model/steps';
-import type { Crisis } from '../core/model/types';
-import { formatCount } from '../ui/format';
+import { t, tn } from '../../core/i18n';
+import { looseEnds, noLooseEnds } from '../../core/model/steps';
+import type { Crisis } from '../../core/model/types';
+import { formatCount } from '../../ui/format';
 
 export function CloseCrisis(props: { crisis: Crisis; onClose: () => void }) {
   const [asking, setAsking] = useState(false);
