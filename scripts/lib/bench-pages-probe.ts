@@ -12,7 +12,8 @@ import { createVisibility, insideSkipped, isSkipped } from '../../src/content/vi
 import { describeQuoteOffsets } from '../../src/core/anchoring/describe-text-quote';
 import { reanchor, type AnchorMethod } from '../../src/core/anchoring/reanchor';
 import { buildTextIndex, codePointCount } from '../../src/core/anchoring/text-index';
-import { compileWatchlist, fold } from '../../src/core/monitoring/watch';
+import { compileWatchlist } from '../../src/core/monitoring/watch';
+import { foldSameLength as fold } from '../../src/core/text/fold';
 import type { MentionSelectors, WatchTerm } from '../../src/core/model/types';
 
 /** A quote of the page with the selectors Vigie stores for it (as a right-click describes it). */

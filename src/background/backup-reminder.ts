@@ -9,10 +9,10 @@ import type { VigieDatabase } from '../core/db/open';
 import { getSettings } from '../core/db/settings';
 import { oldestCaptureAt } from '../core/db/stats';
 import { backupDueDays } from '../core/model/backup-due';
+import { DAY } from '../core/time';
 
 const ALARM = 'vigie-backup-check';
 const REMINDED_KEY = 'backupRemindedAt';
-const DAY = 86_400_000;
 
 /** Days since the last backup when one is due, else null. */
 export async function backupDue(db: VigieDatabase, now: number): Promise<number | null> {

@@ -17,7 +17,7 @@ import {
   type BackupStore,
   type StoreCounts,
 } from '../core/backup/format';
-import { parseBackup } from '../core/backup/parse';
+import { MAX_RECORDS, parseBackup } from '../core/backup/parse';
 import { fitRecords, fitSettings, integrity, unsafeKeys } from '../core/backup/validate';
 import type { BackgroundCalls } from '../core/messaging/protocol';
 import { type Handlers } from '../core/messaging/rpc';
@@ -82,8 +82,6 @@ export interface Staging {
 /** Records per backup page, and the JSON size a page stops at (well under 64 MiB). */
 const MAX_PART = 1000;
 const MAX_PART_CHARS = 8_000_000;
-/** The most records of each kind an import may announce (as parseBackup allows). */
-const MAX_COUNTS: StoreCounts = { mentions: 2_000_000, crises: 100_000, events: 5_000_000 };
 /** A staging left alone this long is dropped (a page closed mid-import). */
 const STALE_MS = 30 * 60 * 1000;
 /** Imports staged at once; the oldest goes first. */
@@ -99,7 +97,7 @@ function validCounts(counts: unknown): counts is StoreCounts {
   if (typeof counts !== 'object' || counts === null) return false;
   return BACKUP_STORES.every((store) => {
     const n = (counts as Record<string, unknown>)[store];
-    return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_COUNTS[store];
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_RECORDS[store];
   });
 }
 

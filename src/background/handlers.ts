@@ -58,6 +58,7 @@ import {
   UNDO_BATCH,
   undoBatches,
 } from './undo';
+import { DAY } from '../core/time';
 
 const MAX_PAGE = 200;
 
@@ -331,7 +332,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
         throw new AppError('bad-request', 'days must be a whole number from 1 to 366');
       }
       const now = deps.now().getTime();
-      const from = now - (days - 1) * 86_400_000;
+      const from = now - (days - 1) * DAY;
       const [flags, crises, events, settings] = await Promise.all([
         flagsSince(db, new Date(from).toISOString().slice(0, 10)),
         allCrises(db),

@@ -12,11 +12,10 @@ import { flagsSince } from '../core/db/stats';
 import { detectSpike, spikeWindows, type Counted, type Spike } from '../core/model/spike';
 import type { Crisis } from '../core/model/types';
 import { openCrisisWith, type FlagDeps } from './flag';
+import { DAY, HOUR } from '../core/time';
 
 const HOURS_KEY = 'spikeSightingHours';
 const NOTIFIED_KEY = 'spikeNotifiedAt';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const ICON = 'icons/icon-128.png';
 
 /**

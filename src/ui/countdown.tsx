@@ -6,10 +6,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, tn } from '../core/i18n';
 import { agendaBucket, agendaOrder, dueDay, type AgendaItem } from '../core/model/agenda';
 import { formatDay } from './format';
+import { DAY, MINUTE } from '../core/time';
 
 /** "3 d 4 h", "2 h 05 min", "12 min": precise enough to act on, short enough to read at once. */
 export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const minutes = Math.max(0, Math.round(ms / MINUTE));
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
@@ -71,7 +72,7 @@ export function dueText(item: AgendaItem, now: number): string {
   // Whole local days from the due day to today.
   const today = new Date(now);
   const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
-  const late = Math.max(1, Math.round((midnight - agendaOrder(item)) / 86_400_000));
+  const late = Math.max(1, Math.round((midnight - agendaOrder(item)) / DAY));
   return tn('dueDaysLate', late, String(late));
 }
 

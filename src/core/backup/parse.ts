@@ -24,8 +24,11 @@ import { fitRecords, fitSettings, integrity, unsafeKeys, type Shortened } from '
  */
 export const MAX_BACKUP_CHARS = 400_000_000;
 
-/** At most this many records of each kind: far beyond any real log, short of exhausting memory. */
-const MAX_RECORDS: Record<keyof BackupData, number> = {
+/**
+ * At most this many records of each kind, in a file or announced by an import: far beyond any
+ * real log, short of exhausting memory.
+ */
+export const MAX_RECORDS: Record<keyof BackupData, number> = {
   mentions: 2_000_000,
   crises: 100_000,
   events: 5_000_000,

@@ -10,9 +10,8 @@
 import { reactionDueAt } from './deadlines';
 import { hasReacted } from './steps';
 import type { Crisis, Level, Settings } from './types';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY } from '../time';
+import { updateDueAt } from './deadlines';
 
 export type AgendaKind = 'reaction' | 'update' | 'action' | 'precaution';
 
@@ -29,13 +28,6 @@ export interface AgendaItem {
   at: number;
   /** Due on a day rather than at a time. */
   allDay: boolean;
-}
-
-/** When the next status update of an open crisis is due: the last one (or opening) + cadence. */
-export function updateDueAt(crisis: Crisis, settings: Settings): number {
-  const updates = crisis.plan.updates.map((u) => Date.parse(u.sentAt));
-  const last = updates.length ? Math.max(...updates) : Date.parse(crisis.openedAt);
-  return last + settings.updateCadenceHours[crisis.level] * HOUR;
 }
 
 /** Everything still to do by a time or a day for one crisis. */

@@ -2,7 +2,7 @@
  * When to remind the user to make a backup: the log holds something, and the last backup (or,
  * when none was ever made, the first flag) is older than the setting's number of days.
  */
-const DAY = 86_400_000;
+import { DAY } from '../time';
 
 export interface BackupDueInput {
   backupReminderDays: number;

@@ -4,6 +4,7 @@
  */
 import type { Crisis, CrisisEvent, EventType, Settings, StepId } from './types';
 import { STEPS } from './types';
+import { reactionDueAt } from './deadlines';
 
 /** A journal line before it gets its id and time. */
 export interface EventDraft {
@@ -43,8 +44,6 @@ export interface CrisisMetrics {
   reacted: boolean;
 }
 
-const HOUR = 3_600_000;
-
 /**
  * The metrics of a crisis, from what happened. Detection is the crisis's `openedAt`, kept at
  * its earliest mention's flag (days a mention waited in the inbox count). The reaction is the
@@ -83,7 +82,7 @@ export function crisisMetrics(
   const closes = events.filter((e) => e.type === 'closed').map((e) => Date.parse(e.at));
   const closed = crisis.state === 'closed' && closes.length ? Math.max(...closes) : null;
 
-  const target = opened + settings.reactionTargetsHours[crisis.level] * HOUR;
+  const target = reactionDueAt(crisis, settings);
   const reactTargetMet = reacted !== null ? reacted <= target : now > target ? false : null;
   return {
     timeToReactMs: reacted === null ? null : Math.max(0, reacted - opened),

@@ -9,8 +9,8 @@ import { agendaFor, agendaOrder } from './agenda';
 import { reactionDueAt } from './deadlines';
 import { hasReacted } from './steps';
 import type { Crisis, Settings } from './types';
+import { HOUR } from '../time';
 
-const HOUR = 3_600_000;
 /** A day's item is called to mind at this local hour of its day: the start of a working day. */
 const MORNING_HOUR = 9;
 

@@ -4,6 +4,7 @@
  * ("refun" finds "refund", "eleve" finds "élevé"). The filters' types cross the message boundary.
  */
 import { LEVELS, STEPS, TONES, type Level, type StepId, type Tone } from './types';
+import { foldText } from '../text/fold';
 
 /** Newest first (the default) or oldest first, by capture or opening time. */
 export type SortOrder = 'newest' | 'oldest';
@@ -41,27 +42,6 @@ export const MAX_WORDS = 128;
 /** Query words beyond this are ignored: each one costs a check on every candidate. */
 const MAX_QUERY_WORDS = 12;
 const MAX_QUERY_LENGTH = 500;
-
-// Letters that Unicode decomposition leaves whole, spelled as French and English readers type them.
-const SPELLED: Readonly<Record<string, string>> = {
-  œ: 'oe',
-  æ: 'ae',
-  ß: 'ss',
-  ø: 'o',
-  đ: 'd',
-  ł: 'l',
-  ı: 'i',
-};
-
-/** The text in lower case without accents or ligatures ("Élevé, cœur" → "eleve, coeur"). */
-export function foldText(text: string): string {
-  // Lower case first: some capitals lower to a letter plus a combining mark (İ → i̇).
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[œæßøđłı]/g, (c) => SPELLED[c] ?? c);
-}
 
 /** The folded words of `text`, each cut to MAX_WORD_LENGTH, in order, repeats included. */
 function* foldedWords(text: string): Generator<string> {

@@ -3,6 +3,7 @@
  * A spike is a count above the 7-day mean plus two standard deviations (and at least a few
  * events, so that 3 flags after a quiet week do not ring).
  */
+import { DAY } from '../time';
 export interface SpikeCheck {
   /** Flags and negative sightings in the last 24 hours. */
   last24h: number;
@@ -26,8 +27,6 @@ export function detectSpike({ last24h, previous7 }: SpikeCheck): Spike | null {
   const threshold = mean + 2 * Math.sqrt(variance);
   return last24h > threshold && last24h >= MIN_SPIKE ? { last24h, mean, threshold } : null;
 }
-
-const DAY = 86_400_000;
 
 /** Events at one time: `n` of them at `at` (ms). */
 export type Counted = readonly [at: number, n: number];

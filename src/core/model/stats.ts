@@ -6,8 +6,7 @@
 import { crisisMetrics } from './journal';
 import type { Crisis, CrisisEvent, Level, Settings, Tone } from './types';
 import { LEVELS } from './types';
-
-const DAY = 86_400_000;
+import { DAY } from '../time';
 
 export interface DayCount {
   /** The day, YYYY-MM-DD in UTC. */

@@ -5,6 +5,7 @@
  * text's own, so a sighting can be highlighted where it is.
  */
 import type { WatchTerm } from '../model/types';
+import { foldSameLength } from '../text/fold';
 
 export interface Sighting {
   termId: string;
@@ -13,25 +14,6 @@ export interface Sighting {
   /** UTF-16 offsets in the text. */
   start: number;
   end: number;
-}
-
-/**
- * The text in lower case without accents, of the very same length: each character becomes
- * its own base letter, so offsets in the folded text are offsets in the original.
- */
-export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Surrogate halves and plain ASCII stay as they are (ASCII only lowered).
-    if (c < 128) out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
-    else if (c >= 0xd800 && c <= 0xdfff) out += text[i];
-    else {
-      const base = text[i]!.normalize('NFD')[0]!.toLowerCase();
-      out += base.length === 1 ? base : text[i];
-    }
-  }
-  return out;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,7 +29,7 @@ export function compileWatchlist(watchlist: readonly WatchTerm[]): CompiledWatch
   const owners = new Map<string, { termId: string; term: string }>();
   for (const entry of watchlist) {
     for (const name of [entry.term, ...entry.aliases]) {
-      const key = fold(name.trim()).replace(/\s+/g, ' ');
+      const key = foldSameLength(name.trim()).replace(/\s+/g, ' ');
       if (key && !owners.has(key)) owners.set(key, { termId: entry.id, term: entry.term });
     }
   }
@@ -60,7 +42,7 @@ export function compileWatchlist(watchlist: readonly WatchTerm[]): CompiledWatch
   return {
     size: keys.length,
     find(text) {
-      const folded = fold(text);
+      const folded = foldSameLength(text);
       const found: Sighting[] = [];
       for (const match of folded.matchAll(pattern)) {
         const owner = owners.get(match[0].replace(/\s+/g, ' '));

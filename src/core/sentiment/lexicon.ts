@@ -1,5 +1,5 @@
 import type { Lang } from './detect-language';
-import { fold } from './fold';
+import { foldWord as fold } from '../text/fold';
 import { VADER_EN } from './lexicon-en';
 import { PATTERN_FR } from './lexicon-fr';
 import { tokenize } from './tokenize';

@@ -1,4 +1,4 @@
-import { fold } from './fold';
+import { foldWord as fold } from '../text/fold';
 
 /**
  * A piece of text the scorer looks at. `stop` ends a sentence (. ! ? …), `pause` ends a clause

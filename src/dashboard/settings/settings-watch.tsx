@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { browser } from '../../core/browser';
 import { t, type MessageKey } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
-import { fold } from '../../core/monitoring/watch';
+import { foldSameLength as fold } from '../../core/text/fold';
 import { newId } from '../../core/model/ids';
 import type { Settings, WatchTerm, WordRule } from '../../core/model/types';
 import { ask } from '../../ui/background';

@@ -38,6 +38,7 @@ import {
   statusName,
   variantName,
 } from '../../../ui/labels';
+import { reactionTargetMs } from '../../../core/model/deadlines';
 
 export type ReportBlock =
   | { kind: 'text'; text: string }
@@ -107,7 +108,7 @@ function summary(input: ReportInput): ReportSection {
 function metrics(input: ReportInput): ReportSection {
   const { crisis, events, settings, now } = input;
   const m = crisisMetrics(crisis, events, settings, now);
-  const target = formatDuration(settings.reactionTargetsHours[crisis.level] * 3_600_000);
+  const target = formatDuration(reactionTargetMs(crisis, settings));
   const met =
     m.reactTargetMet === null
       ? t('reportNotReactedYet')

@@ -27,8 +27,7 @@ import {
 import { Choice } from '../../../ui/components';
 import { LANGUAGE_NAMES } from '../../../ui/format';
 import { variantName } from '../../../ui/labels';
-
-const HOUR = 3_600_000;
+import { updateCadenceMs } from '../../../core/model/deadlines';
 
 const same = (a: TemplateText, b: TemplateText) => a.subject === b.subject && a.body === b.body;
 
@@ -59,7 +58,7 @@ export function useDraft(args: {
       crisis,
       lang,
       locale: messageLocale(lang, navigator.language),
-      nextUpdate: Date.now() + settings.updateCadenceHours[crisis.level] * HOUR,
+      nextUpdate: Date.now() + updateCadenceMs(crisis, settings),
       greetingName: args.greeting,
     }),
   );

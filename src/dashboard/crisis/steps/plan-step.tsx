@@ -23,8 +23,7 @@ import { EditForm } from '../../../ui/edit-form';
 import { crisisLang } from './inform-step';
 import { DraftFields, useDraft } from './message-draft';
 import { areaName, statusName } from '../../../ui/labels';
-
-const HOUR = 3_600_000;
+import { updateDueAt } from '../../../core/model/deadlines';
 
 const newAction = (overrides: Partial<Action> = {}): Action => ({
   id: newId(),
@@ -190,10 +189,7 @@ export function PlanStep(props: {
   const { crisis, settings, onChange } = props;
   const [editing, setEditing] = useState<Action | null>(null);
   const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
-  const lastUpdate = crisis.plan.updates.at(-1)?.sentAt ?? crisis.openedAt;
-  const nextUpdate = new Date(
-    Date.parse(lastUpdate) + settings.updateCadenceHours[crisis.level] * HOUR,
-  ).toISOString();
+  const nextUpdate = new Date(updateDueAt(crisis, settings)).toISOString();
   const unrepaired = unrepairedDamages(crisis);
   const temporary = temporaryFixesToReplace(crisis);
   const accepted = crisis.assess.damages.filter((d) => d.accepted);

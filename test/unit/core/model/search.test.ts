@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  foldText,
   isCrisisFilter,
   isMentionFilter,
   matchesWords,
@@ -12,12 +11,6 @@ import {
 } from '../../../../src/core/model/search';
 
 describe('search words', () => {
-  it('fold case, accents and ligatures the way French and English readers type', () => {
-    expect(foldText('Élevé, CŒUR, Straße, İstanbul, ﬁn')).toBe(
-      'eleve, coeur, strasse, istanbul, fin',
-    );
-  });
-
   it('cut text into distinct words, single letters left out, long words cut', () => {
     expect(wordsOf("C'est l'arnaque : l'ARNAQUE du siècle, 100 % remboursé !")).toEqual([
       'est',
