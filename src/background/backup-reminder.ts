@@ -10,6 +10,7 @@ import { getSettings } from '../core/db/settings';
 import { oldestCaptureAt } from '../core/db/stats';
 import { backupDueDays } from '../core/model/backup-due';
 import { DAY } from '../core/time';
+import { noticeId } from './notices';
 
 const ALARM = 'vigie-backup-check';
 const REMINDED_KEY = 'backupRemindedAt';
@@ -46,7 +47,7 @@ export async function onBackupAlarm(alarm: Alarms.Alarm, db: VigieDatabase): Pro
   }
   await browser.storage.local.set({ [REMINDED_KEY]: now });
   try {
-    await browser.notifications.create('backup|due', {
+    await browser.notifications.create(noticeId({ about: 'backup' }, now), {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
       title: t('backupDueTitle'),

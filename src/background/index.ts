@@ -27,10 +27,11 @@ import { keepPending, retryPending, RETRY_ALARM } from './pending-flags';
 import { getSettings, updateSettings } from '../core/db/settings';
 import { createMonitorHandlers } from './monitor-handlers';
 import { ALL_PAGES, reconcileMonitoring } from './monitoring';
-import { checkSpike, openSpikeCrisis, SPIKE_NOTIFICATION } from './spike-alert';
+import { checkSpike, openSpikeCrisis } from './spike-alert';
 import { forgetAllTabs, forgetTab } from './tab-watch';
 import { dropOrphanCopies } from '../core/db/page-copies';
 import { dropExpiredUndo, undoableMentionIds } from './undo';
+import { parseNoticeId } from './notices';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -210,24 +211,21 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.notifications.onClicked.addListener((id: string) => {
-  const [kind, crisisId] = id.split('|');
-  if (kind === 'crisis' && crisisId) {
-    void browser.tabs.create({
-      url: browser.runtime.getURL(`dashboard/index.html#crisis/${crisisId}`),
-    });
-  } else if (kind === 'backup') {
-    void browser.tabs.create({ url: browser.runtime.getURL('dashboard/index.html#backup') });
-  } else if (id.startsWith(SPIKE_NOTIFICATION)) {
-    // Firefox shows no buttons: the notification itself leads to the inbox, to triage.
-    void browser.tabs.create({ url: browser.runtime.getURL('dashboard/index.html#inbox') });
-  } else if (id.startsWith('flag')) {
+  const notice = parseNoticeId(id);
+  const log = (route: string) =>
+    void browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html#${route}`) });
+  if (notice?.about === 'crisis') log(`crisis/${notice.crisisId}`);
+  else if (notice?.about === 'backup') log('backup');
+  // Firefox shows no buttons: the notification itself leads to the inbox, to triage.
+  else if (notice?.about === 'spike') log('inbox');
+  else if (notice?.about === 'flag' || notice?.about === 'flag-failed') {
     void browser.runtime.openOptionsPage();
   }
 });
 
 // "Open a crisis" on the spike alert (browsers with notification buttons).
 browser.notifications.onButtonClicked?.addListener((id: string) => {
-  if (!id.startsWith(SPIKE_NOTIFICATION)) return;
+  if (parseNoticeId(id)?.about !== 'spike') return;
   void deps().then(async (d) => {
     const crisis = await openSpikeCrisis(d);
     changed({ crises: true });

@@ -5,6 +5,7 @@ import { browser } from '../core/browser';
 import { t } from '../core/i18n';
 import { mentionLabel } from '../core/model/mention';
 import type { FlagOutcome } from '../core/messaging/protocol';
+import { noticeId } from './notices';
 
 const ICON = 'icons/icon-128.png';
 
@@ -27,12 +28,15 @@ export async function notifyFlagged(outcome: FlagOutcome): Promise<void> {
   if (limit === 'unscriptable') lines.push(t('notifyLimited'));
   if (outcome.crisisGone) lines.push(t('notifyCrisisGone'));
   try {
-    await browser.notifications.create(`flag:${mention.id}:${Date.now()}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      title,
-      message: lines.join('\n'),
-    });
+    await browser.notifications.create(
+      noticeId({ about: 'flag', mentionId: mention.id }, Date.now()),
+      {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL(ICON),
+        title,
+        message: lines.join('\n'),
+      },
+    );
   } catch {
     // Notifications may be turned off for the browser; the badge still shows the flag.
   }
@@ -41,7 +45,7 @@ export async function notifyFlagged(outcome: FlagOutcome): Promise<void> {
 /** Tells the user a flag failed, with the reason in words. */
 export async function notifyFlagFailed(reason: string): Promise<void> {
   try {
-    await browser.notifications.create(`flag-failed:${Date.now()}`, {
+    await browser.notifications.create(noticeId({ about: 'flag-failed' }, Date.now()), {
       type: 'basic',
       iconUrl: browser.runtime.getURL(ICON),
       title: t('notifyFlagFailedTitle'),

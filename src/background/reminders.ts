@@ -18,6 +18,7 @@ import {
 import type { Crisis } from '../core/model/types';
 import { formatDay } from '../ui/format';
 import { database } from './database';
+import { noticeId } from './notices';
 
 const ICON = 'icons/icon-128.png';
 
@@ -72,11 +73,10 @@ async function give(reminder: Reminder): Promise<void> {
   if (!first) return;
   const text = message(reminder, crisis);
   try {
-    await browser.notifications.create(`crisis|${crisis.id}|${reminder.kind}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      ...text,
-    });
+    await browser.notifications.create(
+      noticeId({ about: 'crisis', crisisId: crisis.id, reminder: reminder.kind }, Date.now()),
+      { type: 'basic', iconUrl: browser.runtime.getURL(ICON), ...text },
+    );
   } catch {
     // Notifications turned off: the badge and the log still show the deadline.
   }

@@ -13,6 +13,7 @@ import { detectSpike, spikeWindows, type Counted, type Spike } from '../core/mod
 import type { Crisis } from '../core/model/types';
 import { openCrisisWith, type FlagDeps } from './flag';
 import { DAY, HOUR } from '../core/time';
+import { noticeId } from './notices';
 
 const HOURS_KEY = 'spikeSightingHours';
 const NOTIFIED_KEY = 'spikeNotifiedAt';
@@ -26,9 +27,6 @@ const ICON = 'icons/icon-128.png';
 export const MAX_SIGHTINGS_PER_SITE_HOUR = 3;
 /** Sites counted in one hour, at most (the hour's count stays a handful of numbers). */
 const MAX_SITES_PER_HOUR = 200;
-
-/** Notifications of a spike have ids that start with this. */
-export const SPIKE_NOTIFICATION = 'spike|';
 
 /** Negative sightings per hour (its start, in ms) and per site. */
 type HourCounts = Record<string, Record<string, number>>;
@@ -99,7 +97,7 @@ async function notifySpike(spike: Spike, now: number): Promise<void> {
       (Math.round(spike.mean * 10) / 10).toLocaleString(uiLanguage()),
     ]),
   };
-  const id = `${SPIKE_NOTIFICATION}${now}`;
+  const id = noticeId({ about: 'spike' }, now);
   // Chromium's `buttons`, which Firefox's schema (and so the polyfill's types) lacks: Firefox
   // refuses the call, and the notification goes again without it.
   const withButton = { ...options, buttons: [{ title: t('monitorSpikeOpenCrisis') }] };
