@@ -28,9 +28,9 @@ export const ALL_PAGES = { origins: ['<all_urls>'] };
  * The registration: a script of a few hundred bytes in top frames, kept across browser
  * restarts. It waits for the page's load event and then asks for the watch (WATCH_FILES, added
  * by `startWatch`): nothing heavier runs in a page before it has loaded. It runs at
- * document_start, where its cost is the same on every page: ~4.5 ms of main-thread time, most
- * of it Chromium creating the script's own world (`npm run bench -- --pages`,
- * page_overhead_scripts_ms); at document_idle it ran before the load on most pages all the same.
+ * document_start, where its cost (mostly the browser creating the script's own world) is the
+ * same on every page and known (`npm run bench -- --pages`, page_overhead_scripts_ms); at
+ * document_idle it ran before the load on most pages all the same.
  */
 export const MONITOR_SCRIPT = {
   id: MONITOR_SCRIPT_ID,

@@ -21,8 +21,8 @@ import {
 
 /**
  * The checksum field of a backup of `data`: "sha256:" and the hex digest of its canonical JSON
- * in UTF-8, encoded a record at a time (the whole as one string, then encoded, took 3 to 5 s
- * over 100,000 mentions here).
+ * in UTF-8, encoded a record at a time (the whole as one string, then encoded, held a large
+ * log's text twice in memory and took seconds).
  */
 export async function dataChecksum(data: unknown): Promise<string> {
   const out = new Utf8Buffer();

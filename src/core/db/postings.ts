@@ -3,10 +3,9 @@
  * hold the word. A record of the `postings` store, keyed [word, month], holds them as two
  * parallel lists sorted by capture time, then id.
  *
- * A multiEntry index did the same with one index entry per word of each mention (about 25): in
- * Chromium, writing 100,000 mentions took 322 s with that index and 68 s without it, for the
- * same records and their other indexes; the lists of those words cost nothing measurable on
- * top. Every write of a mention notes its change here, in the writer's transaction
+ * A multiEntry index did the same with one index entry per word of each mention (about 25),
+ * which made every write of a mention several times slower; these lists cost little on top of
+ * the record's other indexes. Every write of a mention notes its change here, in the writer's transaction
  * (`MentionChanges`), so the lists never lag behind the records.
  */
 import type { TimeCursor } from '../model/paging';
