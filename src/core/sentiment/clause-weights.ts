@@ -1,3 +1,7 @@
+/**
+ * How much each word's clause counts: after a contrast ("but", "mais") the clause that follows
+ * outweighs the one before.
+ */
 import type { Modifiers } from './lexicon';
 import { PARAMS } from './params';
 import { isBoundary, phraseAt, type Token } from './tokenize';

@@ -1,3 +1,7 @@
+/**
+ * Which of French and English a short text is written in, from its words, when the page does not
+ * say.
+ */
 import { tokenize } from './tokenize';
 
 export type Lang = 'fr' | 'en';

@@ -1,3 +1,4 @@
+/** A mention's tone as shown: the user's once they set one, else what its quote scores now. */
 import type { Mention, Tone, WordRule } from '../model/types';
 import { detectLanguage, type Lang } from './detect-language';
 import { scoreNegativity } from './score-negativity';

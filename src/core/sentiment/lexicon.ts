@@ -1,3 +1,7 @@
+/**
+ * The word ratings and modifiers the scorer reads, per language: the published lists and Vigie's
+ * own, folded.
+ */
 import type { Lang } from './detect-language';
 import { foldWord as fold } from '../text/fold';
 import { VADER_EN } from './lexicon-en';

@@ -1,3 +1,6 @@
+/**
+ * What each modifier does in a text: intensify, diminish, negate or contrast the words around it.
+ */
 import type { Modifiers } from './lexicon';
 import { phraseAt, type Token } from './tokenize';
 

@@ -1,3 +1,4 @@
+/** Where a negation ("not", "ne … pas") turns the rating of the words that follow it. */
 import type { Modifiers } from './lexicon';
 import { PARAMS } from './params';
 import { isBoundary, type Token } from './tokenize';

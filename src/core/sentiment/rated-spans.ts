@@ -1,3 +1,4 @@
+/** The idioms, words and negations of a text that carry a rating. */
 import { wordWeight, type Lexicon, type Modifiers } from './lexicon';
 import type { Role } from './modifier-roles';
 import type { Negation } from './negation';

@@ -1,3 +1,4 @@
+/** The negativity scorer: how negative a French or English text reads, and the words that make it so. */
 import type { Tone, WordRule } from '../model/types';
 import { clauseWeights } from './clause-weights';
 import { detectLanguage, type Lang } from './detect-language';

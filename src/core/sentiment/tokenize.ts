@@ -1,3 +1,4 @@
+/** Cuts a text into the words, emoji and emoticons the scorer reads, each with its folded form. */
 import { foldWord as fold } from '../text/fold';
 
 /**

@@ -1,3 +1,4 @@
+/** The user's word rules (always or never negative) found in a text. */
 import type { WordRule } from '../model/types';
 import { entryWords } from './lexicon';
 import type { Token } from './tokenize';

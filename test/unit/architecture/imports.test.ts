@@ -3,6 +3,7 @@
  * types still means two modules that cannot be read, moved or tested one without the other),
  * and the crisis log's rooms: none imports a sibling room's screen (a `*-view.tsx`).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, importGraph } from './import-graph';
@@ -51,5 +52,14 @@ describe('the import graph of src/', () => {
         .map((target) => `${file} -> ${target}`),
     );
     expect(crossings).toEqual([]);
+  });
+});
+
+describe('the sources of src/', () => {
+  it('each open with their purpose, in a comment', () => {
+    const silent = [...importGraph(SRC).keys()].filter(
+      (file) => !/^\s*(\/\*|\/\/)/.test(readFileSync(join(SRC, file), 'utf8')),
+    );
+    expect(silent).toEqual([]);
   });
 });
