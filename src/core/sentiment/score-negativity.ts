@@ -1,4 +1,4 @@
-/** The negativity scorer: how negative a French or English text reads, and the words that make it so. */
+/** The negativity scorer: how negative a text reads (French or English), and which words say so. */
 import type { Tone, WordRule } from '../model/types';
 import { clauseWeights } from './clause-weights';
 import { detectLanguage, type Lang } from './detect-language';
