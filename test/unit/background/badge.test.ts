@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from '../ui/fake-browser';
+import { fakeBrowser } from '../fake-browser';
 
 vi.mock('../../../src/core/browser', () => ({ browser: fakeBrowser({}).browser }));
 

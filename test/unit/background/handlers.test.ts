@@ -14,7 +14,7 @@ const local = new Map<string, unknown>();
 const quotas = { session: { bytes: Infinity }, local: { bytes: Infinity } };
 
 vi.mock('../../../src/core/browser', async () => {
-  const { fakeBrowser, storageArea } = await import('../ui/fake-browser');
+  const { fakeBrowser, storageArea } = await import('../fake-browser');
   const base = fakeBrowser({}).browser;
   return {
     browser: {

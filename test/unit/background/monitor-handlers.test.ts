@@ -11,7 +11,7 @@ import { sightingId } from '../../../src/core/monitoring/report';
 import type * as Sentiment from '../../../src/core/sentiment';
 import type { Mention } from '../../../src/core/model/types';
 import { freshDB, mention } from '../helpers';
-import { fakeBrowser } from '../ui/fake-browser';
+import { fakeBrowser } from '../fake-browser';
 
 const stores = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
 const notices: { id: string; options: Record<string, unknown> }[] = [];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazy } from '../../../src/ui/lazy';
 
 vi.mock('../../../src/core/browser', async () => ({
-  browser: (await import('./fake-browser')).fakeBrowser({}).browser,
+  browser: (await import('../fake-browser')).fakeBrowser({}).browser,
 }));
 
 const app = () => document.body.appendChild(document.createElement('div'));

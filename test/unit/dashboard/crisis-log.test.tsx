@@ -5,7 +5,7 @@ import { newCrisis } from '../../../src/core/model/crisis';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import type { Crisis, CrisisEvent, Mention } from '../../../src/core/model/types';
 import { at, mention } from '../helpers';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import { fakeBrowser, unnamedControls, type Answers } from '../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser>;
 

@@ -5,18 +5,18 @@ import type {
   MentionFilter,
   MentionScope,
   TimeCursor,
-} from '../../../src/core/messaging/protocol';
-import type { Mention } from '../../../src/core/model/types';
-import { parseRoute, routeHash } from '../../../src/ui/use-hash-route';
-import { at, mention } from '../helpers';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+} from '../../../../src/core/messaging/protocol';
+import type { Mention } from '../../../../src/core/model/types';
+import { parseRoute, routeHash } from '../../../../src/ui/use-hash-route';
+import { at, mention } from '../../helpers';
+import { fakeBrowser, unnamedControls, type Answers } from '../../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser>;
 
 const fake = vi.hoisted(() => ({
   current: null as Fake | null,
 }));
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../src/core/browser', () => ({
   get browser() {
     return fake.current!.browser;
   },
@@ -66,7 +66,7 @@ async function renderLog(answers: Answers, hash: string) {
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
   delete document.body.dataset.ready;
   vi.resetModules();
-  await import('../../../src/dashboard/main');
+  await import('../../../../src/dashboard/main');
   await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
   return fake.current;
 }

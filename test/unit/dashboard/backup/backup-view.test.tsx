@@ -1,17 +1,21 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backupText, buildBackup, dataChecksum } from '../../../src/core/backup/build';
-import type { ImportPreview, ImportSummary, RecordCounts } from '../../../src/core/backup/format';
-import { mergeSettings } from '../../../src/core/model/settings';
-import { sampleLog } from '../core/backup/fixtures';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import { backupText, buildBackup, dataChecksum } from '../../../../src/core/backup/build';
+import type {
+  ImportPreview,
+  ImportSummary,
+  RecordCounts,
+} from '../../../../src/core/backup/format';
+import { mergeSettings } from '../../../../src/core/model/settings';
+import { sampleLog } from '../../core/backup/fixtures';
+import { fakeBrowser, unnamedControls, type Answers } from '../../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser>;
 
 const fake = vi.hoisted(() => ({
   current: null as Fake | null,
 }));
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../src/core/browser', () => ({
   get browser() {
     return fake.current!.browser;
   },
@@ -90,7 +94,7 @@ async function renderBackup(answers: Answers) {
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
   delete document.body.dataset.ready;
   vi.resetModules();
-  await import('../../../src/dashboard/main');
+  await import('../../../../src/dashboard/main');
   await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
   return fake.current;
 }

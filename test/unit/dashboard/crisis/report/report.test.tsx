@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { newCrisis } from '../../../src/core/model/crisis';
-import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
-import type { Crisis, CrisisEvent, Mention } from '../../../src/core/model/types';
-import { at, mention } from '../helpers';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import { newCrisis } from '../../../../../src/core/model/crisis';
+import { DEFAULT_SETTINGS } from '../../../../../src/core/model/settings';
+import type { Crisis, CrisisEvent, Mention } from '../../../../../src/core/model/types';
+import { at, mention } from '../../../helpers';
+import { fakeBrowser, unnamedControls, type Answers } from '../../../fake-browser';
 
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof fakeBrowser> | null }));
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../../src/core/browser', () => ({
   get browser() {
     return fake.current!.browser;
   },
@@ -143,7 +143,7 @@ function closedCrisis(): { crisis: Crisis; events: CrisisEvent[] } {
 }
 
 async function buildDoc(mentions: Mention[] = []) {
-  const { buildReport } = await import('../../../src/dashboard/crisis/report/report');
+  const { buildReport } = await import('../../../../../src/dashboard/crisis/report/report');
   const { crisis, events } = closedCrisis();
   return buildReport({
     crisis,
@@ -206,7 +206,7 @@ describe('closing report', () => {
   });
 
   it('writes Markdown that ranks the damage, says who was informed when, and keeps the error in view', async () => {
-    const { reportMarkdown } = await import('../../../src/dashboard/crisis/report/report');
+    const { reportMarkdown } = await import('../../../../../src/dashboard/crisis/report/report');
     const md = reportMarkdown(await buildDoc([mention({ quote: 'They charged me *twice*' })]));
     // The worst damage first, with its cost; the total of both rows.
     const ranking = md.slice(md.indexOf('## Damage assessment'));
@@ -226,7 +226,7 @@ describe('closing report', () => {
   });
 
   it('writes text that a CommonMark reader shows exactly as typed, with no stray backslash', async () => {
-    const { markdownText } = await import('../../../src/dashboard/crisis/report/report');
+    const { markdownText } = await import('../../../../../src/dashboard/crisis/report/report');
     const { Parser, HtmlRenderer } = await import('commonmark');
     const shown = (markdown: string) => {
       const html = new HtmlRenderer().render(new Parser().parse(markdown));
@@ -248,7 +248,7 @@ describe('closing report', () => {
   });
 
   it('downloads as an HTML page of its own that prints and shows the crisis as text', async () => {
-    const { reportHtml } = await import('../../../src/dashboard/crisis/report/report-view');
+    const { reportHtml } = await import('../../../../../src/dashboard/crisis/report/report-view');
     const html = reportHtml(await buildDoc());
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@media print');
@@ -275,7 +275,7 @@ describe('closing report', () => {
     location.hash = `#crisis/${crisis.id}`;
     document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
     vi.resetModules();
-    await import('../../../src/dashboard/main');
+    await import('../../../../../src/dashboard/main');
     await vi.waitFor(() => expect(document.querySelector('[data-testid="report"]')).not.toBeNull());
 
     const report = document.querySelector('[data-testid="report"]')!;

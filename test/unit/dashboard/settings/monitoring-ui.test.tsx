@@ -5,18 +5,18 @@
  * one-click flag and the flagged quotes not found on the page any more.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PopupState } from '../../../src/core/messaging/protocol';
-import { mergeSettings } from '../../../src/core/model/settings';
-import type { Settings } from '../../../src/core/model/types';
-import { mention } from '../helpers';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import type { PopupState } from '../../../../src/core/messaging/protocol';
+import { mergeSettings } from '../../../../src/core/model/settings';
+import type { Settings } from '../../../../src/core/model/types';
+import { mention } from '../../helpers';
+import { fakeBrowser, unnamedControls, type Answers } from '../../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser> & {
   browser: { permissions?: { request: (p: unknown) => Promise<boolean> } };
 };
 
 const fake = vi.hoisted(() => ({ current: null as Fake | null }));
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../src/core/browser', () => ({
   get browser() {
     return fake.current!.browser;
   },
@@ -66,7 +66,7 @@ async function renderSettings(stored: Partial<Settings>, grant = true) {
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
   delete document.body.dataset.ready;
   vi.resetModules();
-  await import('../../../src/dashboard/main');
+  await import('../../../../src/dashboard/main');
   await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
   return { f, request };
 }
@@ -249,7 +249,7 @@ describe('popup sightings', () => {
     document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
     delete document.body.dataset.ready;
     vi.resetModules();
-    await import('../../../src/popup/main');
+    await import('../../../../src/popup/main');
     await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
     return fake.current;
   }

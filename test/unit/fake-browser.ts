@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Envelope, Result } from '../../../src/core/messaging/protocol';
+import type { Envelope, Result } from '../../src/core/messaging/protocol';
 
 const catalogue = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../../src/_locales/en/messages.json'), 'utf8'),
+  readFileSync(resolve(import.meta.dirname, '../../src/_locales/en/messages.json'), 'utf8'),
 ) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export type Answers = Record<string, (args: never) => Result<unknown>>;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"handleDisabledFileLoadingAsSuccess": true}}
 import { describe, expect, it } from 'vitest';
-import { COPY_POLICY, neutralizedCopy } from '../../../src/dashboard/evidence/neutralize-copy';
+import { COPY_POLICY, neutralizedCopy } from '../../../../src/dashboard/evidence/neutralize-copy';
 
 const hostile = `<!DOCTYPE html>
 <html lang="en"><head><meta http-equiv="refresh" content="0;url=https://evil.example/">

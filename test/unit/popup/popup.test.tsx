@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PopupState } from '../../../src/core/messaging/protocol';
 import { mention } from '../helpers';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import { fakeBrowser, unnamedControls, type Answers } from '../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser>;
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/core/model/settings';
 import { mention } from '../helpers';
-import { fakeBrowser, type Answers } from './fake-browser';
+import { fakeBrowser, type Answers } from '../fake-browser';
 
 const fake = vi.hoisted(() => ({ current: null as ReturnType<typeof fakeBrowser> | null }));
 vi.mock('../../../src/core/browser', () => ({

@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, mergeSettings } from '../../../src/core/model/settings';
-import { DEFAULT_TEMPLATES, NO_TEMPLATES } from '../../../src/core/model/templates';
-import type { Settings } from '../../../src/core/model/types';
-import { fakeBrowser, unnamedControls, type Answers } from './fake-browser';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../../../src/core/model/settings';
+import { DEFAULT_TEMPLATES, NO_TEMPLATES } from '../../../../src/core/model/templates';
+import type { Settings } from '../../../../src/core/model/types';
+import { fakeBrowser, unnamedControls, type Answers } from '../../fake-browser';
 
 type Fake = ReturnType<typeof fakeBrowser>;
 
 const fake = vi.hoisted(() => ({
   current: null as Fake | null,
 }));
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../src/core/browser', () => ({
   get browser() {
     return fake.current!.browser;
   },
@@ -49,7 +49,7 @@ async function renderSettings(answers: Answers) {
   document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'app' }));
   delete document.body.dataset.ready;
   vi.resetModules();
-  await import('../../../src/dashboard/main');
+  await import('../../../../src/dashboard/main');
   await vi.waitFor(() => expect(document.body.dataset.ready).toBe('true'));
   return fake.current;
 }
