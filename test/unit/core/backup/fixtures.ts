@@ -4,7 +4,7 @@
  * backup handlers wired to the page's client as the runtime would (JSON in between), and a
  * snapshot of every store as stored.
  */
-import { createBackupHandlers, type Staging } from '../../../../src/background/backup';
+import { createBackupCalls, type Staging } from '../../../../src/background/calls/backup';
 import { canonicalJson } from '../../../../src/core/backup/canonical';
 import type { BackupData } from '../../../../src/core/backup/format';
 import { saveCrisis } from '../../../../src/core/db/crises';
@@ -335,7 +335,7 @@ export function wire(
     if (text === undefined) throw new TypeError('Failed to fetch');
     return text;
   };
-  const handlers = createBackupHandlers(
+  const handlers = createBackupCalls(
     { db, now, appVersion: () => '0.1.0', changed: () => changes.push(1), readUrl, origin: ORIGIN },
     imports,
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Staging } from '../../../../src/background/backup';
+import type { Staging } from '../../../../src/background/calls/backup';
 import { backupText, buildBackup } from '../../../../src/core/backup/build';
 import type { BackupData, ImportMode } from '../../../../src/core/backup/format';
 import { parseBackup } from '../../../../src/core/backup/parse';

@@ -5,25 +5,25 @@
  * log), and then written in one transaction. A worker stopped before the commit loses the
  * staged records and answers 'import-expired', and the page sends them again.
  */
-import { commitImport, previewImport, readPart, storeCounts } from '../core/db/backup';
-import { recountMentions } from '../core/db/mention-counts';
-import { SCHEMA_VERSION } from '../core/db/migrations';
-import type { VigieDatabase } from '../core/db/open';
-import { getSettings, updateSettings } from '../core/db/settings';
+import { commitImport, previewImport, readPart, storeCounts } from '../../core/db/backup';
+import { recountMentions } from '../../core/db/mention-counts';
+import { SCHEMA_VERSION } from '../../core/db/migrations';
+import type { VigieDatabase } from '../../core/db/open';
+import { getSettings, updateSettings } from '../../core/db/settings';
 import {
   BACKUP_STORES,
   countsOf,
   type BackupData,
   type BackupStore,
   type StoreCounts,
-} from '../core/backup/format';
-import { MAX_RECORDS, parseBackup } from '../core/backup/parse';
-import { fitRecords, fitSettings, integrity, unsafeKeys } from '../core/backup/validate';
-import type { BackgroundCalls } from '../core/messaging/protocol';
-import { type Handlers } from '../core/messaging/rpc';
-import { AppError } from '../core/errors';
-import { newId } from '../core/model/ids';
-import type { Crisis, CrisisEvent, Mention, Settings } from '../core/model/types';
+} from '../../core/backup/format';
+import { MAX_RECORDS, parseBackup } from '../../core/backup/parse';
+import { fitRecords, fitSettings, integrity, unsafeKeys } from '../../core/backup/validate';
+import type { BackgroundCalls } from '../../core/messaging/protocol';
+import { type Handlers } from '../../core/messaging/rpc';
+import { AppError } from '../../core/errors';
+import { newId } from '../../core/model/ids';
+import type { Crisis, CrisisEvent, Mention, Settings } from '../../core/model/types';
 
 export type BackupCalls = Pick<
   BackgroundCalls,
@@ -105,7 +105,7 @@ function validCounts(counts: unknown): counts is StoreCounts {
  * The backup calls. `imports` holds the staged imports; the tests hand in a new map to play a
  * worker that restarted.
  */
-export function createBackupHandlers(
+export function createBackupCalls(
   deps: BackupDeps,
   imports: Map<string, Staging> = stagings,
 ): Handlers<BackupCalls, unknown> {

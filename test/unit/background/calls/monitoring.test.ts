@@ -4,14 +4,14 @@
  * of it, the one-click flag of a sighting, and the spike alert.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HandlerDeps } from '../../../src/background/deps';
-import type { Runtime } from '../../../src/core/browser';
-import type { PageRead } from '../../../src/core/monitoring/page-read';
-import { sightingId } from '../../../src/core/monitoring/report';
-import type * as Sentiment from '../../../src/core/sentiment';
-import type { Mention } from '../../../src/core/model/types';
-import { freshDB, mention } from '../helpers';
-import { fakeBrowser } from '../fake-browser';
+import type { HandlerDeps } from '../../../../src/background/deps';
+import type { Runtime } from '../../../../src/core/browser';
+import type { PageRead } from '../../../../src/core/monitoring/page-read';
+import { sightingId } from '../../../../src/core/monitoring/report';
+import type * as Sentiment from '../../../../src/core/sentiment';
+import type { Mention } from '../../../../src/core/model/types';
+import { freshDB, mention } from '../../helpers';
+import { fakeBrowser } from '../../fake-browser';
 
 const stores = { session: new Map<string, unknown>(), local: new Map<string, unknown>() };
 const notices: { id: string; options: Record<string, unknown> }[] = [];
@@ -32,7 +32,7 @@ function area(map: Map<string, unknown>) {
   };
 }
 
-vi.mock('../../../src/core/browser', () => {
+vi.mock('../../../../src/core/browser', () => {
   const base = fakeBrowser({}).browser;
   return {
     browser: {
@@ -58,19 +58,19 @@ vi.mock('../../../src/core/browser', () => {
 });
 
 // The real scorer, watched: how many sentences the background scores.
-vi.mock('../../../src/core/sentiment', async (importOriginal) => {
+vi.mock('../../../../src/core/sentiment', async (importOriginal) => {
   const real = await importOriginal<typeof Sentiment>();
   return { ...real, scoreNegativity: vi.fn(real.scoreNegativity) };
 });
 
-const { scoreNegativity } = await import('../../../src/core/sentiment');
+const { scoreNegativity } = await import('../../../../src/core/sentiment');
 const { createMonitorHandlers, createMonitoringCalls, followMonitoringSetting, popupWatch } =
-  await import('../../../src/background/monitor-handlers');
+  await import('../../../../src/background/calls/monitoring');
 const { checkSpike, countSightings, openSpikeCrisis } =
-  await import('../../../src/background/spike-alert');
-const { addMention, getMention } = await import('../../../src/core/db/mentions');
-const { getSettings, updateSettings } = await import('../../../src/core/db/settings');
-const { readTabWatch, rescoreTabs } = await import('../../../src/background/tab-watch');
+  await import('../../../../src/background/spike-alert');
+const { addMention, getMention } = await import('../../../../src/core/db/mentions');
+const { getSettings, updateSettings } = await import('../../../../src/core/db/settings');
+const { readTabWatch, rescoreTabs } = await import('../../../../src/background/tab-watch');
 
 const URL_A = 'https://news.example/a';
 const NOW = new Date('2026-11-25T12:00:00.000Z');

@@ -5,20 +5,20 @@
  * was refused) the document is serialized as HTML by a script in the tab, which the activeTab
  * grant of the popup allows. The copy is what the browser rendered, scripts' changes included.
  */
-import { browser } from '../core/browser';
+import { browser } from '../../core/browser';
 import {
   keepPageCopy,
   readPageCopy,
   verifyEvidence,
   type NewPageCopy,
-} from '../core/db/page-copies';
-import { getMention } from '../core/db/mentions';
-import type { VigieDatabase } from '../core/db/open';
-import type { BackgroundCalls } from '../core/messaging/protocol';
-import { type Handlers } from '../core/messaging/rpc';
-import { AppError } from '../core/errors';
-import { pageKeyOf } from '../core/model/mention';
-import { canScript } from './capture';
+} from '../../core/db/page-copies';
+import { getMention } from '../../core/db/mentions';
+import type { VigieDatabase } from '../../core/db/open';
+import type { BackgroundCalls } from '../../core/messaging/protocol';
+import { type Handlers } from '../../core/messaging/rpc';
+import { AppError } from '../../core/errors';
+import { pageKeyOf } from '../../core/model/mention';
+import { canScript } from '../capture';
 
 /** Chromium's pageCapture, present once the user granted the permission; absent in Firefox. */
 function pageCaptureApi(): typeof chrome.pageCapture | undefined {
@@ -102,7 +102,7 @@ function base64Of(data: ArrayBuffer): string {
 
 type EvidenceCalls = Pick<BackgroundCalls, 'keepPageCopy' | 'verifyEvidence' | 'getPageCopy'>;
 
-export function createEvidenceHandlers(deps: {
+export function createEvidenceCalls(deps: {
   db: VigieDatabase;
   now: () => Date;
 }): Handlers<EvidenceCalls, unknown> {

@@ -3,10 +3,10 @@
  * configuration, its reports), the settings screen's switch, the popup's one-click flag of a
  * sighting, and what the popup shows of the active page.
  */
-import { browser, type Runtime } from '../core/browser';
-import { getMentions, mentionsOnPage } from '../core/db/mentions';
-import type { VigieDatabase } from '../core/db/open';
-import { getSettings, updateSettings } from '../core/db/settings';
+import { browser, type Runtime } from '../../core/browser';
+import { getMentions, mentionsOnPage } from '../../core/db/mentions';
+import type { VigieDatabase } from '../../core/db/open';
+import { getSettings, updateSettings } from '../../core/db/settings';
 import type {
   BackgroundCalls,
   Envelope,
@@ -15,17 +15,17 @@ import type {
   PageCapture,
   PageWatch,
   ShownHighlight,
-} from '../core/messaging/protocol';
-import { createClient, type Handlers } from '../core/messaging/rpc';
-import { AppError } from '../core/errors';
-import { anchorFlagged, sightingsOf } from '../core/monitoring/analyze';
-import { pageReadFrom } from '../core/monitoring/page-read';
-import type { FlaggedQuote } from '../core/monitoring/report';
-import { compileWatchlist, type CompiledWatchlist } from '../core/monitoring/watch';
-import { pageKeyOf, shortenedFields, siteOf } from '../core/model/mention';
-import type { Mention, WatchTerm } from '../core/model/types';
-import { fileFlag } from './flag';
-import type { HandlerDeps } from './deps';
+} from '../../core/messaging/protocol';
+import { createClient, type Handlers } from '../../core/messaging/rpc';
+import { AppError } from '../../core/errors';
+import { anchorFlagged, sightingsOf } from '../../core/monitoring/analyze';
+import { pageReadFrom } from '../../core/monitoring/page-read';
+import type { FlaggedQuote } from '../../core/monitoring/report';
+import { compileWatchlist, type CompiledWatchlist } from '../../core/monitoring/watch';
+import { pageKeyOf, shortenedFields, siteOf } from '../../core/model/mention';
+import type { Mention, WatchTerm } from '../../core/model/types';
+import { fileFlag } from '../flag';
+import type { HandlerDeps } from '../deps';
 import {
   highlightStyles,
   startWatch,
@@ -33,9 +33,9 @@ import {
   tellPages,
   type MonitoringApis,
   type WatchScripting,
-} from './monitoring';
-import { checkSpike, countSightings } from './spike-alert';
-import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport, setShown } from './tab-watch';
+} from '../monitoring';
+import { checkSpike, countSightings } from '../spike-alert';
+import { forgetAllTabs, markFlagged, readTabWatch, saveTabReport, setShown } from '../tab-watch';
 
 /** Flagged mentions of a page sent to its script to be found again. */
 const MAX_FLAGGED = 200;

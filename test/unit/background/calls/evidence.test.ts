@@ -3,22 +3,22 @@
  * mention was flagged on is kept, whatever the tab went to while the copy was being made.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { freshDB, mention } from '../helpers';
+import { freshDB, mention } from '../../helpers';
 
 const tab = { id: 7, url: 'https://news.example/a', title: 'News A' };
 /** What the page's document says it is when serialized (the tab may have moved meanwhile). */
 const page = { url: tab.url, html: '<!doctype html>\n<html><head></head><body>A</body></html>' };
 
-vi.mock('../../../src/core/browser', () => ({
+vi.mock('../../../../src/core/browser', () => ({
   browser: {
     tabs: { get: async () => tab },
     scripting: { executeScript: async () => [{ frameId: 0, result: { ...page } }] },
   },
 }));
 
-const { createEvidenceHandlers, snapshotLocation } =
-  await import('../../../src/background/page-copy');
-const { addMention, getMention } = await import('../../../src/core/db/mentions');
+const { createEvidenceCalls, snapshotLocation } =
+  await import('../../../../src/background/calls/evidence');
+const { addMention, getMention } = await import('../../../../src/core/db/mentions');
 
 /** An MHTML snapshot as Chromium writes it, taken of `url`. */
 function mhtml(url: string): Blob {
@@ -31,7 +31,7 @@ async function setup() {
   const db = await freshDB();
   const m = mention({ url: tab.url });
   await addMention(db, m);
-  const handlers = createEvidenceHandlers({ db, now: () => new Date('2026-12-03T10:00:00Z') });
+  const handlers = createEvidenceCalls({ db, now: () => new Date('2026-12-03T10:00:00Z') });
   return { db, m, keep: () => handlers.keepPageCopy({ mentionId: m.id, tabId: tab.id }, null) };
 }
 

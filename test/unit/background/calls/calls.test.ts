@@ -3,18 +3,18 @@
  * database: nothing the import would refuse is ever written, whichever call brings it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HandlerDeps } from '../../../src/background/deps';
-import type { CallArgs, BackgroundCalls } from '../../../src/core/messaging/protocol';
-import type { Mention } from '../../../src/core/model/types';
-import { at, freshDB, mention } from '../helpers';
+import type { HandlerDeps } from '../../../../src/background/deps';
+import type { CallArgs, BackgroundCalls } from '../../../../src/core/messaging/protocol';
+import type { Mention } from '../../../../src/core/model/types';
+import { at, freshDB, mention } from '../../helpers';
 
 const session = new Map<string, unknown>();
 const local = new Map<string, unknown>();
 /** How much each area takes (Chromium gives session storage 10 MB). */
 const quotas = { session: { bytes: Infinity }, local: { bytes: Infinity } };
 
-vi.mock('../../../src/core/browser', async () => {
-  const { fakeBrowser, storageArea } = await import('../fake-browser');
+vi.mock('../../../../src/core/browser', async () => {
+  const { fakeBrowser, storageArea } = await import('../../fake-browser');
   const base = fakeBrowser({}).browser;
   return {
     browser: {
@@ -28,11 +28,11 @@ vi.mock('../../../src/core/browser', async () => {
   };
 });
 
-const { createHandlers } = await import('../../../src/background/handlers');
-const { addMention, getMention, putMentions } = await import('../../../src/core/db/mentions');
-const { getSettings } = await import('../../../src/core/db/settings');
-const { getCrisis } = await import('../../../src/core/db/crises');
-const { CUT_MARK } = await import('../../../src/core/model/limits');
+const { createHandlers } = await import('../../../../src/background/calls/index');
+const { addMention, getMention, putMentions } = await import('../../../../src/core/db/mentions');
+const { getSettings } = await import('../../../../src/core/db/settings');
+const { getCrisis } = await import('../../../../src/core/db/crises');
+const { CUT_MARK } = await import('../../../../src/core/model/limits');
 
 async function setup() {
   const db = await freshDB();
