@@ -134,6 +134,10 @@ describe('crisis log', () => {
     await keys.type('3');
     await tabTo(log.page, 'Create the crisis');
     await keys.press('Enter');
+    // The new crisis opens, with its mention; the inbox has it no more.
+    await log.page.getByRole('heading', { level: 1, name: 'Scam accusations' }).waitFor();
+    await expect.poll(() => log.mention('this place is a scam').count()).toBe(1);
+    await log.navigate('Inbox');
     await expect.poll(() => log.mention('this place is a scam').count()).toBe(0);
 
     await log.navigate('Crises');
