@@ -14,51 +14,18 @@ import type {
   Result,
   TimeCursor,
 } from '../../core/messaging/protocol';
-import { CrisisNameField } from '../crisis-name-field';
-import { crisisNameFor } from '../../core/model/mention';
-import { LEVELS, type Level, type Mention } from '../../core/model/types';
+import type { Level, Mention } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../../ui/components';
-import { formatCount, levelName } from '../../ui/format';
-import { EditForm } from '../../ui/edit-form';
+import { formatCount } from '../../ui/format';
 import { replaceRouteParams, type RouteParams } from '../../ui/use-hash-route';
 import { MentionFilterBar, type ParamsPatch } from '../filter-bar';
 import { isFiltered, MENTION_PARAMS, mentionQuery } from '../list-filters';
+import { BulkToolbar } from './bulk-toolbar';
+import { CreateCrisisForm } from './create-crisis-form';
 import { MentionRow } from './mention-row';
 
 const PAGE = 50;
-
-function CreateCrisisForm(props: {
-  first: Mention | undefined;
-  onCreate: (title: string, level: Level) => void;
-  onCancel: () => void;
-}) {
-  const [title, setTitle] = useState(() => (props.first ? crisisNameFor(props.first) : ''));
-  const [level, setLevel] = useState<Level>(2);
-  return (
-    <EditForm
-      onSubmit={() => props.onCreate(title, level)}
-      onCancel={props.onCancel}
-      submitTestId="log-create-crisis-confirm"
-      submitLabel={t('logCreateCrisis')}
-    >
-      <CrisisNameField label={t('logCrisisTitle')} value={title} onInput={setTitle} />
-      <label>
-        {t('levelLabel')}
-        <select
-          value={String(level)}
-          onChange={(e) => setLevel(Number(e.currentTarget.value) as Level)}
-        >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} · {levelName(l)}
-            </option>
-          ))}
-        </select>
-      </label>
-    </EditForm>
-  );
-}
 
 /** Calls one user action may make to fill a page when each comes back short (see MAX_SCAN). */
 const MAX_ROUNDS = 4;
@@ -108,8 +75,6 @@ export function MentionList(props: {
   const crisesAsked = useRef(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [creating, setCreating] = useState(false);
-  const [moveTo, setMoveTo] = useState('');
-  const [tagToAdd, setTagToAdd] = useState('');
   const [undo, setUndo] = useState<{ token: string; count: number } | null>(null);
   const [notice, setNotice] = useState('');
   const request = useRef(0);
@@ -284,13 +249,11 @@ export function MentionList(props: {
     location.hash = `#crisis/${crisis.id}`;
   };
 
-  const move = async () => {
-    if (!moveTo) return;
-    const crisisId = moveTo === 'inbox' ? null : moveTo;
+  const move = async (to: string): Promise<boolean> => {
+    const crisisId = to === 'inbox' ? null : to;
     const done = await act(ask('moveMentions', { ids, crisisId }));
-    if (!done) return;
+    if (!done) return false;
     const title = crises.find((c) => c.id === crisisId)?.title ?? '';
-    setMoveTo('');
     setUndo(null);
     // Said where they went: out of sight of this list, they are not lost.
     setNotice(
@@ -299,18 +262,16 @@ export function MentionList(props: {
         : tn('logMovedInto', done.moved, [formatCount(done.moved), title]),
     );
     await reload();
+    return true;
   };
 
-  const tag = async () => {
-    const add = tagToAdd.trim();
-    if (!add) return;
+  const tag = async (add: string): Promise<boolean> => {
     const done = await act(ask('tagMentions', { ids, add: [add] }));
-    if (done) {
-      setTagToAdd('');
-      setUndo(null);
-      setNotice(tn('filterTagged', done.tagged, [add, formatCount(done.tagged)]));
-      await reload();
-    }
+    if (!done) return false;
+    setUndo(null);
+    setNotice(tn('filterTagged', done.tagged, [add, formatCount(done.tagged)]));
+    await reload();
+    return true;
   };
 
   const shown = (() => {
@@ -321,7 +282,6 @@ export function MentionList(props: {
       ? tn('filterShowingMore', items.length, formatCount(items.length))
       : tn('logShowing', items.length, [formatCount(items.length), formatCount(items.length)]);
   })();
-  const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
   return (
     <div>
       {params && (
@@ -333,96 +293,17 @@ export function MentionList(props: {
           tags={distinct(items.flatMap((m) => m.tags))}
         />
       )}
-      <div class="toolbar" role="toolbar" aria-label={t('logBulkActions')}>
-        <label>
-          <input
-            type="checkbox"
-            checked={allSelected}
-            disabled={items.length === 0}
-            onChange={(e) =>
-              setSelected(e.currentTarget.checked ? new Set(items.map((m) => m.id)) : new Set())
-            }
-          />{' '}
-          {t('logSelectAll')}
-        </label>
-        <span class="muted small">
-          {tn('logSelectedCount', selected.size, formatCount(selected.size))}
-        </span>
-        <button
-          type="button"
-          class="button"
-          data-testid="log-create-crisis"
-          disabled={ids.length === 0}
-          onClick={() => setCreating(true)}
-        >
-          {t('logCreateCrisisFromSelection')}
-        </button>
-        <label>
-          <span class="visually-hidden">{t('logMoveTo')}</span>
-          <select
-            value={moveTo}
-            disabled={ids.length === 0}
-            onChange={(e) => setMoveTo(e.currentTarget.value)}
-          >
-            <option value="">{t('logMoveTo')}</option>
-            {scope.in !== 'inbox' && <option value="inbox">{t('navInbox')}</option>}
-            {crises
-              .filter((c) => scope.in !== 'crisis' || c.id !== scope.crisisId)
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          class="button"
-          data-testid="log-move"
-          disabled={!moveTo || ids.length === 0}
-          onClick={() => void move()}
-        >
-          {t('logMove')}
-        </button>
-        <button
-          type="button"
-          class="button danger"
-          data-testid="log-mention-delete"
-          disabled={ids.length === 0}
-          onClick={() => void remove()}
-        >
-          {t('logDelete')}
-        </button>
-        <form
-          class="bulk-tag"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void tag();
-          }}
-        >
-          <label>
-            <span class="visually-hidden">{t('filterTagToAdd')}</span>
-            <input
-              type="text"
-              value={tagToAdd}
-              list="vigie-filter-tags"
-              placeholder={t('filterTagPlaceholder')}
-              maxLength={60}
-              disabled={ids.length === 0}
-              data-testid="log-tag-input"
-              onInput={(e) => setTagToAdd(e.currentTarget.value)}
-            />
-          </label>
-          <button
-            type="submit"
-            class="button"
-            data-testid="log-tag"
-            disabled={ids.length === 0 || !tagToAdd.trim()}
-          >
-            {t('filterAddTag')}
-          </button>
-        </form>
-      </div>
+      <BulkToolbar
+        items={items}
+        selected={selected}
+        onSelectAll={(all) => setSelected(all ? new Set(items.map((m) => m.id)) : new Set())}
+        moveTargets={crises.filter((c) => scope.in !== 'crisis' || c.id !== scope.crisisId)}
+        inboxTarget={scope.in !== 'inbox'}
+        onCreate={() => setCreating(true)}
+        onMove={move}
+        onDelete={() => void remove()}
+        onTag={tag}
+      />
       {creating && (
         <CreateCrisisForm
           first={items.find((m) => selected.has(m.id))}

@@ -1,0 +1,126 @@
+/**
+ * The mention list's bulk actions over the ticked mentions: tick them all, a crisis from them,
+ * move them (into the inbox or an open crisis), delete them, tag them.
+ */
+import { useState } from 'preact/hooks';
+import { t, tn } from '../../core/i18n';
+import type { CrisisSummary } from '../../core/messaging/protocol';
+import type { Mention } from '../../core/model/types';
+import { formatCount } from '../../ui/format';
+
+export function BulkToolbar(props: {
+  items: readonly Mention[];
+  selected: ReadonlySet<string>;
+  onSelectAll: (all: boolean) => void;
+  /** The open crises the ticked mentions may move into. */
+  moveTargets: readonly CrisisSummary[];
+  /** Whether the inbox is offered too (not in the inbox's own list). */
+  inboxTarget: boolean;
+  onCreate: () => void;
+  /** Moves the ticked mentions ('inbox' or a crisis's id); true once done. */
+  onMove: (to: string) => Promise<boolean>;
+  onDelete: () => void;
+  /** Adds a tag to the ticked mentions; true once done. */
+  onTag: (tag: string) => Promise<boolean>;
+}) {
+  const { items, selected } = props;
+  const [moveTo, setMoveTo] = useState('');
+  const [tagToAdd, setTagToAdd] = useState('');
+  const count = selected.size;
+  const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
+
+  const move = async () => {
+    if (moveTo && (await props.onMove(moveTo))) setMoveTo('');
+  };
+  const tag = async () => {
+    const add = tagToAdd.trim();
+    if (add && (await props.onTag(add))) setTagToAdd('');
+  };
+
+  return (
+    <div class="toolbar" role="toolbar" aria-label={t('logBulkActions')}>
+      <label>
+        <input
+          type="checkbox"
+          checked={allSelected}
+          disabled={items.length === 0}
+          onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
+        />{' '}
+        {t('logSelectAll')}
+      </label>
+      <span class="muted small">{tn('logSelectedCount', count, formatCount(count))}</span>
+      <button
+        type="button"
+        class="button"
+        data-testid="log-create-crisis"
+        disabled={count === 0}
+        onClick={props.onCreate}
+      >
+        {t('logCreateCrisisFromSelection')}
+      </button>
+      <label>
+        <span class="visually-hidden">{t('logMoveTo')}</span>
+        <select
+          value={moveTo}
+          disabled={count === 0}
+          onChange={(e) => setMoveTo(e.currentTarget.value)}
+        >
+          <option value="">{t('logMoveTo')}</option>
+          {props.inboxTarget && <option value="inbox">{t('navInbox')}</option>}
+          {props.moveTargets.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        class="button"
+        data-testid="log-move"
+        disabled={!moveTo || count === 0}
+        onClick={() => void move()}
+      >
+        {t('logMove')}
+      </button>
+      <button
+        type="button"
+        class="button danger"
+        data-testid="log-mention-delete"
+        disabled={count === 0}
+        onClick={props.onDelete}
+      >
+        {t('logDelete')}
+      </button>
+      <form
+        class="bulk-tag"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void tag();
+        }}
+      >
+        <label>
+          <span class="visually-hidden">{t('filterTagToAdd')}</span>
+          <input
+            type="text"
+            value={tagToAdd}
+            list="vigie-filter-tags"
+            placeholder={t('filterTagPlaceholder')}
+            maxLength={60}
+            disabled={count === 0}
+            data-testid="log-tag-input"
+            onInput={(e) => setTagToAdd(e.currentTarget.value)}
+          />
+        </label>
+        <button
+          type="submit"
+          class="button"
+          data-testid="log-tag"
+          disabled={count === 0 || !tagToAdd.trim()}
+        >
+          {t('filterAddTag')}
+        </button>
+      </form>
+    </div>
+  );
+}
