@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { audit, type Evaluates } from './fixtures/axe';
 import { CrisisLog } from './fixtures/crisis-log';
 import { ActionPopup } from './fixtures/popup';
+import { LIST_ROUTES, STEP_FORMS } from './fixtures/screens';
 import { words } from './fixtures/words';
 import {
   allMentions,
@@ -46,7 +47,7 @@ async function walk(session: Session, lang: 'en' | 'fr', scheme: Scheme): Promis
   await page.getByTestId('log-mention-evidence').first().click();
   await page.waitForTimeout(200);
   await check('evidence panel');
-  for (const hash of ['#all', '#today', '#crises', '#charts']) {
+  for (const hash of LIST_ROUTES) {
     await show(hash);
     await check(hash.slice(1));
   }
@@ -54,12 +55,7 @@ async function walk(session: Session, lang: 'en' | 'fr', scheme: Scheme): Promis
   const [crisis] = await openCrises(vigie);
   await show(`#crisis/${crisis!.id}`);
   const steps = page.locator('.stepper button');
-  const forms: Record<number, string> = {
-    2: 'assessAdd',
-    3: 'informAdd',
-    4: 'planAddAction',
-    5: 'learnAddPrecaution',
-  };
+  const forms = STEP_FORMS;
   for (const n of [1, 2, 3, 4, 5]) {
     await steps.nth(n - 1).click();
     await page.locator('.stepper [aria-current="step"]').getByText(`${n}.`).waitFor();

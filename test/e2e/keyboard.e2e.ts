@@ -7,20 +7,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CrisisLog } from './fixtures/crisis-log';
+import { focusedElement, NAV_SCREENS } from './fixtures/screens';
 import { flagSelection, openTab, stored, useVigie } from './fixtures/vigie';
 
 const session = useVigie();
 
-/** What has the focus: its tag, its accessible text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    const label = el?.labels?.[0]?.textContent;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      text: (el?.getAttribute('aria-label') || label || el?.textContent || '').trim(),
-    };
-  });
+const focused = (page: Page) => page.evaluate(focusedElement);
 
 describe('the keyboard alone', () => {
   it('skips to the main content first, and starts each new screen at its heading', async () => {
@@ -31,15 +23,7 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Enter');
     expect(await focused(page)).toEqual({ tag: 'h1', text: 'Inbox' });
 
-    for (const [link, heading] of [
-      ['Today', 'Today'],
-      ['All mentions', 'All mentions'],
-      ['Crises', 'Crises'],
-      ['Charts', 'Charts'],
-      ['Backup and import', 'Backup and import'],
-      ['Settings', 'Settings'],
-      ['Inbox', 'Inbox'],
-    ] as const) {
+    for (const [link, heading] of NAV_SCREENS) {
       await page
         .getByRole('navigation')
         .getByRole('link', { name: new RegExp(`^${link}`) })

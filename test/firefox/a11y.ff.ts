@@ -13,6 +13,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { CrisisPage } from '../../src/core/messaging/protocol';
 import { audit } from '../e2e/fixtures/axe';
+import { focusedElement, LIST_ROUTES, NAV_SCREENS, STEP_FORMS } from '../e2e/fixtures/screens';
 import { words } from '../e2e/fixtures/words';
 import {
   call,
@@ -83,19 +84,14 @@ async function walk(ff: Firefox, lang: 'en' | 'fr', scheme: Scheme): Promise<str
   await check('inbox');
   await log.locator('[data-testid="log-mention-evidence"]').click();
   await check('evidence panel');
-  for (const hash of ['#all', '#today', '#crises', '#charts']) {
+  for (const hash of LIST_ROUTES) {
     await show(hash);
     await check(hash.slice(1));
   }
 
   const [crisis] = await crises(ff);
   await show(`#crisis/${crisis!.id}`);
-  const forms: Record<number, string> = {
-    2: 'assessAdd',
-    3: 'informAdd',
-    4: 'planAddAction',
-    5: 'learnAddPrecaution',
-  };
+  const forms = STEP_FORMS;
   for (const n of [1, 2, 3, 4, 5]) {
     await (await log.$$('.stepper button'))[n - 1]!.click();
     await log.waitForFunction(
@@ -151,16 +147,7 @@ async function walk(ff: Firefox, lang: 'en' | 'fr', scheme: Scheme): Promise<str
   return found;
 }
 
-/** What has the focus in the log: its tag, its accessible text. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    const label = el?.labels?.[0]?.textContent;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      text: (el?.getAttribute('aria-label') || label || el?.textContent || '').trim(),
-    };
-  });
+const focused = (page: Page) => page.evaluate(focusedElement);
 
 /** The keyboard alone in the crisis log, as the Chromium suite walks it. */
 function keyboardPaths(ff: Firefox): void {
@@ -175,15 +162,7 @@ function keyboardPaths(ff: Firefox): void {
     expect(await focused(log)).toEqual({ tag: 'a', text: 'Skip to main content' });
     await log.keyboard.press('Enter');
     expect(await focused(log)).toEqual({ tag: 'h1', text: 'Inbox' });
-    for (const [link, heading] of [
-      ['Today', 'Today'],
-      ['All mentions', 'All mentions'],
-      ['Crises', 'Crises'],
-      ['Charts', 'Charts'],
-      ['Backup and import', 'Backup and import'],
-      ['Settings', 'Settings'],
-      ['Inbox', 'Inbox'],
-    ] as const) {
+    for (const [link, heading] of NAV_SCREENS) {
       await log.evaluate((link) => {
         const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')];
         links.find((a) => a.textContent?.trim().startsWith(link))!.focus();
