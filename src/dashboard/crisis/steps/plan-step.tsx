@@ -181,6 +181,131 @@ function UpdateComposer(props: {
   );
 }
 
+/** The apologies the plan promises: to whom, sent or not, with a note. */
+function Apologies(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
+  const { crisis, onChange } = props;
+  const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
+  return (
+    <>
+      <h3 class="section">{t('apologiesTitle')}</h3>
+      <ul class="rows" data-testid="apologies">
+        {crisis.plan.apologies.map((a) =>
+          apologyEditing?.id === a.id ? (
+            <li key={a.id}>
+              <ApologyForm
+                apology={apologyEditing}
+                onCancel={() => setApologyEditing(null)}
+                onSave={(apology) => {
+                  onChange({ op: 'apology', apology });
+                  setApologyEditing(null);
+                }}
+              />
+            </li>
+          ) : (
+            <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+              <div>
+                <strong>{a.party}</strong>{' '}
+                <span class="small muted">
+                  {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
+                </span>
+                {a.note && <p class="note small">{a.note}</p>}
+              </div>
+              <div class="meta">
+                {a.sentAt ? (
+                  <button
+                    type="button"
+                    class="button link"
+                    onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
+                  >
+                    {t('apologyNotSentAfterAll')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    class="button primary"
+                    onClick={() =>
+                      onChange({
+                        op: 'apology',
+                        apology: { ...a, sentAt: new Date().toISOString() },
+                      })
+                    }
+                  >
+                    {t('apologyMarkSent')}
+                  </button>
+                )}
+                <button type="button" class="button link" onClick={() => setApologyEditing(a)}>
+                  {t('apologyEdit')}
+                </button>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => onChange({ op: 'apology-remove', apologyId: a.id })}
+                >
+                  {t('apologyRemove')}
+                </button>
+              </div>
+            </li>
+          ),
+        )}
+      </ul>
+      {apologyEditing && !crisis.plan.apologies.some((a) => a.id === apologyEditing.id) ? (
+        <ApologyForm
+          apology={apologyEditing}
+          onCancel={() => setApologyEditing(null)}
+          onSave={(apology) => {
+            onChange({ op: 'apology', apology });
+            setApologyEditing(null);
+          }}
+        />
+      ) : (
+        <p>
+          <button
+            type="button"
+            class="button"
+            onClick={() => setApologyEditing({ id: newId(), party: '', sentAt: null, note: '' })}
+          >
+            {t('apologyAdd')}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The status updates sent to the people concerned: when the next is due, a composer, the list. */
+function StatusUpdates(props: {
+  crisis: Crisis;
+  settings: Settings;
+  onChange: (change: CrisisChange) => void;
+}) {
+  const { crisis, settings, onChange } = props;
+  const nextUpdate = new Date(updateDueAt(crisis, settings)).toISOString();
+  return (
+    <>
+      <h3 class="section">{t('updatesTitle')}</h3>
+      <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>
+        {t('updatesNextDue', formatDateTime(nextUpdate))}
+      </p>
+      <UpdateComposer
+        key={crisis.plan.updates.length}
+        crisis={crisis}
+        settings={settings}
+        onChange={onChange}
+      />
+      <ol class="journal" data-testid="updates">
+        {crisis.plan.updates.map((u) => (
+          <li key={u.id}>
+            <time class="small muted" dateTime={u.sentAt}>
+              {formatDateTime(u.sentAt)}
+            </time>{' '}
+            — {u.subject || u.text.split('\n')[0]}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export function PlanStep(props: {
   crisis: Crisis;
   settings: Settings;
@@ -188,8 +313,6 @@ export function PlanStep(props: {
 }) {
   const { crisis, settings, onChange } = props;
   const [editing, setEditing] = useState<Action | null>(null);
-  const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
-  const nextUpdate = new Date(updateDueAt(crisis, settings)).toISOString();
   const unrepaired = unrepairedDamages(crisis);
   const temporary = temporaryFixesToReplace(crisis);
   const accepted = crisis.assess.damages.filter((d) => d.accepted);
@@ -330,108 +453,8 @@ export function PlanStep(props: {
         </>
       )}
 
-      <h3 class="section">{t('apologiesTitle')}</h3>
-      <ul class="rows" data-testid="apologies">
-        {crisis.plan.apologies.map((a) =>
-          apologyEditing?.id === a.id ? (
-            <li key={a.id}>
-              <ApologyForm
-                apology={apologyEditing}
-                onCancel={() => setApologyEditing(null)}
-                onSave={(apology) => {
-                  onChange({ op: 'apology', apology });
-                  setApologyEditing(null);
-                }}
-              />
-            </li>
-          ) : (
-            <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
-              <div>
-                <strong>{a.party}</strong>{' '}
-                <span class="small muted">
-                  {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
-                </span>
-                {a.note && <p class="note small">{a.note}</p>}
-              </div>
-              <div class="meta">
-                {a.sentAt ? (
-                  <button
-                    type="button"
-                    class="button link"
-                    onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
-                  >
-                    {t('apologyNotSentAfterAll')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    class="button primary"
-                    onClick={() =>
-                      onChange({
-                        op: 'apology',
-                        apology: { ...a, sentAt: new Date().toISOString() },
-                      })
-                    }
-                  >
-                    {t('apologyMarkSent')}
-                  </button>
-                )}
-                <button type="button" class="button link" onClick={() => setApologyEditing(a)}>
-                  {t('apologyEdit')}
-                </button>
-                <button
-                  type="button"
-                  class="button link"
-                  onClick={() => onChange({ op: 'apology-remove', apologyId: a.id })}
-                >
-                  {t('apologyRemove')}
-                </button>
-              </div>
-            </li>
-          ),
-        )}
-      </ul>
-      {apologyEditing && !crisis.plan.apologies.some((a) => a.id === apologyEditing.id) ? (
-        <ApologyForm
-          apology={apologyEditing}
-          onCancel={() => setApologyEditing(null)}
-          onSave={(apology) => {
-            onChange({ op: 'apology', apology });
-            setApologyEditing(null);
-          }}
-        />
-      ) : (
-        <p>
-          <button
-            type="button"
-            class="button"
-            onClick={() => setApologyEditing({ id: newId(), party: '', sentAt: null, note: '' })}
-          >
-            {t('apologyAdd')}
-          </button>
-        </p>
-      )}
-
-      <h3 class="section">{t('updatesTitle')}</h3>
-      <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>
-        {t('updatesNextDue', formatDateTime(nextUpdate))}
-      </p>
-      <UpdateComposer
-        key={crisis.plan.updates.length}
-        crisis={crisis}
-        settings={settings}
-        onChange={onChange}
-      />
-      <ol class="journal" data-testid="updates">
-        {crisis.plan.updates.map((u) => (
-          <li key={u.id}>
-            <time class="small muted" dateTime={u.sentAt}>
-              {formatDateTime(u.sentAt)}
-            </time>{' '}
-            — {u.subject || u.text.split('\n')[0]}
-          </li>
-        ))}
-      </ol>
+      <Apologies crisis={crisis} onChange={onChange} />
+      <StatusUpdates crisis={crisis} settings={settings} onChange={onChange} />
     </section>
   );
 }
