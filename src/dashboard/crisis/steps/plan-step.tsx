@@ -9,21 +9,18 @@ import { rankDamages } from '../../../core/model/assessment';
 import type { CrisisChange } from '../../../core/model/crisis-change';
 import { newId } from '../../../core/model/ids';
 import { temporaryFixesToReplace, unrepairedDamages } from '../../../core/model/plan';
-import { suggestVariant } from '../../../core/model/templates';
 import {
   ACTION_STATUSES,
   type Action,
   type ActionStatus,
-  type Apology,
   type Crisis,
   type Settings,
 } from '../../../core/model/types';
-import { checklistLabel, formatDateTime, formatDay } from '../../../ui/format';
+import { checklistLabel, formatDay } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
-import { crisisLang } from './inform-step';
-import { DraftFields, useDraft } from './message-draft';
 import { areaName, statusName } from '../../../ui/labels';
-import { updateDueAt } from '../../../core/model/deadlines';
+import { Apologies } from './plan-apologies';
+import { StatusUpdates } from './plan-updates';
 
 const newAction = (overrides: Partial<Action> = {}): Action => ({
   id: newId(),
@@ -37,35 +34,6 @@ const newAction = (overrides: Partial<Action> = {}): Action => ({
 });
 
 const temporaryFixes = (crisis: Crisis) => crisis.react.checklist.filter((i) => i.temporary);
-
-function ApologyForm(props: {
-  apology: Apology;
-  onSave: (a: Apology) => void;
-  onCancel: () => void;
-}) {
-  const [apology, setApology] = useState(props.apology);
-  return (
-    <EditForm onSubmit={() => props.onSave(apology)} onCancel={props.onCancel}>
-      <label>
-        {t('apologyParty')}
-        <input
-          type="text"
-          required
-          value={apology.party}
-          onInput={(e) => setApology({ ...apology, party: e.currentTarget.value })}
-        />
-      </label>
-      <label class="wide">
-        {t('apologyNote')}
-        <textarea
-          rows={2}
-          value={apology.note}
-          onInput={(e) => setApology({ ...apology, note: e.currentTarget.value })}
-        />
-      </label>
-    </EditForm>
-  );
-}
 
 function ActionForm(props: {
   crisis: Crisis;
@@ -137,172 +105,6 @@ function ActionForm(props: {
         />
       </label>
     </EditForm>
-  );
-}
-
-/**
- * The next status update, in the crisis's message language and kind (as chosen in step 3, and
- * changed here for both), logged as sent with its subject. A new draft after each one logged.
- */
-function UpdateComposer(props: {
-  crisis: Crisis;
-  settings: Settings;
-  onChange: (change: CrisisChange) => void;
-}) {
-  const { crisis, settings, onChange } = props;
-  const suggested = suggestVariant(crisis);
-  const variant = crisis.inform.variant ?? suggested;
-  const lang = crisisLang(crisis);
-  const draft = useDraft({ kind: 'update', crisis, settings, variant, lang, greeting: '' });
-  return (
-    <>
-      <DraftFields
-        id="update"
-        draft={draft}
-        variant={variant}
-        suggested={suggested}
-        onVariant={(next) => onChange({ op: 'inform-options', variant: next })}
-        lang={lang}
-        onLang={(next) => onChange({ op: 'inform-options', lang: next })}
-        bodyLabel={t('updatesTitle')}
-      />
-      <p>
-        <button
-          type="button"
-          class="button primary"
-          onClick={() =>
-            onChange({ op: 'update-sent', subject: draft.text.subject, text: draft.text.body })
-          }
-        >
-          {t('updatesLogSent')}
-        </button>
-      </p>
-    </>
-  );
-}
-
-/** The apologies the plan promises: to whom, sent or not, with a note. */
-function Apologies(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
-  const { crisis, onChange } = props;
-  const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
-  return (
-    <>
-      <h3 class="section">{t('apologiesTitle')}</h3>
-      <ul class="rows" data-testid="apologies">
-        {crisis.plan.apologies.map((a) =>
-          apologyEditing?.id === a.id ? (
-            <li key={a.id}>
-              <ApologyForm
-                apology={apologyEditing}
-                onCancel={() => setApologyEditing(null)}
-                onSave={(apology) => {
-                  onChange({ op: 'apology', apology });
-                  setApologyEditing(null);
-                }}
-              />
-            </li>
-          ) : (
-            <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
-              <div>
-                <strong>{a.party}</strong>{' '}
-                <span class="small muted">
-                  {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
-                </span>
-                {a.note && <p class="note small">{a.note}</p>}
-              </div>
-              <div class="meta">
-                {a.sentAt ? (
-                  <button
-                    type="button"
-                    class="button link"
-                    onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
-                  >
-                    {t('apologyNotSentAfterAll')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    class="button primary"
-                    onClick={() =>
-                      onChange({
-                        op: 'apology',
-                        apology: { ...a, sentAt: new Date().toISOString() },
-                      })
-                    }
-                  >
-                    {t('apologyMarkSent')}
-                  </button>
-                )}
-                <button type="button" class="button link" onClick={() => setApologyEditing(a)}>
-                  {t('apologyEdit')}
-                </button>
-                <button
-                  type="button"
-                  class="button link"
-                  onClick={() => onChange({ op: 'apology-remove', apologyId: a.id })}
-                >
-                  {t('apologyRemove')}
-                </button>
-              </div>
-            </li>
-          ),
-        )}
-      </ul>
-      {apologyEditing && !crisis.plan.apologies.some((a) => a.id === apologyEditing.id) ? (
-        <ApologyForm
-          apology={apologyEditing}
-          onCancel={() => setApologyEditing(null)}
-          onSave={(apology) => {
-            onChange({ op: 'apology', apology });
-            setApologyEditing(null);
-          }}
-        />
-      ) : (
-        <p>
-          <button
-            type="button"
-            class="button"
-            onClick={() => setApologyEditing({ id: newId(), party: '', sentAt: null, note: '' })}
-          >
-            {t('apologyAdd')}
-          </button>
-        </p>
-      )}
-    </>
-  );
-}
-
-/** The status updates sent to the people concerned: when the next is due, a composer, the list. */
-function StatusUpdates(props: {
-  crisis: Crisis;
-  settings: Settings;
-  onChange: (change: CrisisChange) => void;
-}) {
-  const { crisis, settings, onChange } = props;
-  const nextUpdate = new Date(updateDueAt(crisis, settings)).toISOString();
-  return (
-    <>
-      <h3 class="section">{t('updatesTitle')}</h3>
-      <p class={Date.parse(nextUpdate) < Date.now() ? 'error' : 'muted small'}>
-        {t('updatesNextDue', formatDateTime(nextUpdate))}
-      </p>
-      <UpdateComposer
-        key={crisis.plan.updates.length}
-        crisis={crisis}
-        settings={settings}
-        onChange={onChange}
-      />
-      <ol class="journal" data-testid="updates">
-        {crisis.plan.updates.map((u) => (
-          <li key={u.id}>
-            <time class="small muted" dateTime={u.sentAt}>
-              {formatDateTime(u.sentAt)}
-            </time>{' '}
-            — {u.subject || u.text.split('\n')[0]}
-          </li>
-        ))}
-      </ol>
-    </>
   );
 }
 
