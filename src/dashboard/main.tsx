@@ -12,7 +12,8 @@ import { formatCount } from '../ui/format';
 import { lazy } from '../ui/lazy';
 import { guardUnsavedEdits } from '../ui/unsaved';
 import { CrisisList } from './crisis/crisis-list';
-import { MentionList, preloadFirstPage } from './log/mention-list';
+import { MentionList } from './log/mention-list';
+import { preloadFirstPage } from './log/use-mention-pages';
 import { askPersistence } from './storage-status';
 
 // The log opens on a list: the other screens' code (the crisis steps and report, the charts,

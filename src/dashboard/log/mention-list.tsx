@@ -8,13 +8,10 @@ import { t, tn } from '../../core/i18n';
 import type {
   AppErrorData,
   CrisisSummary,
-  MentionPage,
   MentionPatch,
   MentionScope,
-  Result,
-  TimeCursor,
 } from '../../core/messaging/protocol';
-import type { Level, Mention } from '../../core/model/types';
+import type { Level } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { ErrorMessage, LiveRegion, LoadMore, Toast } from '../../ui/components';
 import { formatCount } from '../../ui/format';
@@ -24,35 +21,7 @@ import { isFiltered, MENTION_PARAMS, mentionQuery } from '../list-filters';
 import { BulkToolbar } from './bulk-toolbar';
 import { CreateCrisisForm } from './create-crisis-form';
 import { MentionRow } from './mention-row';
-
-const PAGE = 50;
-
-/** Calls one user action may make to fill a page when each comes back short (see MAX_SCAN). */
-const MAX_ROUNDS = 4;
-
-/** The arguments of a listMentions call: the same list gives the same JSON. */
-function pageArgs(
-  scope: MentionScope,
-  filter: ReturnType<typeof mentionQuery>['filter'],
-  limit: number,
-  after: TimeCursor | null,
-) {
-  return { scope, limit, after, ...(Object.keys(filter).length > 0 ? { filter } : {}) };
-}
-
-/** A first page asked before the log's first render, by the JSON of its arguments. */
-const early = new Map<string, Promise<Result<MentionPage>>>();
-
-/**
- * Asks for a list's first page as the log's code starts, before anything is drawn: the
- * background reads it while the page renders its frame, and the list takes that answer
- * instead of asking once its first render is done.
- */
-export function preloadFirstPage(scope: MentionScope, params: RouteParams): void {
-  const query = mentionQuery(scope, params);
-  const args = pageArgs(query.scope, query.filter, PAGE, null);
-  early.set(JSON.stringify(args), ask('listMentions', args));
-}
+import { PAGE, useMentionPages } from './use-mention-pages';
 
 /** Distinct values, at most `max`, for a field's suggestions. */
 const distinct = (values: Iterable<string>, max = 50) => [...new Set(values)].slice(0, max);
@@ -64,11 +33,6 @@ export function MentionList(props: {
   params?: RouteParams;
 }) {
   const { onChanged, params } = props;
-  const [items, setItems] = useState<Mention[]>([]);
-  const [total, setTotal] = useState<number | null>(0);
-  const [next, setNext] = useState<TimeCursor | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [painted, setPainted] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [crises, setCrises] = useState<CrisisSummary[]>([]);
   const [crisesKnown, setCrisesKnown] = useState(false);
@@ -77,7 +41,6 @@ export function MentionList(props: {
   const [creating, setCreating] = useState(false);
   const [undo, setUndo] = useState<{ token: string; count: number } | null>(null);
   const [notice, setNotice] = useState('');
-  const request = useRef(0);
   // scopeKey and filterKey stand for scope and filter: a new object with the same content is
   // the same list.
   const scopeKey = JSON.stringify(props.scope);
@@ -91,37 +54,11 @@ export function MentionList(props: {
   const closeUndo = useCallback(() => setUndo(null), []);
   const closeNotice = useCallback(() => setNotice(''), []);
 
-  const load = useCallback(
-    async (after: TimeCursor | null) => {
-      // Only the latest request paints: an earlier search answering late is dropped.
-      const mine = ++request.current;
-      // For `npm run bench` (log_search_ms): when the list asked.
-      performance.mark('vigie-list-ask');
-      const found: Mention[] = [];
-      let cursor = after;
-      let page: Result<MentionPage> | null = null;
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const args = pageArgs(scope, filter, PAGE - found.length, cursor);
-        // Only the list's very first request may have been asked early.
-        const preloaded = early.get(JSON.stringify(args));
-        early.clear();
-        page = await (preloaded ?? ask('listMentions', args));
-        if (mine !== request.current) return;
-        if (!page.ok) break;
-        found.push(...page.value.items);
-        cursor = page.value.next;
-        // A filter that matches little comes back short with a cursor: read on a few times.
-        if (found.length >= PAGE || !cursor) break;
-      }
-      setLoaded(true);
-      setPainted((n) => n + 1);
-      if (!page?.ok) return setError(page?.error ?? null);
-      setError(null);
-      setItems((current) => (after ? [...current, ...found] : found));
-      setTotal(page.value.total);
-      setNext(cursor);
-    },
-    [filterKey],
+  const { items, setItems, total, next, loaded, setLoaded, painted, load } = useMentionPages(
+    scope,
+    filter,
+    filterKey,
+    setError,
   );
 
   // The open crises: named on the rows, offered to move into and to filter by. Read once the
