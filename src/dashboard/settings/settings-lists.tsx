@@ -21,6 +21,9 @@ import { LIMITS } from '../../core/model/limits';
  * What a section of the screen is told of its form: edited (there are unsaved edits) or saved.
  * The section holds the unsaved-edits guard; its forms need not each keep one.
  */
+/** Called with the settings as saved. */
+export type Saved = (settings: Settings) => void;
+
 export const SectionDraft = createContext({ edited: () => {}, saved: () => {} });
 
 /** One section's save: the patch goes to the background, the answer says it was kept. */

@@ -8,39 +8,21 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
-import {
-  DEFAULT_TEMPLATES,
-  PLACEHOLDERS,
-  templateFor,
-  type Placeholder,
-} from '../../core/model/templates';
-import {
-  LEVELS,
-  MESSAGE_LANGS,
-  MESSAGE_VARIANTS,
-  type Level,
-  type MessageLang,
-  type MessageVariant,
-  type Settings,
-  type TemplateKind,
-  type TemplateText,
-} from '../../core/model/types';
+import { LEVELS, type Level, type Settings } from '../../core/model/types';
 import { ask } from '../../ui/background';
-import { Choice, ErrorMessage, FieldError } from '../../ui/components';
-import { LANGUAGE_NAMES, levelName } from '../../ui/format';
-import { variantName } from '../../ui/labels';
+import { ErrorMessage, FieldError } from '../../ui/components';
+import { levelName } from '../../ui/format';
 import {
   ChecklistSection,
   DirectorySection,
   SaveBar,
   SectionDraft,
   useSectionSave,
+  type Saved,
 } from './settings-lists';
 import { useUnsavedGuard } from '../../ui/unsaved';
 import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
-import { LIMITS } from '../../core/model/limits';
-
-type Saved = (settings: Settings) => void;
+import { TemplatesForm } from './templates-form';
 
 /** Hours as typed ("0.5" or, in French, "0,5"); null unless a number above 0. */
 function parseHours(text: string): number | null {
@@ -148,191 +130,6 @@ function HoursForm(props: {
       </div>
       <SaveBar status={status} error={error}>
         <button type="submit" class="button primary" data-testid={`settings-${field}-save`}>
-          {t('save')}
-        </button>
-      </SaveBar>
-    </form>
-  );
-}
-
-type Templates = Settings['templates'];
-const KINDS: TemplateKind[] = ['inform', 'update'];
-const KIND_KEYS: Record<TemplateKind, MessageKey> = {
-  inform: 'settingsTemplateInform',
-  update: 'settingsTemplateUpdate',
-};
-const PLACEHOLDER_KEYS: Record<Placeholder, MessageKey> = {
-  crisis: 'settingsPlaceholderCrisis',
-  summary: 'settingsPlaceholderSummary',
-  areas: 'settingsPlaceholderAreas',
-  cost: 'settingsPlaceholderCost',
-  level: 'settingsPlaceholderLevel',
-  detected: 'settingsPlaceholderDetected',
-  nextUpdate: 'settingsPlaceholderNextUpdate',
-  greeting: 'settingsPlaceholderGreeting',
-};
-
-/** Every template, as `each` makes it from its kind, variant and language. */
-function mapTemplates(
-  each: (kind: TemplateKind, variant: MessageVariant, lang: MessageLang) => TemplateText,
-): Templates {
-  const variants = (kind: TemplateKind) =>
-    Object.fromEntries(
-      MESSAGE_VARIANTS.map((variant) => [
-        variant,
-        Object.fromEntries(MESSAGE_LANGS.map((lang) => [lang, each(kind, variant, lang)])),
-      ]),
-    ) as Templates[TemplateKind];
-  return { inform: variants('inform'), update: variants('update') };
-}
-
-/** The texts the user edits: their own, or the built-in ones to start from. */
-const draftsOf = (templates: Templates): Templates =>
-  mapTemplates((kind, variant, lang) => templateFor(templates, kind, variant, lang));
-
-/** Stored as typed, or empty (the built-in one, kept up to date) where it is the built-in text. */
-const storedOf = (drafts: Templates): Templates =>
-  mapTemplates((kind, variant, lang) => {
-    const text = drafts[kind][variant][lang];
-    const builtIn = DEFAULT_TEMPLATES[kind][variant][lang];
-    return {
-      subject: text.subject.trim() === builtIn.subject ? '' : text.subject.trim(),
-      body: text.body.trim() === builtIn.body.trim() ? '' : text.body,
-    };
-  });
-
-/**
- * The templates: one shown at a time, picked by message, kind and language; Save keeps every
- * one edited, Restore default brings the one shown back to the built-in text.
- */
-function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
-  const saved = props.settings.templates;
-  const [texts, setTexts] = useState(() => draftsOf(saved));
-  const [kind, setKind] = useState<TemplateKind>('inform');
-  const [variant, setVariant] = useState<MessageVariant>('holding');
-  const [lang, setLang] = useState<MessageLang>(uiLanguage());
-  const { status, error, save, clear } = useSectionSave(props.onSaved);
-  const text = texts[kind][variant][lang];
-  const own = saved[kind][variant][lang];
-  const isDefault =
-    !own.subject &&
-    !own.body &&
-    text.subject === DEFAULT_TEMPLATES[kind][variant][lang].subject &&
-    text.body === DEFAULT_TEMPLATES[kind][variant][lang].body;
-  const set = (patch: Partial<TemplateText>) =>
-    setTexts((all) => {
-      const next = structuredClone(all);
-      next[kind][variant][lang] = { ...text, ...patch };
-      return next;
-    });
-  const restore = async () => {
-    // Only this template: the others keep what is stored, and their drafts stay as they are.
-    const patch = structuredClone(saved);
-    patch[kind][variant][lang] = { subject: '', body: '' };
-    if (await save({ templates: patch }, t('settingsTemplateRestored'))) {
-      const builtIn = DEFAULT_TEMPLATES[kind][variant][lang];
-      setTexts((all) => {
-        const next = structuredClone(all);
-        next[kind][variant][lang] = { ...builtIn };
-        return next;
-      });
-    }
-  };
-  const submit = async () => {
-    const next = storedOf(texts);
-    // A template emptied is the built-in one again: show it, to edit from.
-    if (await save({ templates: next })) setTexts(draftsOf(next));
-  };
-  const name = t('settingsTemplateField', [
-    t(KIND_KEYS[kind]),
-    variantName(variant),
-    LANGUAGE_NAMES[lang],
-  ]);
-  return (
-    <form
-      class="settings-form"
-      data-testid="settings-templates"
-      onInput={clear}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <dl class="settings-placeholders small">
-        {PLACEHOLDERS.map((code) => (
-          <div key={code}>
-            <dt>
-              <code>{`{${code}}`}</code>
-            </dt>
-            <dd>{t(PLACEHOLDER_KEYS[code])}</dd>
-          </div>
-        ))}
-      </dl>
-      <div class="template-choices">
-        <Choice
-          label={t('settingsTemplateMessage')}
-          testid="template-kind"
-          value={kind}
-          options={KINDS.map((k) => [k, t(KIND_KEYS[k])])}
-          onChange={setKind}
-        />
-        <Choice
-          label={t('draftKind')}
-          testid="template-variant"
-          value={variant}
-          options={MESSAGE_VARIANTS.map((v) => [v, variantName(v)])}
-          onChange={setVariant}
-        />
-        <Choice
-          label={t('draftLanguage')}
-          testid="template-lang"
-          value={lang}
-          options={MESSAGE_LANGS.map((l) => [l, LANGUAGE_NAMES[l]])}
-          onChange={setLang}
-        />
-      </div>
-      <div class="settings-field template-subject">
-        <label for="template-subject">{t('settingsTemplateSubject', name)}</label>
-        <input
-          type="text"
-          id="template-subject"
-          lang={lang}
-          data-testid="template-subject"
-          maxLength={LIMITS.name}
-          value={text.subject}
-          onInput={(e) => set({ subject: e.currentTarget.value })}
-        />
-      </div>
-      <div class="settings-field">
-        <label for="template-body">{t('settingsTemplateBody', name)}</label>
-        <textarea
-          id="template-body"
-          class="message"
-          rows={11}
-          lang={lang}
-          data-testid="template-body"
-          maxLength={LIMITS.message}
-          value={text.body}
-          onInput={(e) => set({ body: e.currentTarget.value })}
-        />
-        <span class="settings-template-state">
-          {isDefault ? (
-            <span class="small muted">{t('settingsTemplateIsDefault')}</span>
-          ) : (
-            <button
-              type="button"
-              class="button link"
-              data-testid="template-restore"
-              aria-label={t('settingsTemplateRestoreOf', name)}
-              onClick={() => void restore()}
-            >
-              {t('settingsTemplateRestore')}
-            </button>
-          )}
-        </span>
-      </div>
-      <SaveBar status={status} error={error}>
-        <button type="submit" class="button primary" data-testid="settings-templates-save">
           {t('save')}
         </button>
       </SaveBar>

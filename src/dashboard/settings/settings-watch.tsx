@@ -13,11 +13,9 @@ import type { Settings, WatchTerm, WordRule } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { EditForm } from '../../ui/edit-form';
 import { FieldError } from '../../ui/components';
-import { SaveBar, useSectionSave } from './settings-lists';
+import { SaveBar, useSectionSave, type Saved } from './settings-lists';
 import './settings-watch.css';
 import { LIMITS } from '../../core/model/limits';
-
-type Saved = (settings: Settings) => void;
 
 /** The access monitoring needs: every page the user opens. */
 const ALL_PAGES = { origins: ['<all_urls>'] };
