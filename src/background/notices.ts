@@ -4,7 +4,7 @@
  * Each id is unique where a notification must not replace the last one (each flag), and fixed
  * where it must (one reminder per crisis and kind, one backup reminder).
  */
-import type { ReminderKind } from '../core/model/reminders';
+import { isReminderKind, type ReminderKind } from '../core/model/reminders';
 
 export type Notice =
   /** A flag was stored (the mention's id). */
@@ -40,7 +40,9 @@ export function parseNoticeId(id: string): Notice | null {
   if (flag) return { about: 'flag', mentionId: flag[1]! };
   if (/^flag-failed:\d+$/.test(id)) return { about: 'flag-failed' };
   const crisis = /^crisis\|([^|]+)\|([^|]+)$/.exec(id);
-  if (crisis) return { about: 'crisis', crisisId: crisis[1]!, reminder: crisis[2] as ReminderKind };
+  if (crisis && isReminderKind(crisis[2])) {
+    return { about: 'crisis', crisisId: crisis[1]!, reminder: crisis[2] };
+  }
   if (id === 'backup|due') return { about: 'backup' };
   if (/^spike\|\d+$/.test(id)) return { about: 'spike' };
   return null;

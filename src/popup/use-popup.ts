@@ -88,5 +88,5 @@ export function usePopup() {
     setBusy(false);
   };
 
-  return { tabId, state, error, status, busy, act, flagButton, statusLine };
+  return { state, error, status, busy, act, flagButton, statusLine };
 }

@@ -14,15 +14,18 @@ import { HOUR } from '../time';
 /** A day's item is called to mind at this local hour of its day: the start of a working day. */
 const MORNING_HOUR = 9;
 
-export type ReminderKind =
-  'react-half' | 'react-overdue' | 'update-due' | 'action-due' | 'precaution-due';
-const KINDS: readonly string[] = [
+export const REMINDER_KINDS = [
   'react-half',
   'react-overdue',
   'update-due',
   'action-due',
   'precaution-due',
-] satisfies ReminderKind[];
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Whether a text read back from an alarm or a notification's id is a reminder's kind. */
+export const isReminderKind = (kind: string | undefined): kind is ReminderKind =>
+  (REMINDER_KINDS as readonly (string | undefined)[]).includes(kind);
 
 export interface Reminder {
   kind: ReminderKind;
@@ -65,10 +68,10 @@ export function parseAlarmName(
   name: string,
 ): Pick<Reminder, 'kind' | 'crisisId' | 'itemId'> | null {
   const [kind, crisisId, itemId, extra] = name.split('|');
-  if (!crisisId || extra !== undefined || !KINDS.includes(kind ?? '')) return null;
+  if (!crisisId || extra !== undefined || !isReminderKind(kind)) return null;
   const withItem = kind === 'action-due' || kind === 'precaution-due';
   if (withItem !== Boolean(itemId)) return null;
-  return { kind: kind as ReminderKind, crisisId, ...(itemId && { itemId }) };
+  return { kind, crisisId, ...(itemId && { itemId }) };
 }
 
 /** What the background must do about reminders now: alarms to set, reminders already due. */
