@@ -51,7 +51,7 @@ async function load() {
       lib: {
         entry: {
           scorer: join(root, 'src/core/sentiment/index.ts'),
-          evaluation: join(root, 'src/core/sentiment/evaluation.ts'),
+          evaluation: join(root, 'scripts/lib/sentiment-evaluation.ts'),
         },
         formats: ['es'],
       },

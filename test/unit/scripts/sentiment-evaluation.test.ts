@@ -1,9 +1,10 @@
+/** The helpers `npm run eval` measures the scorer with: reading a set, counting, printing. */
 import { describe, expect, it } from 'vitest';
 import {
   formatMetrics,
   negativeClassMetrics,
   parseLabelled,
-} from '../../../../src/core/sentiment/evaluation';
+} from '../../../scripts/lib/sentiment-evaluation';
 
 describe('evaluation helpers', () => {
   it('reads text<TAB>label files after their header, label 1 meaning negative', () => {

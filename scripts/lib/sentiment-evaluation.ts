@@ -1,6 +1,6 @@
 /**
  * Measuring a negativity scorer on labelled sentences (`npm run eval`): reading the sets and
- * counting. Not shipped in the extension: nothing there imports it.
+ * counting. A script's helper, outside src/: the extension never ships it.
  */
 
 export interface Labelled {
