@@ -18,10 +18,13 @@ import {
   downloaded,
   inPopup,
   openWindow,
+  recordCalls,
+  recordedCalls,
   route as routeTo,
   select,
   until,
   useFirefox,
+  wipeLog,
 } from './fixtures/firefox';
 
 const ff = useFirefox();
@@ -196,30 +199,20 @@ describe('Vigie in Firefox', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'vigie-backup' });
 
     // Every store emptied, as a lost profile would be.
-    await ff.log.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('vigie');
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction([...db.objectStoreNames], 'readwrite');
-            for (const name of db.objectStoreNames) tx.objectStore(name).clear();
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
+    await wipeLog(ff.log);
     expect(await mentions()).toEqual([]);
 
     const path = join(mkdtempSync(join(tmpdir(), 'vigie-ff-backup-')), 'backup.json');
     writeFileSync(path, text);
+    // The background reads the chosen file itself (importStageFile): no record is sent in
+    // pages (importStage), as happens only where it cannot (private.ff.ts).
+    await recordCalls(ff.log);
     const input = (await ff.log.waitForSelector('input[type="file"]'))!;
     await input.uploadFile(path);
     await ff.log.waitForSelector('[data-testid="backup-preview"]');
+    const calls = await recordedCalls(ff.log);
+    expect(calls).toContain('importStageFile');
+    expect(calls).not.toContain('importStage');
     await ff.log.locator('[data-testid="backup-import"]').click();
     await ff.log.waitForSelector('[data-testid="backup-import-done"]');
     expect(await mentions()).toEqual(before.mentions);
