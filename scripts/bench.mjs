@@ -8,7 +8,7 @@
 //                     being committed, seen by the worker counting the `mentions` store.
 // popup_ready_ms      median of 15 openings of the real toolbar popup over that page, with
 //                     1,000 more mentions stored on it: from the popup's navigation start to its
-//                     first state painted (the `vigie-ready` mark the popup sets then).
+//                     first state in the DOM (the popup's body turning `data-ready`).
 // seed_100k_s        time to add 100,000 mentions and 500 crises to the log, in the stored
 //                     shape the product writes, in transactions of 10,000 (scripts/lib/bench-log.ts,
 //                     bundled and run in an extension page: a bench-only path, not the product's).
@@ -234,20 +234,40 @@ try {
     }, batch);
     if (!reply?.ok) throw new Error(`seeding failed: ${JSON.stringify(reply)}`);
   }
+  /**
+   * Run in an extension page while the popup opens: extension pages share one thread, so a
+   * task polling for the popup's view runs between the popup's own tasks and sets its observer
+   * before the first state lands. Returns when, in the popup's clock (from its navigation
+   * start), its body turned `data-ready`, and the text it shows a moment later; null when the
+   * observer came too late or the popup never got ready.
+   */
+  const popupReady = () =>
+    new Promise((resolve) => {
+      const until = performance.now() + 5000;
+      const poll = () => {
+        const [view] = chrome.extension.getViews({ type: 'popup' });
+        const body = view?.document.body;
+        if (body?.dataset.ready) return resolve([null, '']);
+        if (!body) {
+          return performance.now() > until ? resolve([null, '']) : setTimeout(poll, 0);
+        }
+        new view.MutationObserver((_, observer) => {
+          if (!body.dataset.ready) return;
+          observer.disconnect();
+          const at = view.performance.now();
+          // What it shows once settled (the page's count may follow the first state).
+          setTimeout(() => resolve([at, body.innerText]), 100);
+        }).observe(body, { attributes: true, attributeFilter: ['data-ready'] });
+      };
+      poll();
+    });
   const ready = [];
   let shown = '';
   for (let i = 0; i < POPUP_RUNS; i++) {
     await page.bringToFront();
     await worker.evaluate(() => chrome.action.openPopup());
-    let ms = null;
-    for (let tries = 0; ms === null && tries < 500; tries++) {
-      [ms, shown] = await extPage.evaluate(() => {
-        const [view] = chrome.extension.getViews({ type: 'popup' });
-        const mark = view?.performance.getEntriesByName('vigie-ready')[0];
-        return mark ? [mark.startTime, view.document.body.innerText] : [null, ''];
-      });
-      if (ms === null) await new Promise((r) => setTimeout(r, 10));
-    }
+    const [ms, text] = await extPage.evaluate(popupReady);
+    shown = text;
     await extPage.evaluate(() =>
       chrome.extension.getViews({ type: 'popup' }).forEach((v) => v.close()),
     );
@@ -282,26 +302,39 @@ try {
   const markers = await extPage.evaluate(() => globalThis.VigieBench.MARKERS);
 
   /**
-   * Opens the crisis log at `route`, recording when each list page is painted: the list marks
-   * `vigie-list` once its page is in the DOM; the frame's paint follows the animation-frame
-   * callbacks, and a message posted from one arrives after that paint.
+   * Opens the crisis log at `route`, recording when each list page is painted and when the
+   * list asks for one. A page is in the DOM when the list's rows change (what each row quotes);
+   * the frame's paint follows the animation-frame callbacks, and a message posted from one
+   * arrives after that paint. The list asks through `runtime.sendMessage`, wrapped here.
    */
   async function openLog(route) {
     const log = await context.newPage();
     await log.addInitScript(() => {
       window.__vigiePaints = [];
-      const mark = performance.mark.bind(performance);
-      performance.mark = (name, options) => {
-        const entry = mark(name, options);
-        if (name === 'vigie-list') {
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => window.__vigiePaints.push(performance.now());
-            channel.port2.postMessage(null);
-          });
-        }
-        return entry;
+      window.__vigieAsks = [];
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+      chrome.runtime.sendMessage = (message, ...rest) => {
+        if (message?.call === 'listMentions') window.__vigieAsks.push(performance.now());
+        return send(message, ...rest);
       };
+      let rows = '';
+      const painted = () => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => window.__vigiePaints.push(performance.now());
+        channel.port2.postMessage(null);
+      };
+      new MutationObserver(() => {
+        const quotes = document.querySelectorAll('[data-testid="log-mention-quote"]');
+        const now = `${quotes.length}|${quotes[0]?.textContent}|${quotes[quotes.length - 1]?.textContent}`;
+        // Before its first page the list says it is loading, in words with no count.
+        const counted = /\d/.test(
+          document.querySelector('[data-testid="log-shown"]')?.textContent ?? '',
+        );
+        if (quotes.length === 0 && !counted) return;
+        if (now === rows) return;
+        rows = now;
+        requestAnimationFrame(painted);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     await log.goto(`chrome-extension://${id}/dashboard/index.html${route}`);
     await log.waitForFunction(() => window.__vigiePaints.length > 0, null, { timeout: 60_000 });
@@ -315,7 +348,7 @@ try {
     await log.waitForFunction((n) => window.__vigiePaints.length > n, before, { timeout: 60_000 });
     return log.evaluate((actedAt) => {
       const painted = window.__vigiePaints.at(-1);
-      const asked = performance.getEntriesByName('vigie-list-ask').at(-1).startTime;
+      const asked = window.__vigieAsks.find((at) => at >= actedAt);
       const quotes = [...document.querySelectorAll('[data-testid="log-mention-quote"]')];
       return { sinceAct: painted - actedAt, sinceAsk: painted - asked, rows: quotes.length };
     }, actedAt);
