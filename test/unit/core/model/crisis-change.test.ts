@@ -55,6 +55,12 @@ describe('changes to a crisis', () => {
     ).toBe('Billing error');
     expect(applyCrisisChange(crisis(), { op: 'title', title: '   ' }, at(1))).toBeNull();
   });
+
+  it('changes nothing for a change of no known kind, a name of the prototype’s included', () => {
+    for (const op of ['rename-all', 'constructor', 'toString', '__proto__']) {
+      expect(applyCrisisChange(crisis(), { op } as never, at(1))).toBeNull();
+    }
+  });
 });
 
 describe('damage inventory changes', () => {
