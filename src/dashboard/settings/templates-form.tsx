@@ -4,12 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../../core/i18n';
-import {
-  DEFAULT_TEMPLATES,
-  PLACEHOLDERS,
-  templateFor,
-  type Placeholder,
-} from '../../core/model/templates';
+import { DEFAULT_TEMPLATES } from '../../core/model/default-templates';
+import { PLACEHOLDERS, templateFor, type Placeholder } from '../../core/model/templates';
 import {
   MESSAGE_LANGS,
   MESSAGE_VARIANTS,

@@ -8,12 +8,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../../core/i18n';
 import { LIMITS } from '../../../core/model/limits';
-import {
-  draftFrom,
-  messageLocale,
-  messageValues,
-  templateFor,
-} from '../../../core/model/templates';
+import { messageLocale, messageValues } from '../../../core/model/message-values';
+import { draftFrom, templateFor } from '../../../core/model/templates';
 import {
   MESSAGE_LANGS,
   MESSAGE_VARIANTS,

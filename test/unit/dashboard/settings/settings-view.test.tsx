@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../../../src/core/model/settings';
-import { DEFAULT_TEMPLATES, NO_TEMPLATES } from '../../../../src/core/model/templates';
+import { DEFAULT_TEMPLATES } from '../../../../src/core/model/default-templates';
+import { NO_TEMPLATES } from '../../../../src/core/model/templates';
 import type { Settings } from '../../../../src/core/model/types';
 import { fakeBrowser, unnamedControls, type Answers } from '../../fake-browser';
 
