@@ -11,7 +11,9 @@ import type { Crisis, CrisisEvent, Mention, Settings } from '../../../core/model
 import { ask } from '../../../ui/background';
 import { LiveRegion } from '../../../ui/components';
 import { downloadText, fileSlug } from '../../../ui/download';
-import { buildReport, reportMarkdown, type ReportBlock, type ReportDoc } from './report';
+import { buildReport } from './report';
+import type { ReportBlock, ReportDoc } from './report-doc';
+import { reportMarkdown } from './report-markdown';
 import reportCss from './report.css?raw';
 import './report.css';
 
