@@ -11,7 +11,7 @@ import { STEPS, type CrisisEvent } from '../../../core/model/types';
 import { formatDuration } from '../../../ui/countdown';
 import { formatCount, levelName, stepName, stepProgressName } from '../../../ui/format';
 import { eventText } from '../event-text';
-import { costText, when } from './report-cells';
+import { costText, none, when } from './report-cells';
 import type { ReportBlock, ReportInput, ReportSection } from './report-doc';
 
 const duration = (ms: number | null) => (ms === null ? t('reportNotYet') : formatDuration(ms));
@@ -82,7 +82,7 @@ export function mentionsSection(input: ReportInput): ReportSection {
           rows: mentions.map((m) => [when(m.capturedAt), m.site, mentionLabel(m), m.url]),
         },
       ]
-    : [{ kind: 'text', text: t('reportNone') }];
+    : [none()];
   if (mentionTotal > mentions.length) {
     blocks.push({
       kind: 'text',

@@ -15,7 +15,7 @@ import {
   statusName,
   variantName,
 } from '../../../ui/labels';
-import { costText, day, orDash, when } from './report-cells';
+import { costText, day, none, orDash, when } from './report-cells';
 import type { ReportBlock, ReportSection } from './report-doc';
 
 /** Step 1's checklist: each item, temporary or not, and when it was done. */
@@ -37,7 +37,7 @@ export function containment(crisis: Crisis): ReportSection {
             ]),
           },
         ]
-      : [{ kind: 'text', text: t('reportNone') }],
+      : [none()],
   };
 }
 
@@ -63,7 +63,7 @@ export function assessment(crisis: Crisis): ReportSection {
         },
         { kind: 'text', text: t('assessTotal', totals || '—') },
       ]
-    : [{ kind: 'text', text: t('reportNone') }];
+    : [none()];
   return { id: 'assessment', title: t('reportAssessment'), blocks };
 }
 
@@ -87,7 +87,7 @@ export function informed(crisis: Crisis): ReportSection {
           },
           ...sentMessages(people),
         ]
-      : [{ kind: 'text', text: t('reportNone') }],
+      : [none()],
   };
 }
 
@@ -120,33 +120,29 @@ export function actions(crisis: Crisis): ReportSection {
     const parts = [row && areaName(row), fix && t('reportReplaces', checklistLabel(fix))];
     return parts.filter(Boolean).join(' · ') || '—';
   };
-  const blocks: ReportBlock[] = [];
-  blocks.push(
-    list.length
-      ? {
-          kind: 'table',
-          head: [
-            t('reportAction'),
-            t('reportRepairs'),
-            t('reportOwner'),
-            t('reportDue'),
-            t('reportStatus'),
-          ],
-          rows: list.map((a) => [
-            a.what,
-            repairs(a),
-            orDash(a.owner),
-            day(a.due),
-            statusName(a.status),
-          ]),
-        }
-      : { kind: 'text', text: t('reportNone') },
-  );
   return {
     id: 'actions',
     title: t('reportActions'),
     blocks: [
-      ...blocks,
+      list.length
+        ? {
+            kind: 'table',
+            head: [
+              t('reportAction'),
+              t('reportRepairs'),
+              t('reportOwner'),
+              t('reportDue'),
+              t('reportStatus'),
+            ],
+            rows: list.map((a) => [
+              a.what,
+              repairs(a),
+              orDash(a.owner),
+              day(a.due),
+              statusName(a.status),
+            ]),
+          }
+        : none(),
       { kind: 'subheading', text: t('reportApologies') },
       apologies.length
         ? {
@@ -158,7 +154,7 @@ export function actions(crisis: Crisis): ReportSection {
               orDash(a.note),
             ]),
           }
-        : { kind: 'text', text: t('reportNone') },
+        : none(),
       { kind: 'subheading', text: t('reportUpdates') },
       updates.length
         ? {
@@ -170,7 +166,7 @@ export function actions(crisis: Crisis): ReportSection {
               u.subject ? `${u.subject}\n\n${u.text}` : u.text,
             ]),
           }
-        : { kind: 'text', text: t('reportNone') },
+        : none(),
     ],
   };
 }
