@@ -6,11 +6,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
 import { t, uiLanguage } from '../../../core/i18n';
-import type { Repeat } from '../../../core/model/recurrence';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../../../core/model/types';
 import { ask } from '../../../ui/background';
 import { LiveRegion } from '../../../ui/components';
 import { downloadText, fileSlug } from '../../../ui/download';
+import { useRepeats } from '../use-repeats';
 import { buildReport } from './report';
 import type { ReportBlock, ReportDoc } from './report-doc';
 import { reportMarkdown } from './report-markdown';
@@ -162,15 +162,12 @@ export function reportHtml(doc: ReportDoc): string {
   return `<!doctype html>\n<html lang="${uiLanguage()}">\n<head>${head}<style>${reportCss}</style></head>\n<body class="report-file">${body}</body>\n</html>\n`;
 }
 
-export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; settings: Settings }) {
-  const { crisis, events, settings } = props;
+/** The crisis's mentions the report lists, and how many it has in all; null until they come. */
+function useReportMentions(crisisId: string) {
   const [mentions, setMentions] = useState<{ items: Mention[]; total: number } | null>(null);
-  const [repeats, setRepeats] = useState<Repeat[]>([]);
-  const [status, setStatus] = useState('');
-
   useEffect(() => {
     void ask('listMentions', {
-      scope: { in: 'crisis', crisisId: crisis.id },
+      scope: { in: 'crisis', crisisId },
       limit: REPORT_MENTIONS,
       after: null,
     }).then((reply) =>
@@ -181,8 +178,15 @@ export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; sett
           : { items: [], total: 0 },
       ),
     );
-    void ask('getRepeats', { id: crisis.id }).then((reply) => reply.ok && setRepeats(reply.value));
-  }, [crisis.id]);
+  }, [crisisId]);
+  return mentions;
+}
+
+export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; settings: Settings }) {
+  const { crisis, events, settings } = props;
+  const mentions = useReportMentions(crisis.id);
+  const repeats = useRepeats(crisis.id);
+  const [status, setStatus] = useState('');
 
   const doc = useMemo(
     () =>

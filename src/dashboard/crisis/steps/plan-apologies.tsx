@@ -6,6 +6,8 @@ import { newId } from '../../../core/model/ids';
 import { type Apology, type Crisis } from '../../../core/model/types';
 import { formatDateTime } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
+import { EditDelete } from './edit-delete';
+import { EditableRows } from './editable-rows';
 
 function ApologyForm(props: {
   apology: Apology;
@@ -36,93 +38,75 @@ function ApologyForm(props: {
   );
 }
 
+/** One apology: to whom, sent or not (to mark), its note. */
+function ApologyRow(props: {
+  apology: Apology;
+  onEdit: () => void;
+  onChange: (change: CrisisChange) => void;
+}) {
+  const { apology: a, onChange } = props;
+  return (
+    <li class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+      <div>
+        <strong>{a.party}</strong>{' '}
+        <span class="small muted">
+          {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
+        </span>
+        {a.note && <p class="note small">{a.note}</p>}
+      </div>
+      <div class="meta">
+        {a.sentAt ? (
+          <button
+            type="button"
+            class="button link"
+            onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
+          >
+            {t('apologyNotSentAfterAll')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() =>
+              onChange({ op: 'apology', apology: { ...a, sentAt: new Date().toISOString() } })
+            }
+          >
+            {t('apologyMarkSent')}
+          </button>
+        )}
+        <EditDelete
+          labels={[t('apologyEdit'), t('apologyRemove')]}
+          onEdit={props.onEdit}
+          onDelete={() => onChange({ op: 'apology-remove', apologyId: a.id })}
+        />
+      </div>
+    </li>
+  );
+}
+
 /** The apologies the plan promises: to whom, sent or not, with a note. */
 export function Apologies(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
-  const { crisis, onChange } = props;
-  const [apologyEditing, setApologyEditing] = useState<Apology | null>(null);
+  const { onChange } = props;
   return (
     <>
       <h3 class="section">{t('apologiesTitle')}</h3>
-      <ul class="rows" data-testid="apologies">
-        {crisis.plan.apologies.map((a) =>
-          apologyEditing?.id === a.id ? (
-            <li key={a.id}>
-              <ApologyForm
-                apology={apologyEditing}
-                onCancel={() => setApologyEditing(null)}
-                onSave={(apology) => {
-                  onChange({ op: 'apology', apology });
-                  setApologyEditing(null);
-                }}
-              />
-            </li>
-          ) : (
-            <li key={a.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
-              <div>
-                <strong>{a.party}</strong>{' '}
-                <span class="small muted">
-                  {a.sentAt ? t('apologySentAt', formatDateTime(a.sentAt)) : t('apologyNotSent')}
-                </span>
-                {a.note && <p class="note small">{a.note}</p>}
-              </div>
-              <div class="meta">
-                {a.sentAt ? (
-                  <button
-                    type="button"
-                    class="button link"
-                    onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
-                  >
-                    {t('apologyNotSentAfterAll')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    class="button primary"
-                    onClick={() =>
-                      onChange({
-                        op: 'apology',
-                        apology: { ...a, sentAt: new Date().toISOString() },
-                      })
-                    }
-                  >
-                    {t('apologyMarkSent')}
-                  </button>
-                )}
-                <button type="button" class="button link" onClick={() => setApologyEditing(a)}>
-                  {t('apologyEdit')}
-                </button>
-                <button
-                  type="button"
-                  class="button link"
-                  onClick={() => onChange({ op: 'apology-remove', apologyId: a.id })}
-                >
-                  {t('apologyRemove')}
-                </button>
-              </div>
-            </li>
-          ),
+      <EditableRows
+        testid="apologies"
+        items={props.crisis.plan.apologies}
+        blank={() => ({ id: newId(), party: '', sentAt: null, note: '' })}
+        addLabel={t('apologyAdd')}
+        row={(a, edit) => <ApologyRow key={a.id} apology={a} onEdit={edit} onChange={onChange} />}
+        form={(a, close) => (
+          <ApologyForm
+            apology={a}
+            onCancel={close}
+            onSave={(apology) => {
+              onChange({ op: 'apology', apology });
+              close();
+            }}
+          />
         )}
-      </ul>
-      {apologyEditing && !crisis.plan.apologies.some((a) => a.id === apologyEditing.id) ? (
-        <ApologyForm
-          apology={apologyEditing}
-          onCancel={() => setApologyEditing(null)}
-          onSave={(apology) => {
-            onChange({ op: 'apology', apology });
-            setApologyEditing(null);
-          }}
-        />
-      ) : (
-        <p>
-          <button
-            type="button"
-            class="button"
-            onClick={() => setApologyEditing({ id: newId(), party: '', sentAt: null, note: '' })}
-          >
-            {t('apologyAdd')}
-          </button>
-        </p>
-      )}
+      />
     </>
   );
 }
