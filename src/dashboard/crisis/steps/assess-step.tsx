@@ -17,6 +17,7 @@ import {
 import { formatMoney, levelName } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
 import { areaLabel, areaName } from '../../../ui/labels';
+import { EditDelete } from './edit-delete';
 
 const blank = (): DamageRow => ({
   id: newId(),
@@ -103,6 +104,41 @@ function DamageForm(props: {
   );
 }
 
+/** The damages ranked, what to treat first on top: each one's degree drawn, its cost, its note. */
+function DamageRanking(props: {
+  ranked: DamageRow[];
+  onEdit: (row: DamageRow) => void;
+  onChange: (change: CrisisChange) => void;
+}) {
+  return (
+    <ol class="ranking" aria-label={t('assessRanking')}>
+      {props.ranked.map((row) => (
+        <li key={row.id}>
+          <span class="area">{areaName(row)}</span>
+          <svg
+            class="bar"
+            viewBox="0 0 100 10"
+            preserveAspectRatio="none"
+            role="img"
+            aria-label={t('assessDegreeIs', String(row.degree))}
+          >
+            <rect width={row.degree * 20} height="10" rx="2" class={`degree-${row.degree}`} />
+          </svg>
+          <span class="small">{t('assessDegreeIs', String(row.degree))}</span>
+          <span class="small">{row.cost > 0 ? formatMoney(row.cost, row.currency) : '—'}</span>
+          <span>
+            <EditDelete
+              onEdit={() => props.onEdit(row)}
+              onDelete={() => props.onChange({ op: 'damage-remove', rowId: row.id })}
+            />
+          </span>
+          {row.note && <p class="note small">{row.note}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function AssessStep(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
   const { crisis } = props;
   const [editing, setEditing] = useState<DamageRow | null>(null);
@@ -117,37 +153,7 @@ export function AssessStep(props: { crisis: Crisis; onChange: (change: CrisisCha
       {ranked.length === 0 ? (
         <p class="muted small">{t('assessEmpty')}</p>
       ) : (
-        <ol class="ranking" aria-label={t('assessRanking')}>
-          {ranked.map((row) => (
-            <li key={row.id}>
-              <span class="area">{areaName(row)}</span>
-              <svg
-                class="bar"
-                viewBox="0 0 100 10"
-                preserveAspectRatio="none"
-                role="img"
-                aria-label={t('assessDegreeIs', String(row.degree))}
-              >
-                <rect width={row.degree * 20} height="10" rx="2" class={`degree-${row.degree}`} />
-              </svg>
-              <span class="small">{t('assessDegreeIs', String(row.degree))}</span>
-              <span class="small">{row.cost > 0 ? formatMoney(row.cost, row.currency) : '—'}</span>
-              <span>
-                <button type="button" class="button link" onClick={() => setEditing(row)}>
-                  {t('logEdit')}
-                </button>
-                <button
-                  type="button"
-                  class="button link"
-                  onClick={() => props.onChange({ op: 'damage-remove', rowId: row.id })}
-                >
-                  {t('logDelete')}
-                </button>
-              </span>
-              {row.note && <p class="note small">{row.note}</p>}
-            </li>
-          ))}
-        </ol>
+        <DamageRanking ranked={ranked} onEdit={setEditing} onChange={props.onChange} />
       )}
       {totals.length > 0 && (
         <p>

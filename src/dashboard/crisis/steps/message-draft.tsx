@@ -6,7 +6,7 @@
  * says it would not.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../../core/i18n';
+import { t, uiLanguage } from '../../../core/i18n';
 import { LIMITS } from '../../../core/model/limits';
 import { messageLocale, messageValues } from '../../../core/model/message-values';
 import { draftFrom, templateFor } from '../../../core/model/templates';
@@ -24,6 +24,9 @@ import { Choice } from '../../../ui/components';
 import { LANGUAGE_NAMES } from '../../../ui/format';
 import { variantName } from '../../../ui/labels';
 import { updateCadenceMs } from '../../../core/model/deadlines';
+
+/** The message language of the crisis: as chosen for it, else the language Vigie is used in. */
+export const crisisLang = (crisis: Crisis): MessageLang => crisis.inform.lang ?? uiLanguage();
 
 const same = (a: TemplateText, b: TemplateText) => a.subject === b.subject && a.body === b.body;
 

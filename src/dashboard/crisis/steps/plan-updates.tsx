@@ -4,8 +4,7 @@ import type { CrisisChange } from '../../../core/model/crisis-change';
 import { suggestVariant } from '../../../core/model/templates';
 import { type Crisis, type Settings } from '../../../core/model/types';
 import { formatDateTime } from '../../../ui/format';
-import { crisisLang } from './inform-step';
-import { DraftFields, useDraft } from './message-draft';
+import { crisisLang, DraftFields, useDraft } from './message-draft';
 import { updateDueAt } from '../../../core/model/deadlines';
 
 /**
