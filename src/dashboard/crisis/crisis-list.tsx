@@ -1,56 +1,18 @@
 /**
  * Every crisis, most recently opened first, paged; searched and filtered by the route's query.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { t, tn } from '../../core/i18n';
-import type { AppErrorData, CrisisSummary, TimeCursor } from '../../core/messaging/protocol';
-import { ask } from '../../ui/background';
 import { ErrorMessage, LevelChip, LoadMore, StepText } from '../../ui/components';
 import { DueCountdown } from '../../ui/countdown';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { replaceRouteParams, type RouteParams } from '../../ui/use-hash-route';
 import { CrisisFilterBar, type ParamsPatch } from '../filter-bar';
-import { CRISIS_PARAMS, crisisQuery, isFiltered } from '../list-filters';
+import { CRISIS_PARAMS, isFiltered } from '../list-filters';
+import { useCrisisPages } from './use-crisis-pages';
 
 export function CrisisList({ params = {} }: { params?: RouteParams }) {
-  const [items, setItems] = useState<CrisisSummary[]>([]);
-  const [next, setNext] = useState<TimeCursor | null>(null);
-  const [total, setTotal] = useState<number | null>(0);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
-  const request = useRef(0);
-  const paramsKey = JSON.stringify(params);
-
-  const load = useCallback(
-    async (after: TimeCursor | null) => {
-      const mine = ++request.current;
-      const { state, filter } = crisisQuery(params);
-      const reply = await ask('listCrises', {
-        state,
-        limit: 50,
-        after,
-        ...(Object.keys(filter).length > 0 ? { filter } : {}),
-      });
-      // Only the latest request paints: an earlier search answering late is dropped.
-      if (mine !== request.current) return;
-      setLoaded(true);
-      if (!reply.ok) return setError(reply.error);
-      setError(null);
-      setItems((current) => (after ? [...current, ...reply.value.items] : reply.value.items));
-      setNext(reply.value.next);
-      setTotal(reply.value.total);
-    },
-    // paramsKey stands for params: a new object with the same content is the same list.
-    [paramsKey],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  useEffect(() => {
-    if (loaded) document.body.dataset.ready = 'true';
-  }, [loaded]);
+  const { items, next, total, loaded, error, load } = useCrisisPages(params);
 
   // The latest query, for a field whose typing pause ends after another filter changed.
   const latest = useRef(params);

@@ -9,16 +9,16 @@ import { t } from '../../core/i18n';
 import type { CrisisChange } from '../../core/model/crisis-change';
 import { newId } from '../../core/model/ids';
 import { localDay } from '../../core/model/agenda';
-import { journalLines } from '../../core/model/journal';
+import { journalLines, type JournalLine } from '../../core/model/journal';
 import { LIMITS } from '../../core/model/limits';
 import type { CrisisEvent } from '../../core/model/types';
 import { EditForm } from '../../ui/edit-form';
 import { formatDateTime } from '../../ui/format';
 import { eventText } from './event-text';
 
-/** A time as the value of a datetime-local field: local, to the minute. */
-function localInput(iso: string): string {
-  const d = new Date(iso);
+/** A time (ISO, or ms) as the value of a datetime-local field: local, to the minute. */
+function localInput(time: string | number): string {
+  const d = new Date(time);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${localDay(d.getTime())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
@@ -57,7 +57,7 @@ function NoteForm(props: { draft: Draft; onSave: (draft: Draft) => void; onCance
         <input
           type="datetime-local"
           required
-          max={localInput(new Date().toISOString())}
+          max={localInput(Date.now())}
           value={draft.when}
           onInput={(e) => setDraft({ ...draft, when: e.currentTarget.value })}
         />
@@ -71,13 +71,59 @@ function NoteForm(props: { draft: Draft; onSave: (draft: Draft) => void; onCance
   );
 }
 
+/** A line of the journal, when it happened and what; a note of the user's, with its buttons. */
+function JournalEntry(props: {
+  line: JournalLine;
+  onEdit: (draft: Draft) => void;
+  onRemove: (note: { noteId: string; text: string }) => void;
+}) {
+  const { line } = props;
+  const { note } = line;
+  return (
+    <li class={note ? 'note' : undefined}>
+      <time class="small muted" dateTime={line.at}>
+        {formatDateTime(line.at)}
+      </time>{' '}
+      — {eventText(line.event)}
+      {note && (
+        <>
+          {note.edited && (
+            <span class="small muted">
+              {' '}
+              {t('journalNoteEdited', formatDateTime(line.event.at))}
+            </span>
+          )}{' '}
+          <button
+            type="button"
+            class="button link small"
+            aria-label={t('journalNoteEdit', note.text.slice(0, 60))}
+            onClick={() =>
+              props.onEdit({ noteId: note.noteId, text: note.text, when: localInput(line.at) })
+            }
+          >
+            {t('logEdit')}
+          </button>{' '}
+          <button
+            type="button"
+            class="button link small"
+            aria-label={t('journalNoteRemove', note.text.slice(0, 60))}
+            onClick={() => props.onRemove(note)}
+          >
+            {t('settingsRemove')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
 export function Journal(props: {
   events: readonly CrisisEvent[];
   onChange: (change: CrisisChange) => void;
 }) {
   const [editing, setEditing] = useState<Draft | null>(null);
-  // The note last removed, to put back with one click.
-  const [removed, setRemoved] = useState<{ noteId: string; text: string; at: string } | null>(null);
+  // The note last removed, as the change that puts it back with one click.
+  const [removed, setRemoved] = useState<CrisisChange | null>(null);
   const save = (draft: Draft) => {
     props.onChange({
       op: 'note',
@@ -101,9 +147,7 @@ export function Journal(props: {
             type="button"
             class="button"
             data-testid="journal-add-note"
-            onClick={() =>
-              setEditing({ noteId: newId(), text: '', when: localInput(new Date().toISOString()) })
-            }
+            onClick={() => setEditing({ noteId: newId(), text: '', when: localInput(Date.now()) })}
           >
             {t('journalAddNote')}
           </button>
@@ -116,12 +160,7 @@ export function Journal(props: {
             type="button"
             class="button link"
             onClick={() => {
-              props.onChange({
-                op: 'note',
-                noteId: removed.noteId,
-                text: removed.text,
-                happenedAt: removed.at,
-              });
+              props.onChange(removed);
               setRemoved(null);
             }}
           >
@@ -136,48 +175,15 @@ export function Journal(props: {
               <NoteForm draft={editing} onSave={save} onCancel={() => setEditing(null)} />
             </li>
           ) : (
-            <li key={line.event.id} class={line.note ? 'note' : undefined}>
-              <time class="small muted" dateTime={line.at}>
-                {formatDateTime(line.at)}
-              </time>{' '}
-              — {eventText(line.event)}
-              {line.note && (
-                <>
-                  {line.note.edited && (
-                    <span class="small muted">
-                      {' '}
-                      {t('journalNoteEdited', formatDateTime(line.event.at))}
-                    </span>
-                  )}{' '}
-                  <button
-                    type="button"
-                    class="button link small"
-                    aria-label={t('journalNoteEdit', line.note.text.slice(0, 60))}
-                    onClick={() =>
-                      setEditing({
-                        noteId: line.note!.noteId,
-                        text: line.note!.text,
-                        when: localInput(line.at),
-                      })
-                    }
-                  >
-                    {t('logEdit')}
-                  </button>{' '}
-                  <button
-                    type="button"
-                    class="button link small"
-                    aria-label={t('journalNoteRemove', line.note.text.slice(0, 60))}
-                    onClick={() => {
-                      const { noteId, text } = line.note!;
-                      props.onChange({ op: 'note', noteId, text: '', happenedAt: line.at });
-                      setRemoved({ noteId, text, at: line.at });
-                    }}
-                  >
-                    {t('settingsRemove')}
-                  </button>
-                </>
-              )}
-            </li>
+            <JournalEntry
+              key={line.event.id}
+              line={line}
+              onEdit={setEditing}
+              onRemove={({ noteId, text }) => {
+                props.onChange({ op: 'note', noteId, text: '', happenedAt: line.at });
+                setRemoved({ op: 'note', noteId, text, happenedAt: line.at });
+              }}
+            />
           ),
         )}
       </ol>

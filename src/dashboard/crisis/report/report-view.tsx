@@ -25,6 +25,21 @@ function Heading(props: { level: number; children: ComponentChildren; class?: st
   return <Tag class={props.class}>{props.children}</Tag>;
 }
 
+/** A table's row of column headings. */
+function TableHead(props: { cells: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cells.map((cell, i) => (
+          <th key={i} scope="col">
+            {cell}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function Table(props: {
   head: readonly string[];
   rows: readonly (readonly string[])[];
@@ -32,15 +47,7 @@ function Table(props: {
 }) {
   return (
     <table class={props.dated ? 'dated' : undefined}>
-      <thead>
-        <tr>
-          {props.head.map((cell, i) => (
-            <th key={i} scope="col">
-              {cell}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead cells={props.head} />
       <tbody>
         {props.rows.map((row, i) => (
           <tr key={i}>
@@ -84,15 +91,7 @@ function Block({ block, level }: { block: ReportBlock; level: number }) {
     case 'ranking':
       return (
         <table class="ranking-table">
-          <thead>
-            <tr>
-              {block.head.map((cell, i) => (
-                <th key={i} scope="col">
-                  {cell}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead cells={block.head} />
           <tbody>
             {block.rows.map((row, i) => (
               <tr key={i}>
@@ -162,12 +161,12 @@ export function reportHtml(doc: ReportDoc): string {
   return `<!doctype html>\n<html lang="${uiLanguage()}">\n<head>${head}<style>${reportCss}</style></head>\n<body class="report-file">${body}</body>\n</html>\n`;
 }
 
-/** The crisis's mentions the report lists, and how many it has in all; null until they come. */
-function useReportMentions(crisisId: string) {
+export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; settings: Settings }) {
+  const { crisis, events, settings } = props;
   const [mentions, setMentions] = useState<{ items: Mention[]; total: number } | null>(null);
   useEffect(() => {
     void ask('listMentions', {
-      scope: { in: 'crisis', crisisId },
+      scope: { in: 'crisis', crisisId: crisis.id },
       limit: REPORT_MENTIONS,
       after: null,
     }).then((reply) =>
@@ -178,13 +177,7 @@ function useReportMentions(crisisId: string) {
           : { items: [], total: 0 },
       ),
     );
-  }, [crisisId]);
-  return mentions;
-}
-
-export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; settings: Settings }) {
-  const { crisis, events, settings } = props;
-  const mentions = useReportMentions(crisis.id);
+  }, [crisis.id]);
   const repeats = useRepeats(crisis.id);
   const [status, setStatus] = useState('');
 

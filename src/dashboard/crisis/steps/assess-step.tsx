@@ -18,6 +18,8 @@ import { formatMoney, levelName } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
 import { areaLabel, areaName } from '../../../ui/labels';
 import { EditDelete } from './edit-delete';
+import { LongText } from './long-text';
+import { TextField } from './text-field';
 
 const blank = (): DamageRow => ({
   id: newId(),
@@ -54,15 +56,12 @@ function DamageForm(props: {
         </select>
       </label>
       {row.area === 'custom' && (
-        <label>
-          {t('assessCustomArea')}
-          <input
-            type="text"
-            required
-            value={row.customArea}
-            onInput={(e) => set({ customArea: e.currentTarget.value })}
-          />
-        </label>
+        <TextField
+          label={t('assessCustomArea')}
+          required
+          value={row.customArea}
+          onInput={(customArea) => set({ customArea })}
+        />
       )}
       <label>
         {t('assessDegree')}
@@ -96,10 +95,7 @@ function DamageForm(props: {
           onInput={(e) => set({ currency: e.currentTarget.value })}
         />
       </label>
-      <label class="wide">
-        {t('logNote')}
-        <textarea rows={2} value={row.note} onInput={(e) => set({ note: e.currentTarget.value })} />
-      </label>
+      <LongText label={t('logNote')} rows={2} value={row.note} onInput={(note) => set({ note })} />
     </EditForm>
   );
 }

@@ -154,15 +154,7 @@ export function Composer(props: {
 
   return (
     <div class="composer" data-testid="inform-composer">
-      <RecipientPicker
-        crisis={crisis}
-        to={to}
-        onTo={(id) => {
-          setChosen(null);
-          setStatus('');
-          props.onTo(id);
-        }}
-      />
+      <RecipientPicker crisis={crisis} to={to} onTo={props.onTo} />
       <DraftFields
         id="inform"
         draft={draft}

@@ -22,6 +22,7 @@ import { formatDateTime, LANGUAGE_NAMES } from '../../../ui/format';
 import { roleName, variantName } from '../../../ui/labels';
 import { PersonForm } from '../../person-form';
 import { EditDelete } from './edit-delete';
+import { ROW_STYLE } from './row-style';
 import { EditableRows } from './editable-rows';
 import { Composer } from './inform-composer';
 
@@ -84,7 +85,7 @@ function PersonRow(props: {
 }) {
   const { person: s, onChange } = props;
   return (
-    <li class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+    <li class="row" style={ROW_STYLE}>
       <div>
         <strong>{s.name}</strong> {s.key && <span class="chip level-3">{t('informKey')}</span>}
         <div class="meta small muted">
@@ -178,16 +179,8 @@ export function InformStep(props: {
             onChange={onChange}
           />
         )}
-        form={(person, close) => (
-          <PersonForm
-            person={person}
-            onCancel={close}
-            onSave={(stakeholder) => {
-              onChange({ op: 'stakeholder', stakeholder });
-              close();
-            }}
-          />
-        )}
+        form={(person, handlers) => <PersonForm person={person} {...handlers} />}
+        onSave={(stakeholder) => onChange({ op: 'stakeholder', stakeholder })}
       />
 
       <h3 class="section" id="inform-message-title" tabIndex={-1}>

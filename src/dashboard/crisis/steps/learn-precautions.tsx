@@ -3,6 +3,7 @@ import { t } from '../../../core/i18n';
 import { newId } from '../../../core/model/ids';
 import type { Precaution } from '../../../core/model/types';
 import { DueField } from './due-field';
+import { TextField } from './text-field';
 
 export function Precautions(props: {
   precautions: Precaution[];
@@ -16,22 +17,16 @@ export function Precautions(props: {
       <legend>{t('learnPrecautions')}</legend>
       {precautions.map((p, i) => (
         <div class="meta" key={p.id}>
-          <label>
-            {t('actionWhat')}
-            <input
-              type="text"
-              value={p.what}
-              onInput={(e) => update(i, { what: e.currentTarget.value })}
-            />
-          </label>
-          <label>
-            {t('actionOwner')}
-            <input
-              type="text"
-              value={p.owner}
-              onInput={(e) => update(i, { owner: e.currentTarget.value })}
-            />
-          </label>
+          <TextField
+            label={t('actionWhat')}
+            value={p.what}
+            onInput={(what) => update(i, { what })}
+          />
+          <TextField
+            label={t('actionOwner')}
+            value={p.owner}
+            onInput={(owner) => update(i, { owner })}
+          />
           <DueField due={p.due} onDue={(due) => update(i, { due })} />
         </div>
       ))}

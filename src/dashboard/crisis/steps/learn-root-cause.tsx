@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../core/i18n';
 import { ROOT_CAUSES } from '../../../core/model/types';
 import { causeName, isPresetCause } from '../../../ui/labels';
+import { TextField } from './text-field';
 
 /** A cause of the user's own opens the field to write it in; it starts open when one is saved. */
 export function RootCauseFields(props: { cause: string; onCause: (cause: string) => void }) {
@@ -29,14 +30,7 @@ export function RootCauseFields(props: { cause: string; onCause: (cause: string)
         </select>
       </label>
       {custom && (
-        <label>
-          {t('learnRootCauseCustom')}
-          <input
-            type="text"
-            value={props.cause}
-            onInput={(e) => props.onCause(e.currentTarget.value)}
-          />
-        </label>
+        <TextField label={t('learnRootCauseCustom')} value={props.cause} onInput={props.onCause} />
       )}
     </>
   );

@@ -11,27 +11,10 @@ import { repeatText } from '../../../ui/labels';
 import { useRepeats } from '../use-repeats';
 import { Precautions } from './learn-precautions';
 import { RootCauseFields } from './learn-root-cause';
+import { LongText } from './long-text';
+import { TextField } from './text-field';
 
 const WHYS = 5;
-
-/** One of the post-mortem's answers in words. */
-function Answer(props: {
-  label: string;
-  rows: number;
-  value: string;
-  onInput: (value: string) => void;
-}) {
-  return (
-    <label class="wide">
-      {props.label}
-      <textarea
-        rows={props.rows}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </label>
-  );
-}
 
 export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChange) => void }) {
   const { crisis } = props;
@@ -63,41 +46,35 @@ export function LearnStep(props: { crisis: Crisis; onChange: (change: CrisisChan
           });
         }}
       >
-        <Answer
+        <LongText
           label={t('learnWhat')}
           rows={3}
           value={learn.whatHappened}
           onInput={(whatHappened) => set({ whatHappened })}
         />
         {learn.whys.map((why, i) => (
-          <label class="wide" key={i}>
-            {t('learnWhy', String(i + 1))}
-            <input
-              type="text"
-              value={why}
-              onInput={(e) =>
-                set({ whys: learn.whys.map((w, j) => (j === i ? e.currentTarget.value : w)) })
-              }
-            />
-          </label>
+          <TextField
+            key={i}
+            wide
+            label={t('learnWhy', String(i + 1))}
+            value={why}
+            onInput={(value) => set({ whys: learn.whys.map((w, j) => (j === i ? value : w)) })}
+          />
         ))}
-        <Answer
+        <LongText
           label={t('learnDecision')}
           rows={2}
           value={learn.decision}
           onInput={(decision) => set({ decision })}
         />
-        <Answer
+        <LongText
           label={t('learnCircumstances')}
           rows={2}
           value={learn.circumstances}
           onInput={(circumstances) => set({ circumstances })}
         />
         <RootCauseFields cause={learn.rootCause} onCause={(rootCause) => set({ rootCause })} />
-        <label class="wide">
-          {t('learnWatchTerms')}
-          <input type="text" value={terms} onInput={(e) => setTerms(e.currentTarget.value)} />
-        </label>
+        <TextField wide label={t('learnWatchTerms')} value={terms} onInput={setTerms} />
         <Precautions
           precautions={learn.precautions}
           onChange={(precautions) => set({ precautions })}

@@ -7,6 +7,32 @@ import { EditForm } from '../../../ui/edit-form';
 import { checklistLabel } from '../../../ui/format';
 import { areaName } from '../../../ui/labels';
 import { DueField } from './due-field';
+import { TextField } from './text-field';
+
+/** A choice that may stay unmade ("—"): the id of one of `options`, or null. */
+function OptionalChoice(props: {
+  label: string;
+  value: string | null;
+  options: [id: string, name: string][];
+  onChange: (id: string | null) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.currentTarget.value || null)}
+      >
+        <option value="">—</option>
+        {props.options.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export function ActionForm(props: {
   crisis: Crisis;
@@ -19,53 +45,32 @@ export function ActionForm(props: {
   const temporaryFixes = props.crisis.react.checklist.filter((i) => i.temporary);
   return (
     <EditForm onSubmit={() => props.onSave(action)} onCancel={props.onCancel}>
-      <label class="wide">
-        {t('actionWhat')}
-        <input
-          type="text"
-          required
-          value={action.what}
-          onInput={(e) => set({ what: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        {t('actionRepairs')}
-        <select
-          value={action.damageId ?? ''}
-          onChange={(e) => set({ damageId: e.currentTarget.value || null })}
-        >
-          <option value="">—</option>
-          {rankDamages(props.crisis.assess.damages).map((d) => (
-            <option key={d.id} value={d.id}>
-              {areaName(d)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        wide
+        label={t('actionWhat')}
+        required
+        value={action.what}
+        onInput={(what) => set({ what })}
+      />
+      <OptionalChoice
+        label={t('actionRepairs')}
+        value={action.damageId}
+        options={rankDamages(props.crisis.assess.damages).map((d) => [d.id, areaName(d)])}
+        onChange={(damageId) => set({ damageId })}
+      />
       {temporaryFixes.length > 0 && (
-        <label>
-          {t('actionReplaces')}
-          <select
-            value={action.replacesChecklistId ?? ''}
-            onChange={(e) => set({ replacesChecklistId: e.currentTarget.value || null })}
-          >
-            <option value="">—</option>
-            {temporaryFixes.map((item) => (
-              <option key={item.id} value={item.id}>
-                {checklistLabel(item)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label>
-        {t('actionOwner')}
-        <input
-          type="text"
-          value={action.owner}
-          onInput={(e) => set({ owner: e.currentTarget.value })}
+        <OptionalChoice
+          label={t('actionReplaces')}
+          value={action.replacesChecklistId}
+          options={temporaryFixes.map((item) => [item.id, checklistLabel(item)])}
+          onChange={(replacesChecklistId) => set({ replacesChecklistId })}
         />
-      </label>
+      )}
+      <TextField
+        label={t('actionOwner')}
+        value={action.owner}
+        onInput={(owner) => set({ owner })}
+      />
       <DueField due={action.due} onDue={(due) => set({ due })} />
     </EditForm>
   );

@@ -8,6 +8,9 @@ import { formatDateTime } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
 import { EditDelete } from './edit-delete';
 import { EditableRows } from './editable-rows';
+import { LongText } from './long-text';
+import { ROW_STYLE } from './row-style';
+import { TextField } from './text-field';
 
 function ApologyForm(props: {
   apology: Apology;
@@ -17,23 +20,18 @@ function ApologyForm(props: {
   const [apology, setApology] = useState(props.apology);
   return (
     <EditForm onSubmit={() => props.onSave(apology)} onCancel={props.onCancel}>
-      <label>
-        {t('apologyParty')}
-        <input
-          type="text"
-          required
-          value={apology.party}
-          onInput={(e) => setApology({ ...apology, party: e.currentTarget.value })}
-        />
-      </label>
-      <label class="wide">
-        {t('apologyNote')}
-        <textarea
-          rows={2}
-          value={apology.note}
-          onInput={(e) => setApology({ ...apology, note: e.currentTarget.value })}
-        />
-      </label>
+      <TextField
+        label={t('apologyParty')}
+        required
+        value={apology.party}
+        onInput={(party) => setApology({ ...apology, party })}
+      />
+      <LongText
+        label={t('apologyNote')}
+        rows={2}
+        value={apology.note}
+        onInput={(note) => setApology({ ...apology, note })}
+      />
     </EditForm>
   );
 }
@@ -45,8 +43,9 @@ function ApologyRow(props: {
   onChange: (change: CrisisChange) => void;
 }) {
   const { apology: a, onChange } = props;
+  const sent = (sentAt: string | null) => onChange({ op: 'apology', apology: { ...a, sentAt } });
   return (
-    <li class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+    <li class="row" style={ROW_STYLE}>
       <div>
         <strong>{a.party}</strong>{' '}
         <span class="small muted">
@@ -56,20 +55,14 @@ function ApologyRow(props: {
       </div>
       <div class="meta">
         {a.sentAt ? (
-          <button
-            type="button"
-            class="button link"
-            onClick={() => onChange({ op: 'apology', apology: { ...a, sentAt: null } })}
-          >
+          <button type="button" class="button link" onClick={() => sent(null)}>
             {t('apologyNotSentAfterAll')}
           </button>
         ) : (
           <button
             type="button"
             class="button primary"
-            onClick={() =>
-              onChange({ op: 'apology', apology: { ...a, sentAt: new Date().toISOString() } })
-            }
+            onClick={() => sent(new Date().toISOString())}
           >
             {t('apologyMarkSent')}
           </button>
@@ -96,16 +89,8 @@ export function Apologies(props: { crisis: Crisis; onChange: (change: CrisisChan
         blank={() => ({ id: newId(), party: '', sentAt: null, note: '' })}
         addLabel={t('apologyAdd')}
         row={(a, edit) => <ApologyRow key={a.id} apology={a} onEdit={edit} onChange={onChange} />}
-        form={(a, close) => (
-          <ApologyForm
-            apology={a}
-            onCancel={close}
-            onSave={(apology) => {
-              onChange({ op: 'apology', apology });
-              close();
-            }}
-          />
-        )}
+        form={(a, handlers) => <ApologyForm apology={a} {...handlers} />}
+        onSave={(apology) => onChange({ op: 'apology', apology })}
       />
     </>
   );

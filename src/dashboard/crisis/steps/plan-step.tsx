@@ -18,6 +18,7 @@ import {
 import { checklistLabel, formatDay } from '../../../ui/format';
 import { areaName, statusName } from '../../../ui/labels';
 import { EditDelete } from './edit-delete';
+import { ROW_STYLE } from './row-style';
 import { ActionForm } from './plan-action-form';
 import { Apologies } from './plan-apologies';
 import { StatusUpdates } from './plan-updates';
@@ -33,6 +34,14 @@ const newAction = (overrides: Partial<Action> = {}): Action => ({
   ...overrides,
 });
 
+function RepairButton(props: { onClick: () => void }) {
+  return (
+    <button type="button" class="button link" onClick={props.onClick}>
+      {t('planAddRepair')}
+    </button>
+  );
+}
+
 /** What the plan misses: damages with no repair, temporary fixes with no lasting one. */
 function PlanGaps(props: {
   crisis: Crisis;
@@ -44,13 +53,7 @@ function PlanGaps(props: {
       {unrepairedDamages(props.crisis).map((d) => (
         <p key={d.id} class="error">
           {t('planUnrepaired', areaName(d))}{' '}
-          <button
-            type="button"
-            class="button link"
-            onClick={() => props.onAdd(newAction({ damageId: d.id }))}
-          >
-            {t('planAddRepair')}
-          </button>
+          <RepairButton onClick={() => props.onAdd(newAction({ damageId: d.id }))} />
           <button
             type="button"
             class="button link"
@@ -65,13 +68,7 @@ function PlanGaps(props: {
       {temporaryFixesToReplace(props.crisis).map((item) => (
         <p key={item.id} class="error">
           {t('planTemporary', checklistLabel(item))}{' '}
-          <button
-            type="button"
-            class="button link"
-            onClick={() => props.onAdd(newAction({ replacesChecklistId: item.id }))}
-          >
-            {t('planAddRepair')}
-          </button>
+          <RepairButton onClick={() => props.onAdd(newAction({ replacesChecklistId: item.id }))} />
         </p>
       ))}
     </>
@@ -91,7 +88,7 @@ function ActionRow(props: {
   const fix = crisis.react.checklist.find((i) => i.id === a.replacesChecklistId);
   const fixName = fix ? checklistLabel(fix) : null;
   return (
-    <li class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+    <li class="row" style={ROW_STYLE}>
       <div>
         <strong>{a.what}</strong>
         <div class="meta small muted">
@@ -139,7 +136,7 @@ function AcceptedDamages(props: { crisis: Crisis; onChange: (change: CrisisChang
       <h3 class="section">{t('planAcceptedTitle')}</h3>
       <ul class="rows" data-testid="plan-accepted">
         {accepted.map((d) => (
-          <li key={d.id} class="row" style={{ gridTemplateColumns: '1fr auto' }}>
+          <li key={d.id} class="row" style={ROW_STYLE}>
             <span>{t('planAcceptedRow', areaName(d))}</span>
             <button
               type="button"
