@@ -5,7 +5,8 @@
  * log), and then written in one transaction. A worker stopped before the commit loses the
  * staged records and answers 'import-expired', and the page sends them again.
  */
-import { commitImport, previewImport, readPart, storeCounts } from '../../core/db/backup';
+import { readPart, storeCounts } from '../../core/db/backup';
+import { commitImport, previewImport } from '../../core/db/backup-import';
 import { recountMentions } from '../../core/db/mention-counts';
 import { SCHEMA_VERSION } from '../../core/db/migrations';
 import type { VigieDatabase } from '../../core/db/open';
