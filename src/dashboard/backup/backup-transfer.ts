@@ -1,20 +1,11 @@
 /**
  * The crisis log's side of backups: reading the whole log to write a file (straight from the
- * database, or from the background in pages), and sending a checked file to the background in
- * pages to import it. The background is reached through `ask`, handed in, so that the tests can
- * wire it to a real background.
+ * database, or from the background in pages), and how a call to the background fails (the
+ * import, import-transfer.ts, calls it so too). The background is reached through `ask`, handed
+ * in, so that the tests can wire it to a real background.
  */
 import { BackupWriter, buildBackup, type BuiltBackup } from '../../core/backup/build';
-import type {
-  BackupData,
-  BackupInfo,
-  BackupPart,
-  BackupStore,
-  ImportMode,
-  ImportPreview,
-  ImportSummary,
-} from '../../core/backup/format';
-import { countsOf } from '../../core/backup/format';
+import type { BackupData, BackupInfo, BackupPart, BackupStore } from '../../core/backup/format';
 // The one read of the database from a page (a lint exception, eslint.config.js): an export's
 // snapshot, read-only, rather than 100,000 records carried through messages.
 import { readBatches, readStores } from '../../core/db/backup';
@@ -33,7 +24,8 @@ export class CallFailed extends Error {
   }
 }
 
-async function must<T>(reply: Promise<Result<T>>): Promise<T> {
+/** The value of a reply, or its error thrown as a CallFailed. */
+export async function must<T>(reply: Promise<Result<T>>): Promise<T> {
   const result = await reply;
   if (!result.ok) throw new CallFailed(result.error);
   return result.value;
@@ -207,112 +199,4 @@ export async function exportBackup(
     settings: info.settings,
   };
   return { built: await buildBackup(meta, data), exportedAt };
-}
-
-/** The JSON size (characters) of the records staged per message: far under the 64 MiB limit. */
-const STAGE_CHARS = 4_000_000;
-const STAGE_COUNT = 5000;
-
-/** `records` cut into pages of at most STAGE_COUNT records and about STAGE_CHARS of JSON. */
-export function stagePages<T>(records: readonly T[]): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
-  let chars = 0;
-  for (const record of records) {
-    const size = JSON.stringify(record).length;
-    if (page.length > 0 && (page.length >= STAGE_COUNT || chars + size > STAGE_CHARS)) {
-      pages.push(page);
-      page = [];
-      chars = 0;
-    }
-    page.push(record);
-    chars += size;
-  }
-  if (page.length) pages.push(page);
-  return pages;
-}
-
-/**
- * Sends the whole file to the background, which checks and keeps it; returns the import's id.
- * With `url`, a blob: URL of the chosen file, the background reads the file itself; when it
- * cannot, the records are sent in pages.
- */
-export async function stageBackup(
-  ask: Ask,
-  data: BackupData,
-  onProgress: Progress = () => undefined,
-  url?: string,
-): Promise<string> {
-  const counts = countsOf(data);
-  const total = counts.mentions + counts.crises + counts.events;
-  let { importId } = await must(ask('importStart', { counts }));
-  onProgress(0, total);
-  if (url) {
-    const staged = await ask('importStageFile', { importId, url });
-    if (staged.ok) {
-      onProgress(total, total);
-      return importId;
-    }
-    if (staged.error.code !== 'unavailable') throw new CallFailed(staged.error);
-    // Not read there: the records go in pages, into a staging of their own.
-    void ask('importCancel', { importId });
-    ({ importId } = await must(ask('importStart', { counts })));
-  }
-  let done = 0;
-  for (const store of ['crises', 'events', 'mentions'] as const) {
-    for (const records of stagePages<unknown>(data[store])) {
-      await must(ask('importStage', { importId, store, records }));
-      done += records.length;
-      onProgress(done, total);
-    }
-  }
-  await must(ask('importStage', { importId, store: 'settings', records: [data.settings] }));
-  return importId;
-}
-
-/** Staged records lost with a restarted worker, or a worker stopped while it answered. */
-const mayRetry = (error: unknown) =>
-  error instanceof CallFailed &&
-  (error.error.code === 'import-expired' || error.error.code === 'unavailable');
-
-/** Stages the file and asks what importing it would do. */
-export async function previewBackup(
-  ask: Ask,
-  data: BackupData,
-  onProgress?: Progress,
-  url?: string,
-): Promise<{ importId: string; preview: ImportPreview }> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const importId = await stageBackup(ask, data, onProgress, url);
-      return { importId, preview: await must(ask('importPreview', { importId })) };
-    } catch (error) {
-      if (attempt >= 2 || !mayRetry(error)) throw error;
-    }
-  }
-}
-
-/**
- * Imports the staged file. When the worker restarted since staging (the records are gone) or
- * was stopped while it wrote (its transaction then rolled back whole), the file is staged
- * again and the commit asked again: an import is idempotent, so asking twice is safe even when
- * the first commit did land before the worker stopped.
- */
-export async function commitBackup(
-  ask: Ask,
-  data: BackupData,
-  importId: string,
-  mode: ImportMode,
-  onRestage?: Progress,
-  url?: string,
-): Promise<ImportSummary> {
-  let id = importId;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await must(ask('importCommit', { importId: id, mode }));
-    } catch (error) {
-      if (attempt >= 2 || !mayRetry(error)) throw error;
-      id = await stageBackup(ask, data, onRestage, url);
-    }
-  }
 }

@@ -20,7 +20,7 @@ import type { AppErrorData } from '../../core/messaging/protocol';
 import { ask } from '../../ui/background';
 import { LiveRegion } from '../../ui/components';
 import { errorText, formatCount, formatDateTime } from '../../ui/format';
-import { commitBackup, previewBackup } from './backup-transfer';
+import { commitBackup, previewBackup } from './import-transfer';
 import { downloadFullBackup } from './export-section';
 import { asError, ProgressLine, type Busy } from './progress';
 

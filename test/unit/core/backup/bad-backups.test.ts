@@ -15,11 +15,8 @@ import { parseBackup } from '../../../../src/core/backup/parse';
 import type { BackupProblemCode } from '../../../../src/core/backup/problems';
 import { fromStored } from '../../../../src/core/db/mentions';
 import type { VigieDatabase } from '../../../../src/core/db/open';
-import {
-  commitBackup,
-  previewBackup,
-  type Ask,
-} from '../../../../src/dashboard/backup/backup-transfer';
+import type { Ask } from '../../../../src/dashboard/backup/backup-transfer';
+import { commitBackup, previewBackup } from '../../../../src/dashboard/backup/import-transfer';
 import { freshDB } from '../../helpers';
 import { seededRandom } from '../../../seeded-random';
 import { sampleLog, seed, snapshot, wire } from './fixtures';

@@ -4,7 +4,8 @@
  * backup handlers wired to the page's client as the runtime would (JSON in between), and a
  * snapshot of every store as stored.
  */
-import { createBackupCalls, type Staging } from '../../../../src/background/calls/backup';
+import { createBackupCalls } from '../../../../src/background/calls/backup';
+import type { Staging } from '../../../../src/background/calls/backup-staging';
 import { canonicalJson } from '../../../../src/core/backup/canonical';
 import type { BackupData } from '../../../../src/core/backup/format';
 import { saveCrisis } from '../../../../src/core/db/crises';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Staging } from '../../../../src/background/calls/backup';
+import type { Staging } from '../../../../src/background/calls/backup-staging';
 import { backupText, buildBackup } from '../../../../src/core/backup/build';
 import type { BackupData, ImportMode } from '../../../../src/core/backup/format';
 import { parseBackup } from '../../../../src/core/backup/parse';
@@ -13,14 +13,12 @@ import { getSettings, updateSettings } from '../../../../src/core/db/settings';
 import { mergeSettings } from '../../../../src/core/model/settings';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../../../../src/core/model/types';
 import { crisisV5, settingsV5 } from '../../../../src/core/model/upgrade-v5';
+import { exportBackup, type Ask } from '../../../../src/dashboard/backup/backup-transfer';
 import {
   commitBackup,
-  exportBackup,
   previewBackup,
   stageBackup,
-  stagePages,
-  type Ask,
-} from '../../../../src/dashboard/backup/backup-transfer';
+} from '../../../../src/dashboard/backup/import-transfer';
 import { at, freshDB, mention, postingLists } from '../../helpers';
 import { fileUrl, sampleLog, seed, snapshot, wire } from './fixtures';
 
@@ -587,17 +585,5 @@ describe('the background', () => {
     await updateSettings(db, { lastBackupAt: '2099-01-01T00:00:00.000Z' });
     await ask('backupDone', { exportedAt: '2026-11-24T10:00:00.000Z' });
     expect((await getSettings(db)).lastBackupAt).toBe('2026-11-24T10:00:00.000Z');
-  });
-});
-
-describe('staging pages', () => {
-  it('stay under the size a message may carry', () => {
-    const big = Array.from({ length: 30 }, (_, i) =>
-      mention({ id: `b${i}`, quote: 'x'.repeat(300_000) }),
-    );
-    const pages = stagePages(big);
-    expect(pages.length).toBeGreaterThan(2);
-    for (const page of pages) expect(JSON.stringify(page).length).toBeLessThan(8_000_000);
-    expect(pages.flat()).toEqual(big);
   });
 });

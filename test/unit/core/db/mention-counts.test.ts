@@ -13,7 +13,7 @@ import {
 import type { VigieDatabase } from '../../../../src/core/db/open';
 import { newCrisis } from '../../../../src/core/model/crisis';
 import { applyMentionPatch } from '../../../../src/core/model/mention';
-import { commitBackup, previewBackup } from '../../../../src/dashboard/backup/backup-transfer';
+import { commitBackup, previewBackup } from '../../../../src/dashboard/backup/import-transfer';
 import { at, freshDB, mention } from '../../helpers';
 import { sampleLog, wire } from '../backup/fixtures';
 
