@@ -1,25 +1,14 @@
 /** The backup screen's exports: the full backup (JSON), the spreadsheets (CSV) and the annotations. */
 import { useState } from 'preact/hooks';
-import { actionsCsv, csvDialectFor, mentionsCsv, type CsvDialect } from '../../core/backup/csv';
-import { mentionsAnnotations } from '../../core/backup/annotations';
+import { csvDialectFor, type CsvDialect } from '../../core/backup/csv';
 import type { BackupInfo } from '../../core/backup/format';
 import { t, uiLanguage, type MessageKey } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
-import { ask } from '../../ui/background';
 import { ErrorMessage, LiveRegion } from '../../ui/components';
-import { downloadBlob, downloadText } from '../../ui/download';
 import { formatCount, formatDateTime } from '../../ui/format';
-import {
-  backupFileName,
-  CallFailed,
-  exportBackup,
-  readLog,
-  openLog,
-  type Progress,
-} from './backup-transfer';
+import type { Progress } from './backup-transfer';
+import { downloadExport, downloadFullBackup, type ExportKind } from './export-files';
 import { asError, ProgressLine, type Busy } from './progress';
-
-type ExportKind = 'json' | 'mentions-csv' | 'actions-csv' | 'annotations';
 
 const KINDS: { kind: ExportKind; label: MessageKey }[] = [
   { kind: 'json', label: 'backupExportJson' },
@@ -28,14 +17,24 @@ const KINDS: { kind: ExportKind; label: MessageKey }[] = [
   { kind: 'annotations', label: 'backupExportAnnotations' },
 ];
 
-/** Makes a full backup and downloads it; returns the file's name and time. */
-export async function downloadFullBackup(onProgress: Progress): Promise<string> {
-  const { built, exportedAt } = await exportBackup(ask, onProgress, undefined, openLog);
-  const name = backupFileName(exportedAt);
-  downloadBlob(name, new Blob(built.pieces, { type: 'application/json' }));
-  const done = await ask('backupDone', { exportedAt });
-  if (!done.ok) throw new CallFailed(done.error);
-  return name;
+/** When the last backup was made, and what the log holds. */
+function LogState({ info }: { info: BackupInfo }) {
+  return (
+    <>
+      <p data-testid="backup-last">
+        {info.settings.lastBackupAt
+          ? t('backupLastBackup', formatDateTime(info.settings.lastBackupAt))
+          : t('backupNeverBackedUp')}
+      </p>
+      <p class="muted small" data-testid="backup-counts">
+        {t('backupLogCounts', [
+          formatCount(info.counts.mentions),
+          formatCount(info.counts.crises),
+          formatCount(info.counts.events),
+        ])}
+      </p>
+    </>
+  );
 }
 
 export function ExportSection(props: { info: BackupInfo | null; onExported: () => void }) {
@@ -52,30 +51,12 @@ export function ExportSection(props: { info: BackupInfo | null; onExported: () =
     const progress: Progress = (n, total) => setBusy({ label: reading, done: n, total });
     setBusy({ label: reading });
     try {
-      const now = new Date().toISOString();
       let name: string;
       if (kind === 'json') {
         name = await downloadFullBackup(progress);
         props.onExported();
-      } else if (kind === 'actions-csv') {
-        const log = await readLog(ask, ['crises'], progress, openLog);
-        name = backupFileName(now, 'actions', 'csv');
-        downloadText(name, 'text/csv;charset=utf-8', actionsCsv(log.crises ?? [], dialect));
       } else {
-        const log = await readLog(ask, ['mentions', 'crises'], progress, openLog);
-        const mentions = log.mentions ?? [];
-        if (kind === 'mentions-csv') {
-          name = backupFileName(now, 'mentions', 'csv');
-          downloadText(
-            name,
-            'text/csv;charset=utf-8',
-            mentionsCsv(mentions, log.crises ?? [], dialect),
-          );
-        } else {
-          name = backupFileName(now, 'annotations', 'jsonld');
-          const collection = mentionsAnnotations(mentions, now);
-          downloadText(name, 'application/ld+json', `${JSON.stringify(collection, null, 2)}\n`);
-        }
+        name = await downloadExport(kind, dialect, progress);
       }
       setDone(t('backupExportDone', name));
     } catch (e) {
@@ -91,22 +72,7 @@ export function ExportSection(props: { info: BackupInfo | null; onExported: () =
         {t('backupExportTitle')}
       </h2>
       {/* Nothing said of the last backup until it is known (not "never" while it is asked). */}
-      {info && (
-        <>
-          <p data-testid="backup-last">
-            {info.settings.lastBackupAt
-              ? t('backupLastBackup', formatDateTime(info.settings.lastBackupAt))
-              : t('backupNeverBackedUp')}
-          </p>
-          <p class="muted small" data-testid="backup-counts">
-            {t('backupLogCounts', [
-              formatCount(info.counts.mentions),
-              formatCount(info.counts.crises),
-              formatCount(info.counts.events),
-            ])}
-          </p>
-        </>
-      )}
+      {info && <LogState info={info} />}
       <div class="backup-buttons">
         {KINDS.map(({ kind, label }) => (
           <button
