@@ -12,16 +12,14 @@ import { LEVELS, type Level, type Settings } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { ErrorMessage, FieldError } from '../../ui/components';
 import { levelName } from '../../ui/format';
-import {
-  ChecklistSection,
-  DirectorySection,
-  SaveBar,
-  SectionDraft,
-  useSectionSave,
-  type Saved,
-} from './settings-lists';
+import { ChecklistSection } from './checklist-section';
+import { DirectorySection } from './directory-section';
+import { SaveBar, SectionDraft, useSectionSave, type Saved } from './section-form';
 import { useUnsavedGuard } from '../../ui/unsaved';
-import { MonitoringSwitch, WatchlistSection, WordRulesSection } from './settings-watch';
+import { MonitoringSwitch } from './monitoring-switch';
+import './settings-watch.css';
+import { WatchlistSection } from './watchlist-section';
+import { WordRulesSection } from './word-rules-section';
 import { TemplatesForm } from './templates-form';
 
 /** Hours as typed ("0.5" or, in French, "0,5"); null unless a number above 0. */

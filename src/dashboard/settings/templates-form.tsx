@@ -18,9 +18,8 @@ import {
 import { Choice } from '../../ui/components';
 import { LANGUAGE_NAMES } from '../../ui/format';
 import { variantName } from '../../ui/labels';
-import { SaveBar, useSectionSave } from './settings-lists';
+import { SaveBar, useSectionSave, type Saved } from './section-form';
 import { LIMITS } from '../../core/model/limits';
-import type { Saved } from './settings-lists';
 
 type Templates = Settings['templates'];
 const KINDS: TemplateKind[] = ['inform', 'update'];
