@@ -17,6 +17,67 @@ import { EditForm } from '../ui/edit-form';
 import { LANGUAGE_NAMES } from '../ui/format';
 import { roleName } from '../ui/labels';
 
+/** A line of text with its label. */
+function TextField(props: {
+  label: string;
+  max: number;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="text"
+        maxLength={props.max}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
+function RoleSelect(props: { value: StakeholderRole; onChange: (role: StakeholderRole) => void }) {
+  return (
+    <label>
+      {t('informRole')}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as StakeholderRole)}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {roleName(role)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The language to write to the person in, or none: the crisis's. */
+function LanguageSelect(props: {
+  value: MessageLang | null;
+  onChange: (lang: MessageLang | null) => void;
+}) {
+  return (
+    <label>
+      {t('personLanguage')}
+      <select
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange((e.currentTarget.value || null) as MessageLang | null)}
+      >
+        <option value="">{t('personLanguageOfCrisis')}</option>
+        {(Object.keys(LANGUAGE_NAMES) as MessageLang[]).map((lang) => (
+          <option key={lang} value={lang}>
+            {LANGUAGE_NAMES[lang]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function PersonForm<T extends Stakeholder>(props: {
   person: T;
   onSave: (person: T) => void;
@@ -59,60 +120,26 @@ export function PersonForm<T extends Stakeholder>(props: {
         </label>
         <FieldError id={errorId} text={missing ? t('settingsDirectoryNameMissing') : undefined} />
       </div>
-      <label>
-        {t('informRole')}
-        <select
-          value={person.role}
-          onChange={(e) => set({ role: e.currentTarget.value as StakeholderRole })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {roleName(role)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('informChannel')}
-        <input
-          type="text"
-          maxLength={LIMITS.name}
-          value={person.channel}
-          onInput={(e) => set({ channel: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        {t('informContact')}
-        <input
-          type="text"
-          maxLength={LIMITS.name}
-          value={person.contact}
-          onInput={(e) => set({ contact: e.currentTarget.value })}
-        />
-      </label>
-      <label>
-        {t('personLanguage')}
-        <select
-          value={person.lang ?? ''}
-          onChange={(e) => set({ lang: (e.currentTarget.value || null) as MessageLang | null })}
-        >
-          <option value="">{t('personLanguageOfCrisis')}</option>
-          {(Object.keys(LANGUAGE_NAMES) as MessageLang[]).map((lang) => (
-            <option key={lang} value={lang}>
-              {LANGUAGE_NAMES[lang]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('personGreeting')}
-        <input
-          type="text"
-          maxLength={200}
-          value={person.greeting}
-          onInput={(e) => set({ greeting: e.currentTarget.value })}
-        />
-      </label>
+      <RoleSelect value={person.role} onChange={(role) => set({ role })} />
+      <TextField
+        label={t('informChannel')}
+        max={LIMITS.name}
+        value={person.channel}
+        onInput={(channel) => set({ channel })}
+      />
+      <TextField
+        label={t('informContact')}
+        max={LIMITS.name}
+        value={person.contact}
+        onInput={(contact) => set({ contact })}
+      />
+      <LanguageSelect value={person.lang} onChange={(lang) => set({ lang })} />
+      <TextField
+        label={t('personGreeting')}
+        max={200}
+        value={person.greeting}
+        onInput={(greeting) => set({ greeting })}
+      />
       <label class="inline">
         <input
           type="checkbox"

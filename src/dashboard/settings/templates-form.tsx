@@ -67,17 +67,31 @@ const storedOf = (drafts: Templates): Templates =>
     };
   });
 
+/** The placeholders a template may use, each with what it stands for. */
+function Placeholders() {
+  return (
+    <dl class="settings-placeholders small">
+      {PLACEHOLDERS.map((code) => (
+        <div key={code}>
+          <dt>
+            <code>{`{${code}}`}</code>
+          </dt>
+          <dd>{t(PLACEHOLDER_KEYS[code])}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /**
- * The templates: one shown at a time, picked by message, kind and language; Save keeps every
- * one edited, Restore default brings the one shown back to the built-in text.
+ * The drafts of every template and the one shown (by kind, variant and language): edited,
+ * restored to the built-in text, or saved.
  */
-export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
-  const saved = props.settings.templates;
+function useTemplateDrafts(saved: Templates, save: ReturnType<typeof useSectionSave>['save']) {
   const [texts, setTexts] = useState(() => draftsOf(saved));
   const [kind, setKind] = useState<TemplateKind>('inform');
   const [variant, setVariant] = useState<MessageVariant>('holding');
   const [lang, setLang] = useState<MessageLang>(uiLanguage());
-  const { status, error, save, clear } = useSectionSave(props.onSaved);
   const text = texts[kind][variant][lang];
   const own = saved[kind][variant][lang];
   const isDefault =
@@ -109,6 +123,58 @@ export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
     // A template emptied is the built-in one again: show it, to edit from.
     if (await save({ templates: next })) setTexts(draftsOf(next));
   };
+  return {
+    kind,
+    setKind,
+    variant,
+    setVariant,
+    lang,
+    setLang,
+    text,
+    isDefault,
+    set,
+    restore,
+    submit,
+  };
+}
+
+/** Which template is shown: its message, its kind and its language. */
+function TemplateChoices({ drafts: d }: { drafts: ReturnType<typeof useTemplateDrafts> }) {
+  return (
+    <div class="template-choices">
+      <Choice
+        label={t('settingsTemplateMessage')}
+        testid="template-kind"
+        value={d.kind}
+        options={KINDS.map((k) => [k, t(KIND_KEYS[k])])}
+        onChange={d.setKind}
+      />
+      <Choice
+        label={t('draftKind')}
+        testid="template-variant"
+        value={d.variant}
+        options={MESSAGE_VARIANTS.map((v) => [v, variantName(v)])}
+        onChange={d.setVariant}
+      />
+      <Choice
+        label={t('draftLanguage')}
+        testid="template-lang"
+        value={d.lang}
+        options={MESSAGE_LANGS.map((l) => [l, LANGUAGE_NAMES[l]])}
+        onChange={d.setLang}
+      />
+    </div>
+  );
+}
+
+/**
+ * The templates: one shown at a time, picked by message, kind and language; Save keeps every
+ * one edited, Restore default brings the one shown back to the built-in text.
+ */
+export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
+  const { status, error, save, clear } = useSectionSave(props.onSaved);
+  const drafts = useTemplateDrafts(props.settings.templates, save);
+  const { kind, variant, lang, text, set } = drafts;
   const name = t('settingsTemplateField', [
     t(KIND_KEYS[kind]),
     variantName(variant),
@@ -121,42 +187,11 @@ export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
       onInput={clear}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void drafts.submit();
       }}
     >
-      <dl class="settings-placeholders small">
-        {PLACEHOLDERS.map((code) => (
-          <div key={code}>
-            <dt>
-              <code>{`{${code}}`}</code>
-            </dt>
-            <dd>{t(PLACEHOLDER_KEYS[code])}</dd>
-          </div>
-        ))}
-      </dl>
-      <div class="template-choices">
-        <Choice
-          label={t('settingsTemplateMessage')}
-          testid="template-kind"
-          value={kind}
-          options={KINDS.map((k) => [k, t(KIND_KEYS[k])])}
-          onChange={setKind}
-        />
-        <Choice
-          label={t('draftKind')}
-          testid="template-variant"
-          value={variant}
-          options={MESSAGE_VARIANTS.map((v) => [v, variantName(v)])}
-          onChange={setVariant}
-        />
-        <Choice
-          label={t('draftLanguage')}
-          testid="template-lang"
-          value={lang}
-          options={MESSAGE_LANGS.map((l) => [l, LANGUAGE_NAMES[l]])}
-          onChange={setLang}
-        />
-      </div>
+      <Placeholders />
+      <TemplateChoices drafts={drafts} />
       <div class="settings-field template-subject">
         <label for="template-subject">{t('settingsTemplateSubject', name)}</label>
         <input
@@ -182,7 +217,7 @@ export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
           onInput={(e) => set({ body: e.currentTarget.value })}
         />
         <span class="settings-template-state">
-          {isDefault ? (
+          {drafts.isDefault ? (
             <span class="small muted">{t('settingsTemplateIsDefault')}</span>
           ) : (
             <button
@@ -190,7 +225,7 @@ export function TemplatesForm(props: { settings: Settings; onSaved: Saved }) {
               class="button link"
               data-testid="template-restore"
               aria-label={t('settingsTemplateRestoreOf', name)}
-              onClick={() => void restore()}
+              onClick={() => void drafts.restore()}
             >
               {t('settingsTemplateRestore')}
             </button>
