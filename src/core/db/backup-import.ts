@@ -5,8 +5,8 @@
  * core/backup/merge.ts.
  */
 import type { BackupData, ImportMode, ImportPreview, ImportSummary } from '../backup/format';
-import { outcomeOf, settingsAfterImport } from '../backup/merge';
-import type { Crisis, CrisisEvent, Settings } from '../model/types';
+import { outcomeOf, settingsAfterImport, type RecordOutcome } from '../backup/merge';
+import type { Crisis, Settings } from '../model/types';
 import { mergeSettings } from '../model/settings';
 import { importMentions } from './import-mentions';
 import {
@@ -24,39 +24,24 @@ import { COUNTS_KEY } from './mention-counts';
 import type { VigieDatabase } from './open';
 
 /**
- * Imports the file's crises; returns the ids of every crisis there will be (the file's, and
- * when merging the log's): a mention keeps its crisis only if the crisis is one of them.
+ * Imports the file's crises or journal events: each read against the log's record of its id
+ * (when merging), counted by `outcome`, and written when it adds or updates.
  */
-async function importCrises(run: ImportRun, crises: readonly Crisis[]): Promise<Set<string>> {
-  const { tx, w, merge, write, summary } = run;
-  const known = new Set(crises.map((c) => c.id));
-  if (merge) for (const id of await tx.objectStore('crises').getAllKeys()) known.add(id);
-  await inChunks(crises, run.tick, async (chunk) => {
-    const store = tx.objectStore('crises');
-    const existing = merge ? await Promise.all(chunk.map((c) => store.get(c.id))) : [];
-    const puts = chunk.flatMap((c, i) => {
-      const outcome = outcomeOf(existing[i], c);
-      summary.crises[outcome]++;
-      return write && writes(outcome) ? [quiet(w.objectStore('crises').put(c))] : [];
-    });
-    await Promise.all(puts);
-  });
-  return known;
-}
-
-/** Imports the journal, which is append-only: an event is added when missing, never changed. */
-async function importEvents(run: ImportRun, events: readonly CrisisEvent[]): Promise<void> {
-  const { tx, w, merge, write, summary } = run;
-  await inChunks(events, run.tick, async (chunk) => {
-    const store = tx.objectStore('events');
-    const existing = merge ? await Promise.all(chunk.map((e) => store.getKey(e.id))) : [];
-    const puts = chunk.flatMap((e, i) => {
-      if (existing[i] !== undefined) {
-        summary.events.unchanged++;
-        return [];
-      }
-      summary.events.added++;
-      return write ? [quiet(w.objectStore('events').put(e))] : [];
+async function importRecords<T extends { id: string }>(
+  run: ImportRun,
+  name: 'crises' | 'events',
+  records: readonly T[],
+  read: 'get' | 'getKey',
+  outcome: (existing: unknown, record: T) => RecordOutcome,
+): Promise<void> {
+  await inChunks(records, run.tick, async (chunk) => {
+    const store = run.tx.objectStore(name);
+    const existing = run.merge ? await Promise.all(chunk.map((r) => store[read](r.id))) : [];
+    const puts = chunk.flatMap((r, i) => {
+      const o = outcome(existing[i], r);
+      run.summary[name][o]++;
+      // `r` belongs to the store `name`, which idb's types cannot tell from the other one.
+      return run.write && writes(o) ? [quiet(run.w.objectStore(name).put(r as never))] : [];
     });
     await Promise.all(puts);
   });
@@ -108,8 +93,16 @@ async function applyImport(
       [...STORES, 'postings' as const].map((name) => run.w.objectStore(name).clear()),
     );
   }
-  const known = await importCrises(run, data.crises);
-  await importEvents(run, data.events);
+  // Crises first: a mention keeps its crisis only if the crisis is in the file or in the log.
+  const known = new Set(data.crises.map((c) => c.id));
+  if (run.merge) for (const id of await tx.objectStore('crises').getAllKeys()) known.add(id);
+  await importRecords(run, 'crises', data.crises, 'get', (e, c) =>
+    outcomeOf(e as Crisis | undefined, c),
+  );
+  // The journal is append-only: an event is added when missing, never changed.
+  await importRecords(run, 'events', data.events, 'getKey', (e) =>
+    e !== undefined ? 'unchanged' : 'added',
+  );
   await importMentions(run, data.mentions, orphans, known);
   await importSettings(run, data.settings);
   return run.summary;
