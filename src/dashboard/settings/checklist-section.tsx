@@ -28,20 +28,16 @@ function toStored(item: Item): Item {
   return { ...item, label: builtIn && (!label || label === builtIn) ? '' : label };
 }
 
-/** One item's row: its number, text, whether it is temporary, and its buttons. */
+/** The `i`th item's row: its number, text, whether it is temporary, and its buttons. */
 function ChecklistRow(props: {
-  item: Item;
-  n: string;
+  list: ReturnType<typeof useChecklist>;
+  i: number;
   error: string | undefined;
-  /** The first item, which stays first: no buttons. */
-  pinned: boolean;
-  canUp: boolean;
-  canDown: boolean;
-  set: (patch: Partial<Item>) => void;
-  onMove: (button: 'up' | 'down') => void;
-  onRemove: () => void;
 }) {
-  const { item, n, error } = props;
+  const { list, i, error } = props;
+  const { items, pinned, set } = list;
+  const item = items[i]!;
+  const n = String(i + 1);
   const errorId = `checklist-${item.id}-error`;
   return (
     <li>
@@ -57,7 +53,7 @@ function ChecklistRow(props: {
           aria-describedby={error ? errorId : undefined}
           maxLength={LIMITS.name}
           value={item.label}
-          onInput={(e) => props.set({ label: e.currentTarget.value })}
+          onInput={(e) => set(item.id, { label: e.currentTarget.value })}
         />
         <FieldError id={errorId} text={error} />
       </div>
@@ -66,11 +62,11 @@ function ChecklistRow(props: {
           type="checkbox"
           aria-label={t('settingsChecklistTemporaryOf', n)}
           checked={item.temporary}
-          onChange={(e) => props.set({ temporary: e.currentTarget.checked })}
+          onChange={(e) => set(item.id, { temporary: e.currentTarget.checked })}
         />
         {t('settingsChecklistTemporary')}
       </label>
-      {props.pinned ? (
+      {pinned(i) ? (
         <span class="small muted settings-first">{t('settingsChecklistFirst')}</span>
       ) : (
         <span class="settings-item-buttons">
@@ -79,8 +75,8 @@ function ChecklistRow(props: {
             class="button"
             id={`checklist-${item.id}-up`}
             aria-label={t('settingsChecklistUp', n)}
-            disabled={!props.canUp}
-            onClick={() => props.onMove('up')}
+            disabled={i === 0 || pinned(i - 1)}
+            onClick={() => list.move(i, i - 1, 'up')}
           >
             ↑
           </button>
@@ -89,8 +85,8 @@ function ChecklistRow(props: {
             class="button"
             id={`checklist-${item.id}-down`}
             aria-label={t('settingsChecklistDown', n)}
-            disabled={!props.canDown}
-            onClick={() => props.onMove('down')}
+            disabled={i === items.length - 1}
+            onClick={() => list.move(i, i + 1, 'down')}
           >
             ↓
           </button>
@@ -98,7 +94,7 @@ function ChecklistRow(props: {
             type="button"
             class="button link"
             aria-label={t('settingsChecklistRemove', n)}
-            onClick={props.onRemove}
+            onClick={() => list.remove(i)}
           >
             {t('settingsRemove')}
           </button>
@@ -145,10 +141,8 @@ function useChecklist(settings: Settings, clear: () => void) {
 export function ChecklistSection(props: { settings: Settings; onSaved: Saved }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { status, error, save, clear } = useSectionSave(props.onSaved);
-  const { items, setItems, focusLater, pinned, set, move, remove, add } = useChecklist(
-    props.settings,
-    clear,
-  );
+  const list = useChecklist(props.settings, clear);
+  const { items, setItems, focusLater } = list;
   const submit = () => {
     const empty = items.filter((item) => !item.label.trim() && !builtInText(item.id));
     setErrors(Object.fromEntries(empty.map((item) => [item.id, t('settingsChecklistEmptyItem')])));
@@ -174,22 +168,11 @@ export function ChecklistSection(props: { settings: Settings; onSaved: Saved }) 
     >
       <ol class="settings-checklist">
         {items.map((item, i) => (
-          <ChecklistRow
-            key={item.id}
-            item={item}
-            n={String(i + 1)}
-            error={errors[item.id]}
-            pinned={pinned(i)}
-            canUp={!(i === 0 || pinned(i - 1))}
-            canDown={i !== items.length - 1}
-            set={(patch) => set(item.id, patch)}
-            onMove={(button) => move(i, button === 'up' ? i - 1 : i + 1, button)}
-            onRemove={() => remove(i)}
-          />
+          <ChecklistRow key={item.id} list={list} i={i} error={errors[item.id]} />
         ))}
       </ol>
       <p>
-        <button type="button" class="button" id="checklist-add" onClick={add}>
+        <button type="button" class="button" id="checklist-add" onClick={list.add}>
           {t('settingsChecklistAdd')}
         </button>
       </p>

@@ -1,12 +1,11 @@
 /** The settings' stakeholder directory: the people to inform, each edited, removed or added. */
-import { useState } from 'preact/hooks';
 import { t } from '../../core/i18n';
 import { newId } from '../../core/model/ids';
 import type { Settings, Stakeholder } from '../../core/model/types';
 import { LANGUAGE_NAMES } from '../../ui/format';
 import { roleName } from '../../ui/labels';
 import { PersonForm } from '../person-form';
-import { SaveBar, useFocusLater, useSectionSave, type Saved } from './section-form';
+import { SaveBar, useEntryList, useSectionSave, type Saved } from './section-form';
 
 /** A person as the directory lists them: name, key or not, role, language, channel, contact. */
 function PersonRow(props: { person: Stakeholder; onEdit: () => void; onRemove: () => void }) {
@@ -59,26 +58,13 @@ const newPerson = (): Stakeholder => ({
 
 export function DirectorySection(props: { settings: Settings; onSaved: Saved }) {
   const people = props.settings.stakeholders;
-  // The person being edited, or 'new' while one is being added.
-  const [editing, setEditing] = useState<string | null>(null);
   const { status, error, save } = useSectionSave(props.onSaved);
-  const focusLater = useFocusLater();
-  const close = (focus: string) => {
-    setEditing(null);
-    focusLater(focus);
-  };
-  const keep = async (person: Stakeholder) => {
-    const known = people.some((p) => p.id === person.id);
-    const next = known ? people.map((p) => (p.id === person.id ? person : p)) : [...people, person];
-    if (await save({ stakeholders: next }))
-      close(known ? `person-${person.id}-edit` : 'person-add');
-  };
-  const remove = async (person: Stakeholder) => {
-    const next = people.filter((p) => p.id !== person.id);
-    if (await save({ stakeholders: next }, t('settingsDirectoryRemoved', person.name))) {
-      focusLater('person-add');
-    }
-  };
+  const { editing, setEditing, close, keep, remove } = useEntryList(
+    props.settings,
+    'stakeholders',
+    'person',
+    save,
+  );
 
   return (
     <div class="settings-form" data-testid="settings-directory">
@@ -100,7 +86,7 @@ export function DirectorySection(props: { settings: Settings; onSaved: Saved }) 
                 key={p.id}
                 person={p}
                 onEdit={() => setEditing(p.id)}
-                onRemove={() => void remove(p)}
+                onRemove={() => void remove(p, t('settingsDirectoryRemoved', p.name))}
               />
             ),
           )}

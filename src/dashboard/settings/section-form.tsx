@@ -76,3 +76,35 @@ export function useFocusLater() {
   }, [target]);
   return setTarget;
 }
+
+/**
+ * A list of the settings edited in place, one entry at a time (or a new one added below): the
+ * entry being edited ('new' while one is added), and the save of an entry kept or removed, the
+ * focus going back to its Edit button or to `<prefix>-add`.
+ */
+export function useEntryList<K extends 'stakeholders' | 'watchlist'>(
+  settings: Settings,
+  field: K,
+  prefix: string,
+  save: (patch: Partial<Settings>, said?: string) => Promise<boolean>,
+) {
+  type Entry = Settings[K][number];
+  const list: readonly Entry[] = settings[field];
+  const [editing, setEditing] = useState<string | null>(null);
+  const focusLater = useFocusLater();
+  const close = (focus: string) => {
+    setEditing(null);
+    focusLater(focus);
+  };
+  const keep = async (entry: Entry) => {
+    const known = list.some((e) => e.id === entry.id);
+    const next = known ? list.map((e) => (e.id === entry.id ? entry : e)) : [...list, entry];
+    if (await save({ [field]: next }))
+      close(known ? `${prefix}-${entry.id}-edit` : `${prefix}-add`);
+  };
+  const remove = async (entry: Entry, said: string) => {
+    const next = list.filter((e) => e.id !== entry.id);
+    if (await save({ [field]: next }, said)) focusLater(`${prefix}-add`);
+  };
+  return { editing, setEditing, close, keep, remove };
+}

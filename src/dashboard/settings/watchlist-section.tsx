@@ -1,10 +1,9 @@
 /** The settings' watchlist: the terms monitoring watches for, with their aliases. */
-import { useState } from 'preact/hooks';
 import { t } from '../../core/i18n';
 import { newId } from '../../core/model/ids';
 import type { Settings, WatchTerm } from '../../core/model/types';
 import { foldSameLength as fold } from '../../core/text/fold';
-import { SaveBar, useSectionSave, type Saved } from './section-form';
+import { SaveBar, useEntryList, useSectionSave, type Saved } from './section-form';
 import { TermForm } from './term-form';
 
 /** A watched term as the list shows it: the term, its aliases, and its buttons. */
@@ -43,27 +42,17 @@ function WatchRow(props: { entry: WatchTerm; onEdit: () => void; onRemove: () =>
 
 export function WatchlistSection(props: { settings: Settings; onSaved: Saved }) {
   const list = props.settings.watchlist;
-  // The entry being edited, or 'new' while one is being added.
-  const [editing, setEditing] = useState<string | null>(null);
   const { status, error, save } = useSectionSave(props.onSaved);
-  const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
-  const close = (to: string) => {
-    setEditing(null);
-    focus(to);
-  };
+  const { editing, setEditing, close, keep, remove } = useEntryList(
+    props.settings,
+    'watchlist',
+    'watch',
+    save,
+  );
   const takenBesides = (id: string) =>
     new Set(
       list.filter((w) => w.id !== id).flatMap((w) => [w.term, ...w.aliases].map((n) => fold(n))),
     );
-  const keep = async (entry: WatchTerm) => {
-    const known = list.some((w) => w.id === entry.id);
-    const next = known ? list.map((w) => (w.id === entry.id ? entry : w)) : [...list, entry];
-    if (await save({ watchlist: next })) close(known ? `watch-${entry.id}-edit` : 'watch-add');
-  };
-  const remove = async (entry: WatchTerm) => {
-    const next = list.filter((w) => w.id !== entry.id);
-    if (await save({ watchlist: next }, t('watchRemoved', entry.term))) focus('watch-add');
-  };
 
   return (
     <div class="settings-form" data-testid="settings-watchlist">
@@ -85,7 +74,7 @@ export function WatchlistSection(props: { settings: Settings; onSaved: Saved }) 
                 key={w.id}
                 entry={w}
                 onEdit={() => setEditing(w.id)}
-                onRemove={() => void remove(w)}
+                onRemove={() => void remove(w, t('watchRemoved', w.term))}
               />
             ),
           )}
