@@ -8,6 +8,7 @@ import type { BackupData, ImportMode, ImportPreview, ImportSummary } from '../ba
 import { outcomeOf, settingsAfterImport, type RecordOutcome } from '../backup/merge';
 import type { Crisis, Settings } from '../model/types';
 import { mergeSettings } from '../model/settings';
+import { countIn } from './backup';
 import { importMentions } from './import-mentions';
 import {
   inChunks,
@@ -117,13 +118,9 @@ export async function previewImport(
   const tx = db.transaction([...TX_STORES], 'readonly');
   const merge = await applyImport(tx, data, orphans, 'merge', false);
   const replace = await applyImport(tx, data, orphans, 'replace', false);
-  const [mentions, crises, events] = await Promise.all([
-    tx.objectStore('mentions').count(),
-    tx.objectStore('crises').count(),
-    tx.objectStore('events').count(),
-  ]);
+  const current = await countIn(tx);
   await tx.done;
-  return { merge, replace, current: { mentions, crises, events } };
+  return { merge, replace, current };
 }
 
 /**

@@ -6,16 +6,24 @@ import type { BackupPart, BackupStore, StoreCounts } from '../backup/format';
 import { fromStored } from './mentions';
 import type { VigieDatabase } from './open';
 
-/** How many records of each kind the log holds. */
-export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
-  const tx = db.transaction(['mentions', 'crises', 'events']);
+/** How many records of each kind `tx` sees (it must span the three stores). */
+export async function countIn(tx: {
+  objectStore(name: BackupStore): { count(): Promise<number> };
+}): Promise<StoreCounts> {
   const [mentions, crises, events] = await Promise.all([
     tx.objectStore('mentions').count(),
     tx.objectStore('crises').count(),
     tx.objectStore('events').count(),
   ]);
-  await tx.done;
   return { mentions, crises, events };
+}
+
+/** How many records of each kind the log holds. */
+export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
+  const tx = db.transaction(['mentions', 'crises', 'events']);
+  const counts = await countIn(tx);
+  await tx.done;
+  return counts;
 }
 
 /** A stored record of `store` as a backup holds it: mentions without their index keys. */

@@ -6,9 +6,8 @@ import { t, uiLanguage, type MessageKey } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
 import { ErrorMessage, LiveRegion } from '../../ui/components';
 import { formatCount, formatDateTime } from '../../ui/format';
-import type { Progress } from './backup-transfer';
 import { downloadExport, downloadFullBackup, type ExportKind } from './export-files';
-import { asError, ProgressLine, type Busy } from './progress';
+import { asError, busyWith, ProgressLine, type Busy } from './progress';
 
 const KINDS: { kind: ExportKind; label: MessageKey }[] = [
   { kind: 'json', label: 'backupExportJson' },
@@ -47,9 +46,7 @@ export function ExportSection(props: { info: BackupInfo | null; onExported: () =
   const run = async (kind: ExportKind) => {
     setDone(null);
     setError(null);
-    const reading = t('backupReadingLog');
-    const progress: Progress = (n, total) => setBusy({ label: reading, done: n, total });
-    setBusy({ label: reading });
+    const progress = busyWith(setBusy, t('backupReadingLog'));
     try {
       let name: string;
       if (kind === 'json') {

@@ -2,13 +2,19 @@
 import { t } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
 import { formatCount } from '../../ui/format';
-import { CallFailed } from './backup-transfer';
+import { CallFailed, type Progress } from './backup-transfer';
 
 /** Where a long task is: a label and, when known, how many records of how many. */
 export interface Busy {
   label: string;
   done?: number;
   total?: number;
+}
+
+/** Shows `label` as busy; returns what shows how far its task has come. */
+export function busyWith(show: (busy: Busy) => void, label: string): Progress {
+  show({ label });
+  return (done, total) => show({ label, done, total });
 }
 
 export const asError = (error: unknown): AppErrorData =>

@@ -17,7 +17,7 @@ import type { AppErrorData } from '../../core/messaging/protocol';
 import { ask } from '../../ui/background';
 import { downloadFullBackup } from './export-files';
 import { commitBackup, previewBackup } from './import-transfer';
-import { asError, type Busy } from './progress';
+import { asError, busyWith, type Busy } from './progress';
 
 /** A file checked and staged, shown before it is imported. */
 export interface Previewed {
@@ -40,6 +40,10 @@ export type ImportState =
 
 type Show = (state: ImportState) => void;
 
+/** Shows the busy step `step` with `label`; returns what shows the progress of its task. */
+const busyIn = (show: Show, step: 'checking' | 'importing', label: string) =>
+  busyWith((busy) => show({ step, busy }), label);
+
 /** A blob: URL of the chosen file, for the background to read it itself (stageBackup). */
 function useFileUrl() {
   const url = useRef<string | null>(null);
@@ -53,8 +57,7 @@ function useFileUrl() {
 
 /** Checks `file` in the page, then has the background stage and preview it. */
 async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileUrl>) {
-  const checking = t('backupChecking', file.name);
-  show({ step: 'checking', busy: { label: checking } });
+  const progress = busyIn(show, 'checking', t('backupChecking', file.name));
   try {
     if (file.size > MAX_BACKUP_CHARS) {
       show({ step: 'failed', problem: { code: 'too-large', detail: `${file.size} bytes` } });
@@ -69,7 +72,7 @@ async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileU
     const { importId, preview } = await previewBackup(
       ask,
       parsed.backup.data,
-      (done, total) => show({ step: 'checking', busy: { label: checking, done, total } }),
+      progress,
       fileUrl.url.current,
     );
     show({
@@ -98,20 +101,15 @@ async function write(
   try {
     if (mode === 'replace') {
       // Replacing must never cost the user their log: it is downloaded first.
-      const saving = t('backupSafetyBackup');
-      show({ step: 'importing', busy: { label: saving } });
-      await downloadFullBackup((done, total) =>
-        show({ step: 'importing', busy: { label: saving, done, total } }),
-      );
+      await downloadFullBackup(busyIn(show, 'importing', t('backupSafetyBackup')));
     }
-    show({ step: 'importing', busy: { label: t('backupWriting') } });
+    const writing = busyIn(show, 'importing', t('backupWriting'));
     const summary = await commitBackup(
       ask,
       previewed.backup.data,
       importId,
       mode,
-      (done, total) =>
-        show({ step: 'importing', busy: { label: t('backupWriting'), done, total } }),
+      writing,
       fileUrl.url.current ?? undefined,
     );
     show({ step: 'done', summary, mode, shortened });
