@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listCrises, moveMentions, saveCrisis } from '../../../../src/core/db/crises';
-import { MAX_CANDIDATES, MAX_SCAN } from '../../../../src/core/db/mention-query';
+import { MAX_SCAN } from '../../../../src/core/db/mention-page-reads';
+import { MAX_CANDIDATES } from '../../../../src/core/db/mention-query';
 import {
   addMention,
   deleteMentions,
