@@ -5,7 +5,7 @@
  */
 import { t } from '../core/i18n';
 import type { CrisisSummary } from '../core/messaging/protocol';
-import { LEVELS, STEPS, TONES } from '../core/model/types';
+import { LEVELS, STEPS, TONES, type Mention } from '../core/model/types';
 import { levelName, stepName, toneName } from '../ui/format';
 import { Choice } from '../ui/components';
 import { SearchField } from '../ui/search-field';
@@ -57,19 +57,86 @@ function cleared(keys: readonly string[]): ParamsPatch {
 }
 
 /**
+ * The crisis a mention list is narrowed to: any, the inbox, or one of `crises`; a crisis of the
+ * route that is not among them (closed since) is kept, unnamed.
+ */
+function CrisisChoice(props: {
+  crises: readonly CrisisSummary[];
+  params: RouteParams;
+  onChange: (patch: ParamsPatch) => void;
+}) {
+  const { crises } = props;
+  const crisis = props.params.crisis ?? '';
+  const known = crisis === '' || crisis === 'inbox' || crises.some((c) => c.id === crisis);
+  return (
+    <Choice
+      label={t('filterCrisis')}
+      value={crisis}
+      options={[
+        ['', t('filterAnyCrisis')],
+        ['inbox', t('filterInbox')],
+        ...crises.map((c) => [c.id, c.title] as const),
+        ...(known ? [] : [[crisis, t('filterOtherCrisis')] as const]),
+      ]}
+      onChange={(value) => props.onChange({ crisis: value })}
+      testid="filter-crisis"
+    />
+  );
+}
+
+/** The dates behind one stop: a date field is four stops of the keyboard. */
+function DateRange(props: { params: RouteParams; onChange: (patch: ParamsPatch) => void }) {
+  const { params, onChange } = props;
+  return (
+    <details class="filter-dates" open={Boolean(params.from || params.to)}>
+      <summary>{t('filterDates')}</summary>
+      <DateField
+        label={t('filterFrom')}
+        value={params.from ?? ''}
+        onChange={(from) => onChange({ from })}
+      />
+      <DateField
+        label={t('filterTo')}
+        value={params.to ?? ''}
+        onChange={(to) => onChange({ to })}
+      />
+    </details>
+  );
+}
+
+/** Distinct values, at most `max`, for a field's suggestions. */
+const distinct = (values: Iterable<string>, max = 50) => [...new Set(values)].slice(0, max);
+
+/** The sites and tags of the mentions shown, suggested in the site and tag fields. */
+function Suggestions({ mentions }: { mentions: readonly Mention[] }) {
+  return (
+    <>
+      <datalist id="vigie-filter-sites">
+        {distinct(mentions.map((m) => m.site).filter(Boolean)).map((site) => (
+          <option key={site} value={site} />
+        ))}
+      </datalist>
+      <datalist id="vigie-filter-tags">
+        {distinct(mentions.flatMap((m) => m.tags)).map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/**
  * The filters of a mention list. `crises` lists the crises offered in the crisis choice (null
- * hides the choice: the inbox has no crisis to choose); `sites` and `tags` are suggestions.
+ * hides the choice: the inbox has no crisis to choose); the sites and tags of the `mentions`
+ * shown are suggested.
  */
 export function MentionFilterBar(props: {
   params: RouteParams;
   onChange: (patch: ParamsPatch) => void;
-  crises: CrisisSummary[] | null;
-  sites: readonly string[];
-  tags: readonly string[];
+  crises: readonly CrisisSummary[] | null;
+  mentions: readonly Mention[];
 }) {
   const { params, onChange, crises } = props;
-  const crisis = params.crisis ?? '';
-  const known = crisis === '' || crisis === 'inbox' || crises?.some((c) => c.id === crisis);
   return (
     <div class="filter-bar" role="search" aria-label={t('filterMentionsLabel')}>
       <div class="filter-top">
@@ -113,45 +180,10 @@ export function MentionFilterBar(props: {
           onCommit={(tag) => onChange({ tag })}
           testid="filter-tag"
         />
-        {crises && (
-          <Choice
-            label={t('filterCrisis')}
-            value={crisis}
-            options={[
-              ['', t('filterAnyCrisis')],
-              ['inbox', t('filterInbox')],
-              ...crises.map((c) => [c.id, c.title] as const),
-              ...(known ? [] : [[crisis, t('filterOtherCrisis')] as const]),
-            ]}
-            onChange={(value) => onChange({ crisis: value })}
-            testid="filter-crisis"
-          />
-        )}
-        {/* The dates behind one stop: a date field is four stops of the keyboard. */}
-        <details class="filter-dates" open={Boolean(params.from || params.to)}>
-          <summary>{t('filterDates')}</summary>
-          <DateField
-            label={t('filterFrom')}
-            value={params.from ?? ''}
-            onChange={(from) => onChange({ from })}
-          />
-          <DateField
-            label={t('filterTo')}
-            value={params.to ?? ''}
-            onChange={(to) => onChange({ to })}
-          />
-        </details>
+        {crises && <CrisisChoice crises={crises} params={params} onChange={onChange} />}
+        <DateRange params={params} onChange={onChange} />
       </div>
-      <datalist id="vigie-filter-sites">
-        {props.sites.map((site) => (
-          <option key={site} value={site} />
-        ))}
-      </datalist>
-      <datalist id="vigie-filter-tags">
-        {props.tags.map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
-      </datalist>
+      <Suggestions mentions={props.mentions} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * first render, when there is one), the next ones on demand, a filter that matches little read
  * on a few times to fill a page, and only the latest request painted.
  */
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type {
   AppErrorData,
   MentionPage,
@@ -92,5 +92,11 @@ export function useMentionPages(
     [filterKey],
   );
 
-  return { items, setItems, total, next, loaded, setLoaded, painted, load };
+  // Another list (its scope or filter changed) starts from its first page.
+  useEffect(() => {
+    setLoaded(false);
+    void load(null);
+  }, [load]);
+
+  return { items, setItems, total, next, loaded, painted, load };
 }
