@@ -8,6 +8,88 @@ import type { CrisisSummary } from '../../core/messaging/protocol';
 import type { Mention } from '../../core/model/types';
 import { formatCount } from '../../ui/format';
 
+/** Where the ticked mentions go: the inbox or an open crisis, chosen, then moved. */
+function MoveControl(props: {
+  disabled: boolean;
+  inboxTarget: boolean;
+  moveTargets: readonly CrisisSummary[];
+  onMove: (to: string) => Promise<boolean>;
+}) {
+  const [moveTo, setMoveTo] = useState('');
+  const move = async () => {
+    if (moveTo && (await props.onMove(moveTo))) setMoveTo('');
+  };
+  return (
+    <>
+      <label>
+        <span class="visually-hidden">{t('logMoveTo')}</span>
+        <select
+          value={moveTo}
+          disabled={props.disabled}
+          onChange={(e) => setMoveTo(e.currentTarget.value)}
+        >
+          <option value="">{t('logMoveTo')}</option>
+          {props.inboxTarget && <option value="inbox">{t('navInbox')}</option>}
+          {props.moveTargets.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        class="button"
+        data-testid="log-move"
+        disabled={!moveTo || props.disabled}
+        onClick={() => void move()}
+      >
+        {t('logMove')}
+      </button>
+    </>
+  );
+}
+
+/** A tag for every ticked mention, typed (the tags in use suggested), then added. */
+function TagForm(props: { disabled: boolean; onTag: (tag: string) => Promise<boolean> }) {
+  const [tagToAdd, setTagToAdd] = useState('');
+  const tag = async () => {
+    const add = tagToAdd.trim();
+    if (add && (await props.onTag(add))) setTagToAdd('');
+  };
+  return (
+    <form
+      class="bulk-tag"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void tag();
+      }}
+    >
+      <label>
+        <span class="visually-hidden">{t('filterTagToAdd')}</span>
+        <input
+          type="text"
+          value={tagToAdd}
+          list="vigie-filter-tags"
+          placeholder={t('filterTagPlaceholder')}
+          maxLength={60}
+          disabled={props.disabled}
+          data-testid="log-tag-input"
+          onInput={(e) => setTagToAdd(e.currentTarget.value)}
+        />
+      </label>
+      <button
+        type="submit"
+        class="button"
+        data-testid="log-tag"
+        disabled={props.disabled || !tagToAdd.trim()}
+      >
+        {t('filterAddTag')}
+      </button>
+    </form>
+  );
+}
+
 export function BulkToolbar(props: {
   items: readonly Mention[];
   selected: ReadonlySet<string>;
@@ -24,18 +106,8 @@ export function BulkToolbar(props: {
   onTag: (tag: string) => Promise<boolean>;
 }) {
   const { items, selected } = props;
-  const [moveTo, setMoveTo] = useState('');
-  const [tagToAdd, setTagToAdd] = useState('');
   const count = selected.size;
   const allSelected = items.length > 0 && items.every((m) => selected.has(m.id));
-
-  const move = async () => {
-    if (moveTo && (await props.onMove(moveTo))) setMoveTo('');
-  };
-  const tag = async () => {
-    const add = tagToAdd.trim();
-    if (add && (await props.onTag(add))) setTagToAdd('');
-  };
 
   return (
     <div class="toolbar" role="toolbar" aria-label={t('logBulkActions')}>
@@ -58,31 +130,12 @@ export function BulkToolbar(props: {
       >
         {t('logCreateCrisisFromSelection')}
       </button>
-      <label>
-        <span class="visually-hidden">{t('logMoveTo')}</span>
-        <select
-          value={moveTo}
-          disabled={count === 0}
-          onChange={(e) => setMoveTo(e.currentTarget.value)}
-        >
-          <option value="">{t('logMoveTo')}</option>
-          {props.inboxTarget && <option value="inbox">{t('navInbox')}</option>}
-          {props.moveTargets.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        class="button"
-        data-testid="log-move"
-        disabled={!moveTo || count === 0}
-        onClick={() => void move()}
-      >
-        {t('logMove')}
-      </button>
+      <MoveControl
+        disabled={count === 0}
+        inboxTarget={props.inboxTarget}
+        moveTargets={props.moveTargets}
+        onMove={props.onMove}
+      />
       <button
         type="button"
         class="button danger"
@@ -92,35 +145,7 @@ export function BulkToolbar(props: {
       >
         {t('logDelete')}
       </button>
-      <form
-        class="bulk-tag"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void tag();
-        }}
-      >
-        <label>
-          <span class="visually-hidden">{t('filterTagToAdd')}</span>
-          <input
-            type="text"
-            value={tagToAdd}
-            list="vigie-filter-tags"
-            placeholder={t('filterTagPlaceholder')}
-            maxLength={60}
-            disabled={count === 0}
-            data-testid="log-tag-input"
-            onInput={(e) => setTagToAdd(e.currentTarget.value)}
-          />
-        </label>
-        <button
-          type="submit"
-          class="button"
-          data-testid="log-tag"
-          disabled={count === 0 || !tagToAdd.trim()}
-        >
-          {t('filterAddTag')}
-        </button>
-      </form>
+      <TagForm disabled={count === 0} onTag={props.onTag} />
     </div>
   );
 }
