@@ -5,13 +5,13 @@
  * the untriaged count, the open crises.
  */
 import { render } from 'preact';
-import { browser } from '../core/browser';
 import { t, uiLanguage } from '../core/i18n';
 import type { FlagInto, FlagOutcome } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
-import { ErrorMessage } from '../ui/components';
 import { formatCount } from '../ui/format';
 import { askForPageCapture } from '../ui/page-capture';
+import { FlagSection } from './flag-section';
+import { openLog } from './open-log';
 import { OpenCrises } from './open-crises';
 import { PageMentions } from './page-mentions';
 import { Sightings } from './sightings';
@@ -25,15 +25,24 @@ function outcomeText(outcome: FlagOutcome): string {
   return t('popupFlagged');
 }
 
-/**
- * The crisis log, in the tab it already has if any (at `route`, when one is given); the popup
- * closes once it is asked for.
- */
-function openLog(route?: 'inbox'): void {
-  const opening = route
-    ? browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html#${route}`) })
-    : browser.runtime.openOptionsPage();
-  void opening.finally(() => window.close());
+/** The extension's name, and the untriaged count once known: one click opens the inbox. */
+function Header({ untriaged }: { untriaged: number | null }) {
+  return (
+    <header>
+      <img src="../icons/icon-32.png" width={24} height={24} alt="" />
+      <h1>{t('extName')}</h1>
+      {untriaged !== null && (
+        <button
+          type="button"
+          class="button link small"
+          data-testid="popup-untriaged"
+          onClick={() => openLog('inbox')}
+        >
+          {t('popupUntriaged', formatCount(untriaged))}
+        </button>
+      )}
+    </header>
+  );
 }
 
 function Popup() {
@@ -63,53 +72,19 @@ function Popup() {
     );
   };
 
-  const page = state?.page ?? null;
   return (
     <main class="popup">
-      <header>
-        <img src="../icons/icon-32.png" width={24} height={24} alt="" />
-        <h1>{t('extName')}</h1>
-        {state && (
-          <button
-            type="button"
-            class="button link small"
-            data-testid="popup-untriaged"
-            onClick={() => openLog('inbox')}
-          >
-            {t('popupUntriaged', formatCount(state.untriaged))}
-          </button>
-        )}
-      </header>
+      <Header untriaged={state?.untriaged ?? null} />
 
-      <div class="flag">
-        <div class="actions">
-          <button
-            type="button"
-            class="button primary"
-            data-testid="popup-flag"
-            ref={flagButton}
-            disabled={busy || !page}
-            onClick={() => void flag({ to: 'inbox' })}
-          >
-            {t('popupFlag')}
-          </button>
-          <button
-            type="button"
-            class="button"
-            data-testid="popup-flag-new-crisis"
-            disabled={busy || !page}
-            onClick={() => void flag({ to: 'new-crisis' })}
-          >
-            {t('popupFlagNewCrisis')}
-          </button>
-        </div>
-        {page && !page.canScript && <p class="muted small">{t('popupCannotRead')}</p>}
-        {state && !page && <p class="muted small">{t('popupNoPage')}</p>}
-        <p class="status" role="status" data-testid="popup-status" tabIndex={-1} ref={statusLine}>
-          {status}
-        </p>
-        <ErrorMessage error={error} />
-      </div>
+      <FlagSection
+        state={state}
+        busy={busy}
+        status={status}
+        error={error}
+        flagButton={flagButton}
+        statusLine={statusLine}
+        onFlag={(into) => void flag(into)}
+      />
 
       {state?.monitor && (
         <Sightings

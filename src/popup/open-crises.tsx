@@ -2,18 +2,13 @@
  * The popup's open crises: each with its level, step, reaction countdown and next action, one
  * click from its page in the crisis log.
  */
-import { browser } from '../core/browser';
 import { t, tn } from '../core/i18n';
 import type { CrisisSummary } from '../core/messaging/protocol';
 import { LevelChip, StepText } from '../ui/components';
 import { Countdown } from '../ui/countdown';
 import { FoldedList } from '../ui/folded-list';
 import { formatCount, nextActionText } from '../ui/format';
-
-function openCrisis(id: string): void {
-  const url = browser.runtime.getURL(`dashboard/index.html#crisis/${id}`);
-  void browser.tabs.create({ url }).finally(() => window.close());
-}
+import { openLog } from './open-log';
 
 export function OpenCrises({ crises }: { crises: readonly CrisisSummary[] }) {
   return (
@@ -28,7 +23,7 @@ export function OpenCrises({ crises }: { crises: readonly CrisisSummary[] }) {
           testid="popup-crises"
           render={(c) => (
             <li key={c.id} data-testid="popup-crisis">
-              <button type="button" class="crisis-button" onClick={() => openCrisis(c.id)}>
+              <button type="button" class="crisis-button" onClick={() => openLog(`crisis/${c.id}`)}>
                 <span class="title clamp" title={c.title}>
                   {c.title}
                 </span>

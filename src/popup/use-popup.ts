@@ -3,7 +3,7 @@
  * call the user asked for made busy, its error shown and its outcome said, the state read again
  * after it, and the keyboard's place kept through it.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../core/browser';
 import type { AppErrorData, PopupState, Result } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
@@ -31,17 +31,16 @@ export function usePopup() {
   /** The control that had the focus when a call began; it gets it back once the call is done. */
   const focusAfter = useRef<Element | null>(null);
 
-  const load = useCallback(async (id: number | null) => {
-    const reply = await ask('getPopupState', { tabId: id });
-    if (reply.ok) setState(reply.value);
-    else setError(reply.error);
-  }, []);
+  /** Shows a state read from the background, or why it could not be read. */
+  const show = (reply: Result<PopupState>) =>
+    reply.ok ? setState(reply.value) : setError(reply.error);
+
+  const load = async (id: number | null) => show(await ask('getPopupState', { tabId: id }));
 
   useEffect(() => {
     void first.then(({ tabId: id, reply }) => {
       setTabId(id);
-      if (reply.ok) setState(reply.value);
-      else setError(reply.error);
+      show(reply);
     });
   }, []);
 
