@@ -1,5 +1,5 @@
-/** A file imported as text by vite (`import css from './x.css?raw'`). */
-declare module '*?raw' {
+/** A stylesheet imported as its built text by vite (`import css from './x.css?inline'`). */
+declare module '*.css?inline' {
   const text: string;
   export default text;
 }

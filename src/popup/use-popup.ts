@@ -52,8 +52,6 @@ export function usePopup() {
     // Opened from the keyboard (its shortcut), the popup flags on Enter: its first control is
     // the one it is opened for.
     if (state?.page) flagButton.current?.focus();
-    // For `npm run bench` (popup_ready_ms): when the first state was painted.
-    performance.mark('vigie-ready');
   }, [state, error]);
 
   // A button is disabled while its call runs, which takes the focus away from it; once the

@@ -1,9 +1,12 @@
 /**
  * One crisis from the first right-click to the closed report, through the five steps, the way a
  * user walks it in the crisis log: every step's tools used, a screenshot of each, the report
- * checked on screen, on paper and as Markdown, and the crisis reopened.
+ * checked on screen, on paper, as Markdown and as an HTML page, and the crisis reopened.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Crisis, CrisisEvent } from '../../src/core/model/types';
 import { CrisisLog } from './fixtures/crisis-log';
@@ -180,6 +183,27 @@ describe('a crisis walked through the five steps', () => {
       const markdown = readFileSync((await download.path())!, 'utf8');
       expect(markdown).toContain('## Metrics');
       expect(markdown).toMatch(/\| Jane Boss \(key\) \| Boss \|/);
+
+      // As an HTML page of its own, which opens, styled, with nothing to load.
+      const [htmlFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download HTML page' }).click(),
+      ]);
+      expect(htmlFile.suggestedFilename()).toMatch(/^vigie-.+\.html$/);
+      // Saved under its own name: a file without an extension opens as plain text.
+      const htmlDir = mkdtempSync(join(tmpdir(), 'vigie-report-'));
+      const htmlPath = join(htmlDir, 'report.html');
+      await htmlFile.saveAs(htmlPath);
+      const saved = await page.context().newPage();
+      await saved.goto(pathToFileURL(htmlPath).href);
+      expect(await saved.title()).toBe(title);
+      expect(await saved.locator('meta[charset]').getAttribute('charset')).toBe('utf-8');
+      expect(await saved.locator('body').evaluate((b) => getComputedStyle(b).maxWidth)).toBe(
+        '1024px',
+      );
+      await saved.locator('[data-section="timeline"]').getByText('Crisis closed').waitFor();
+      await saved.close();
+      rmSync(htmlDir, { recursive: true });
 
       // Reopened from the report: back to step 5, journaled.
       await page.getByRole('button', { name: 'Reopen' }).click();

@@ -2,7 +2,7 @@
  * A mention list's state: the list the route's query asks for, its pages, its ticked mentions,
  * the open crises it names, and its actions, each of which reads the list again once done.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppErrorData, MentionPatch, MentionScope } from '../../core/messaging/protocol';
 import { ask } from '../../ui/background';
 import type { RouteParams } from '../../ui/use-hash-route';
@@ -31,7 +31,7 @@ export function useMentionList(
   const filterKey = JSON.stringify([scope, filter]);
   const { selected, select, selectOnly } = useSelection(filterKey);
   const pages = useMentionPages(scope, filter, filterKey, setError);
-  const { items, setItems, loaded, painted, load } = pages;
+  const { items, setItems, loaded, load } = pages;
   const { crises, known: crisesKnown, reload: loadCrises } = useOpenCrises(loaded);
 
   const reload = useCallback(async () => {
@@ -44,12 +44,6 @@ export function useMentionList(
   const actions = useBulkActions({ ids, crises, onError: setError, reload });
   const creation = useCreateCrisis(ids, setError, onChanged);
   useReloadWhenVisible(load, selected.size === 0 && !creation.creating && items.length <= PAGE);
-
-  useLayoutEffect(() => {
-    if (!loaded) return;
-    // For `npm run bench` (log_first_page_ms, log_search_ms): when a page was painted.
-    performance.mark('vigie-list');
-  }, [loaded, painted]);
 
   useEffect(() => {
     if (loaded && crisesKnown) document.body.dataset.ready = 'true';

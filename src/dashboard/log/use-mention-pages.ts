@@ -56,15 +56,12 @@ export function useMentionPages(
   const [total, setTotal] = useState<number | null>(0);
   const [next, setNext] = useState<TimeCursor | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [painted, setPainted] = useState(0);
   const request = useRef(0);
 
   const load = useCallback(
     async (after: TimeCursor | null) => {
       // Only the latest request paints: an earlier search answering late is dropped.
       const mine = ++request.current;
-      // For `npm run bench` (log_search_ms): when the list asked.
-      performance.mark('vigie-list-ask');
       const found: Mention[] = [];
       let cursor = after;
       let page: Result<MentionPage> | null = null;
@@ -82,7 +79,6 @@ export function useMentionPages(
         if (found.length >= PAGE || !cursor) break;
       }
       setLoaded(true);
-      setPainted((n) => n + 1);
       if (!page?.ok) return onError(page?.error ?? null);
       onError(null);
       setItems((current) => (after ? [...current, ...found] : found));
@@ -98,5 +94,5 @@ export function useMentionPages(
     void load(null);
   }, [load]);
 
-  return { items, setItems, total, next, loaded, painted, load };
+  return { items, setItems, total, next, loaded, load };
 }

@@ -2,9 +2,8 @@
  * The closing report on screen, on paper (the page's print stylesheet) and as files: Markdown to
  * copy or download, and a self-contained HTML page that prints the same way.
  */
-import type { ComponentChildren } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { renderToString } from 'preact-render-to-string';
 import { t, uiLanguage } from '../../../core/i18n';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../../../core/model/types';
 import { ask } from '../../../ui/background';
@@ -14,7 +13,7 @@ import { useRepeats } from '../use-repeats';
 import { buildReport } from './report';
 import type { ReportBlock, ReportDoc } from './report-doc';
 import { reportMarkdown } from './report-markdown';
-import reportCss from './report.css?raw';
+import reportCss from './report.css?inline';
 import './report.css';
 
 /** How many of the crisis's mentions the report lists (the rest are counted). */
@@ -147,18 +146,30 @@ export function ReportDocument({ doc, level }: { doc: ReportDoc; level: number }
   );
 }
 
-/** The report as a page of its own: the document and its stylesheet, nothing to load. */
+/**
+ * The report as a page of its own: the document and its stylesheet, nothing to load. It is
+ * drawn in a document apart and serialized by the browser, which writes the crisis's text as
+ * text.
+ */
 export function reportHtml(doc: ReportDoc): string {
-  const head = renderToString(
-    <>
-      <meta charSet="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{doc.title}</title>
-    </>,
-  );
-  const body = renderToString(<ReportDocument doc={doc} level={1} />);
-  // The stylesheet is Vigie's own file; everything from the crisis went through renderToString.
-  return `<!doctype html>\n<html lang="${uiLanguage()}">\n<head>${head}<style>${reportCss}</style></head>\n<body class="report-file">${body}</body>\n</html>\n`;
+  const page = document.implementation.createHTMLDocument();
+  page.documentElement.lang = uiLanguage();
+  const charset = page.createElement('meta');
+  charset.setAttribute('charset', 'utf-8');
+  const viewport = Object.assign(page.createElement('meta'), {
+    name: 'viewport',
+    content: 'width=device-width, initial-scale=1',
+  });
+  const title = page.createElement('title');
+  title.textContent = doc.title;
+  const style = page.createElement('style');
+  style.textContent = reportCss;
+  page.head.append(charset, viewport, title, style);
+  page.body.className = 'report-file';
+  render(<ReportDocument doc={doc} level={1} />, page.body);
+  // Read, never written: the serializer escapes the text it was given as text.
+  // eslint-disable-next-line no-restricted-properties -- reading the drawn page as a file
+  return `<!doctype html>\n${page.documentElement.outerHTML}\n`;
 }
 
 export function ReportPanel(props: { crisis: Crisis; events: CrisisEvent[]; settings: Settings }) {

@@ -232,7 +232,7 @@ describe('closing report', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@media print');
     expect(html).not.toContain('<script>');
-    expect(html).toContain('Refund storm &lt;script>alert(1)&lt;/script>');
+    expect(html).toContain('Refund storm &lt;script&gt;alert(1)&lt;/script&gt;');
     const page = new DOMParser().parseFromString(html, 'text/html');
     expect(page.title).toBe('Refund storm <script>alert(1)</script>');
     expect([...page.querySelectorAll('h2')].map((h) => h.textContent)).toContain('Timeline');
