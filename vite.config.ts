@@ -14,13 +14,15 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { thirdPartyNotices } from './scripts/lib/third-party-notices.mjs';
 
 const root = import.meta.dirname;
 const outDir = resolve(root, 'extension');
 
 /**
  * Copies the manifest (with package.json's version), icons, locales and the monitoring
- * script's stylesheet (registered beside it, never imported) into extension/.
+ * script's stylesheet (registered beside it, never imported) into extension/, and writes the
+ * licences of what the bundles hold beside them.
  */
 function extensionFiles(): Plugin {
   return {
@@ -42,6 +44,7 @@ function extensionFiles(): Plugin {
       }
       cpSync(resolve(root, 'src/_locales'), resolve(outDir, '_locales'), { recursive: true });
       cpSync(resolve(root, 'src/content/monitor.css'), resolve(outDir, 'monitor.css'));
+      writeFileSync(resolve(outDir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(root));
     },
   };
 }
@@ -89,8 +92,6 @@ function pageScript(entry: string, name: string, file: string): UserConfig {
       ...shared.build,
       outDir,
       emptyOutDir: false,
-      // The word lists' licence notices (/*! @license … */) ship with the script that holds them.
-      rolldownOptions: { output: { comments: { legal: true } } },
       lib: {
         entry: resolve(root, `src/content/${entry}.ts`),
         formats: ['iife'],

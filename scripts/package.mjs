@@ -15,7 +15,8 @@ import { root } from './lib/extension.mjs';
 const EXPECTED_WARNINGS = {
   // Preact's renderer, bundled with the popup and the crisis log, assigns innerHTML for the
   // dangerouslySetInnerHTML prop only, which Vigie never passes: ESLint forbids the prop, and
-  // innerHTML and outerHTML, in every source file.
+  // innerHTML and outerHTML, in every source file (outerHTML is read once, never written, to
+  // save the closing report as a page).
   UNSAFE_VAR_ASSIGNMENT: "Preact's dangerouslySetInnerHTML, never used",
 };
 
