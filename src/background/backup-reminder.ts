@@ -10,7 +10,7 @@ import { getSettings } from '../core/db/settings';
 import { oldestCaptureAt } from '../core/db/stats';
 import { backupDueDays } from '../core/model/backup-due';
 import { DAY } from '../core/time';
-import { noticeId } from './notices';
+import { notify } from './notices';
 
 const ALARM = 'vigie-backup-check';
 const REMINDED_KEY = 'backupRemindedAt';
@@ -46,15 +46,9 @@ export async function onBackupAlarm(alarm: Alarms.Alarm, db: VigieDatabase): Pro
     return true;
   }
   await browser.storage.local.set({ [REMINDED_KEY]: now });
-  try {
-    await browser.notifications.create(noticeId({ about: 'backup' }, now), {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: t('backupDueTitle'),
-      message: t('backupDueMessage', String(days)),
-    });
-  } catch {
-    // Notifications off: the crisis log still shows the reminder.
-  }
+  await notify({ about: 'backup' }, now, {
+    title: t('backupDueTitle'),
+    message: t('backupDueMessage', String(days)),
+  });
   return true;
 }

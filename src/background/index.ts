@@ -139,42 +139,26 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
 });
 
 /**
- * Only Vigie's own pages (the popup, the crisis log) may call the background: a script Vigie
- * injects into a page runs beside the page's content and is not trusted with the log.
+ * Who may call the background: Vigie's own pages (the popup, the crisis log) make its calls; a
+ * script Vigie injects into a tab (the monitoring script) runs beside the page's content and
+ * may make the monitoring calls, and those only; anyone else, none.
  */
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
-  return (
-    sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''))
-  );
-}
-
-/**
- * A script of Vigie's own in a tab (the monitoring script): it may make the monitoring calls,
- * and those only.
- */
-function fromOwnContentScript(sender: Runtime.MessageSender): boolean {
-  return (
-    sender.id === browser.runtime.id &&
-    sender.tab?.id !== undefined &&
-    !(sender.url ?? '').startsWith(browser.runtime.getURL(''))
-  );
+function callerOf(sender: Runtime.MessageSender): 'page' | 'tab' | null {
+  if (sender.id !== browser.runtime.id) return null;
+  if ((sender.url ?? '').startsWith(browser.runtime.getURL(''))) return 'page';
+  return sender.tab?.id !== undefined ? 'tab' : null;
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isEnvelope(message)) return undefined;
-  if (fromExtensionPage(sender)) {
-    return deps()
-      .then((d) => dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender))
-      .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
-  }
-  if (fromOwnContentScript(sender)) {
-    return deps()
-      .then((d) =>
-        dispatch<MonitorCalls, Runtime.MessageSender>(createMonitorHandlers(d), message, sender),
-      )
-      .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
-  }
-  return undefined;
+  const caller = callerOf(sender);
+  if (!caller || !isEnvelope(message)) return undefined;
+  return deps()
+    .then((d) =>
+      caller === 'page'
+        ? dispatch<BackgroundCalls, unknown>(createHandlers(d), message, sender)
+        : dispatch<MonitorCalls, Runtime.MessageSender>(createMonitorHandlers(d), message, sender),
+    )
+    .catch((error: unknown) => ({ ok: false, error: toErrorData(error) }));
 });
 
 browser.runtime.onInstalled.addListener(() => {
@@ -210,17 +194,18 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) void retryPendingFlags();
 });
 
+/** The crisis log at `route` (a crisis, the inbox, the backup screen), in a new tab. */
+function openLogAt(route: string): Promise<unknown> {
+  return browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html#${route}`) });
+}
+
 browser.notifications.onClicked.addListener((id: string) => {
   const notice = parseNoticeId(id);
-  const log = (route: string) =>
-    void browser.tabs.create({ url: browser.runtime.getURL(`dashboard/index.html#${route}`) });
-  if (notice?.about === 'crisis') log(`crisis/${notice.crisisId}`);
-  else if (notice?.about === 'backup') log('backup');
+  if (notice?.about === 'crisis') void openLogAt(`crisis/${notice.crisisId}`);
+  else if (notice?.about === 'backup') void openLogAt('backup');
   // Firefox shows no buttons: the notification itself leads to the inbox, to triage.
-  else if (notice?.about === 'spike') log('inbox');
-  else if (notice?.about === 'flag' || notice?.about === 'flag-failed') {
-    void browser.runtime.openOptionsPage();
-  }
+  else if (notice?.about === 'spike') void openLogAt('inbox');
+  else if (notice) void browser.runtime.openOptionsPage();
 });
 
 // "Open a crisis" on the spike alert (browsers with notification buttons).
@@ -229,9 +214,7 @@ browser.notifications.onButtonClicked?.addListener((id: string) => {
   void deps().then(async (d) => {
     const crisis = await openSpikeCrisis(d);
     changed({ crises: true });
-    await browser.tabs.create({
-      url: browser.runtime.getURL(`dashboard/index.html#crisis/${crisis.id}`),
-    });
+    await openLogAt(`crisis/${crisis.id}`);
   });
 });
 

@@ -1,13 +1,10 @@
 /**
  * System notifications: the user sees that a flag worked, or why it was limited.
  */
-import { browser } from '../core/browser';
 import { t } from '../core/i18n';
 import { mentionLabel } from '../core/model/mention';
 import type { FlagOutcome } from '../core/messaging/protocol';
-import { noticeId } from './notices';
-
-const ICON = 'icons/icon-128.png';
+import { notify } from './notices';
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -27,31 +24,14 @@ export async function notifyFlagged(outcome: FlagOutcome): Promise<void> {
   const lines = [`“${clip(mentionLabel(mention), 140)}”`];
   if (limit === 'unscriptable') lines.push(t('notifyLimited'));
   if (outcome.crisisGone) lines.push(t('notifyCrisisGone'));
-  try {
-    await browser.notifications.create(
-      noticeId({ about: 'flag', mentionId: mention.id }, Date.now()),
-      {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL(ICON),
-        title,
-        message: lines.join('\n'),
-      },
-    );
-  } catch {
-    // Notifications may be turned off for the browser; the badge still shows the flag.
-  }
+  const notice = { about: 'flag', mentionId: mention.id } as const;
+  await notify(notice, Date.now(), { title, message: lines.join('\n') });
 }
 
 /** Tells the user a flag failed, with the reason in words. */
 export async function notifyFlagFailed(reason: string): Promise<void> {
-  try {
-    await browser.notifications.create(noticeId({ about: 'flag-failed' }, Date.now()), {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL(ICON),
-      title: t('notifyFlagFailedTitle'),
-      message: reason,
-    });
-  } catch {
-    // As above: nothing more to tell through.
-  }
+  await notify({ about: 'flag-failed' }, Date.now(), {
+    title: t('notifyFlagFailedTitle'),
+    message: reason,
+  });
 }

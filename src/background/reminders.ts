@@ -18,9 +18,7 @@ import {
 import type { Crisis } from '../core/model/types';
 import { formatDay } from '../ui/format';
 import { database } from './database';
-import { noticeId } from './notices';
-
-const ICON = 'icons/icon-128.png';
+import { notify } from './notices';
 
 function message(reminder: Reminder, crisis: Crisis): { title: string; message: string } {
   const { title } = crisis;
@@ -72,14 +70,8 @@ async function give(reminder: Reminder): Promise<void> {
   );
   if (!first) return;
   const text = message(reminder, crisis);
-  try {
-    await browser.notifications.create(
-      noticeId({ about: 'crisis', crisisId: crisis.id, reminder: reminder.kind }, Date.now()),
-      { type: 'basic', iconUrl: browser.runtime.getURL(ICON), ...text },
-    );
-  } catch {
-    // Notifications turned off: the badge and the log still show the deadline.
-  }
+  const notice = { about: 'crisis', crisisId: crisis.id, reminder: reminder.kind } as const;
+  await notify(notice, Date.now(), text);
 }
 
 let queue: Promise<void> = Promise.resolve();

@@ -13,11 +13,10 @@ import { detectSpike, spikeWindows, type Counted, type Spike } from '../core/mod
 import type { Crisis } from '../core/model/types';
 import { openCrisisWith, type FlagDeps } from './flag';
 import { DAY, HOUR } from '../core/time';
-import { noticeId } from './notices';
+import { notify } from './notices';
 
 const HOURS_KEY = 'spikeSightingHours';
 const NOTIFIED_KEY = 'spikeNotifiedAt';
-const ICON = 'icons/icon-128.png';
 
 /**
  * Negative sightings one site adds to the spike count in one hour, at most: a page that reloads
@@ -88,28 +87,16 @@ async function events(deps: Pick<FlagDeps, 'db'>, now: number): Promise<Counted[
 
 /** Raises the notification, with its button where the browser has buttons (not Firefox). */
 async function notifySpike(spike: Spike, now: number): Promise<void> {
-  const options = {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL(ICON),
-    title: t('monitorSpikeTitle'),
-    message: t('monitorSpikeMessage', [
-      String(spike.last24h),
-      (Math.round(spike.mean * 10) / 10).toLocaleString(uiLanguage()),
-    ]),
-  };
-  const id = noticeId({ about: 'spike' }, now);
-  // Chromium's `buttons`, which Firefox's schema (and so the polyfill's types) lacks: Firefox
-  // refuses the call, and the notification goes again without it.
-  const withButton = { ...options, buttons: [{ title: t('monitorSpikeOpenCrisis') }] };
-  try {
-    await browser.notifications.create(id, withButton);
-  } catch {
-    try {
-      await browser.notifications.create(id, options);
-    } catch {
-      // Notifications may be turned off for the browser: the flags are in the log all the same.
-    }
-  }
+  const mean = (Math.round(spike.mean * 10) / 10).toLocaleString(uiLanguage());
+  await notify(
+    { about: 'spike' },
+    now,
+    {
+      title: t('monitorSpikeTitle'),
+      message: t('monitorSpikeMessage', [String(spike.last24h), mean]),
+    },
+    t('monitorSpikeOpenCrisis'),
+  );
 }
 
 /**

@@ -80,8 +80,8 @@ export function scan(
   direction: Direction,
 ): Promise<StoredPage> {
   if (!range) return Promise.resolve({ items: [], next: null, total: null });
-  // The plain IndexedDB cursor: idb's promise for each step cost about three times the read
-  // itself over a thousand records.
+  // The plain IndexedDB cursor: idb wraps each step in a promise, which costs more than the
+  // read itself when a page scans many records.
   const request = unwrap(index).openCursor(range, direction);
   return new Promise((resolve, reject) => {
     const items: StoredMention[] = [];

@@ -1,5 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { noticeId, parseNoticeId, type Notice } from '../../../src/background/notices';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../fake-browser';
+
+/** What the browser was asked to show, and whether it refuses buttons (Firefox) or all. */
+const shown: { id: string; options: Record<string, unknown> }[] = [];
+const refuses = { buttons: false, all: false };
+
+vi.mock('../../../src/core/browser', () => ({
+  browser: {
+    ...fakeBrowser({}).browser,
+    notifications: {
+      async create(id: string, options: Record<string, unknown>) {
+        if (refuses.all || (refuses.buttons && 'buttons' in options)) throw new Error('refused');
+        shown.push({ id, options });
+        return id;
+      },
+    },
+  },
+}));
+
+const { noticeId, notify, parseNoticeId } = await import('../../../src/background/notices');
+type Notice = Parameters<typeof noticeId>[0];
 
 describe('notification ids', () => {
   it('read back what each notification was about', () => {
@@ -27,7 +47,11 @@ describe('notification ids', () => {
   it('are not read into another extension’s or a malformed id', () => {
     for (const id of [
       '',
-      'flag:',
+      'flag|',
+      'flag|m',
+      'flag|m|soon',
+      'flag:m:1',
+      'flag-failed|1|2',
       'crisis|c',
       'crisis|c|k|x',
       'spike|soon',
@@ -36,5 +60,35 @@ describe('notification ids', () => {
     ]) {
       expect(parseNoticeId(id)).toBeNull();
     }
+  });
+});
+
+describe('a notification shown', () => {
+  const text = { title: 'Unusual number', message: '12 flags' };
+
+  it('carries its button where the browser has buttons, and goes without it where not', async () => {
+    shown.length = 0;
+    await notify({ about: 'spike' }, 5, text, 'Open a crisis');
+    expect(shown).toEqual([
+      {
+        id: 'spike|5',
+        options: expect.objectContaining({ ...text, buttons: [{ title: 'Open a crisis' }] }),
+      },
+    ]);
+    shown.length = 0;
+    refuses.buttons = true;
+    await notify({ about: 'spike' }, 6, text, 'Open a crisis');
+    refuses.buttons = false;
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.options).toMatchObject({ type: 'basic', ...text });
+    expect(shown[0]!.options).not.toHaveProperty('buttons');
+  });
+
+  it('turned off in the browser, fails without failing what raised it', async () => {
+    shown.length = 0;
+    refuses.all = true;
+    await expect(notify({ about: 'backup' }, 1, text)).resolves.toBeUndefined();
+    refuses.all = false;
+    expect(shown).toEqual([]);
   });
 });
