@@ -10,8 +10,9 @@
 //                     1,000 more mentions stored on it: from the popup's navigation start to its
 //                     first state in the DOM (the popup's body turning `data-ready`).
 // seed_100k_s        time to add 100,000 mentions and 500 crises to the log, in the stored
-//                     shape the product writes, in transactions of 10,000 (scripts/lib/bench-log.ts,
-//                     bundled and run in an extension page: a bench-only path, not the product's).
+//                     shape the product writes, in transactions of 10,000
+//                     (scripts/lib/bench-log.ts, bundled and run in an extension page: a
+//                     bench-only path, not the product's).
 // log_first_page_ms   median of 5 openings of the crisis log at #all over that log: from the
 //                     page's navigation start to the frame that paints its first page.
 // log_page_memory_mb  JS heap used by that page then, after a garbage collection (CDP).
@@ -23,7 +24,8 @@
 //                     typing pause included.
 // log_filter_ms       median of 6 tone changes with a site filter set (the busiest site): from
 //                     the change to the frame that paints the result.
-// export_json_100k_s  that log's full JSON backup from the backup screen: the click to the file saved.
+// export_json_100k_s  that log's full JSON backup from the backup screen: the click to the file
+//                     saved.
 // import_json_100k_s  that file imported into a new, empty profile through the backup screen: the
 //                     file chosen to the import done (read, checked, staged, previewed, committed);
 //                     import_json_100k_preview_s is the part up to the preview shown.

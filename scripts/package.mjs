@@ -3,8 +3,9 @@
 // addons.mozilla.org, each packed by `web-ext build`, the version being package.json's. One
 // manifest serves both browsers while developing; each store gets only its own background key
 // (Chrome warns about `background.scripts`, Firefox about `background.service_worker`),
-// Chrome's zip leaves out the Gecko settings and Firefox's the pageCapture it does not have. The Firefox package is then checked by
-// `web-ext lint` as AMO checks it: the run fails on any error or on a warning not listed below.
+// Chrome's zip leaves out the Gecko settings and Firefox's the pageCapture it does not have.
+// The Firefox package is then checked by `web-ext lint` as AMO checks it: the run fails on any
+// error or on a warning not listed below.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

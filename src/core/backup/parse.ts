@@ -1,8 +1,9 @@
 /**
  * Reading a backup file: everything is checked before anything is used, and the first problem
  * found rejects the file whole. Only texts longer than a record may hold are mended (shortened,
- * and counted): a backup of an earlier Vigie that kept them still restores. The order of the checks decides which problem the user is told
- * about: not JSON, not a backup, too new, damaged (checksum), then the first wrong record.
+ * and counted): a backup of an earlier Vigie that kept them still restores. The order of the
+ * checks decides which problem the user is told about: not JSON, not a backup, too new,
+ * damaged (checksum), then the first wrong record.
  */
 import * as v from 'valibot';
 import { dataChecksum } from './build';

@@ -5,8 +5,8 @@
  *
  * A multiEntry index did the same with one index entry per word of each mention (about 25),
  * which made every write of a mention several times slower; these lists cost little on top of
- * the record's other indexes. Every write of a mention notes its change here, in the writer's transaction
- * (`MentionChanges`), so the lists never lag behind the records.
+ * the record's other indexes. Every write of a mention notes its change here, in the writer's
+ * transaction (`MentionChanges`), so the lists never lag behind the records.
  */
 import type { TimeCursor } from '../model/paging';
 import { mentionWords } from '../model/search';
