@@ -6,7 +6,7 @@
 import { t } from '../core/i18n';
 import type { CrisisSummary } from '../core/messaging/protocol';
 import { LEVELS, STEPS, TONES, type Mention } from '../core/model/types';
-import { levelName, stepName, toneName } from '../ui/format';
+import { levelText, stepName, toneName } from '../ui/format';
 import { Choice } from '../ui/components';
 import { SearchField } from '../ui/search-field';
 import type { RouteParams } from '../ui/use-hash-route';
@@ -229,7 +229,7 @@ export function CrisisFilterBar(props: {
           value={params.level ?? ''}
           options={[
             ['', t('filterAnyLevel')],
-            ...LEVELS.map((level) => [String(level), `${level} · ${levelName(level)}`] as const),
+            ...LEVELS.map((level) => [String(level), levelText(level)] as const),
           ]}
           onChange={(level) => onChange({ level })}
           testid="filter-level"

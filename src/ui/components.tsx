@@ -5,15 +5,28 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { t } from '../core/i18n';
 import type { AppErrorData } from '../core/messaging/protocol';
-import type { CrisisStep, Level, Mention } from '../core/model/types';
 import { mentionLabel } from '../core/model/mention';
-import { errorText, levelName, quoted, stepName } from './format';
+import { LEVELS, type CrisisStep, type Level, type Mention } from '../core/model/types';
+import { errorText, levelText, quoted, stepName } from './format';
 
 export function LevelChip({ level }: { level: Level }) {
   return (
     <span class={`chip level-${level}`} title={t('levelLabel')}>
-      {level} · {levelName(level)}
+      {levelText(level)}
     </span>
+  );
+}
+
+/** The options of a select of levels, each with its number and name. */
+export function LevelOptions() {
+  return (
+    <>
+      {LEVELS.map((level) => (
+        <option key={level} value={level}>
+          {levelText(level)}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -119,6 +119,8 @@ const REACH_KEYS: Record<Reach, MessageKey> = {
 };
 
 export const levelName = (level: Level) => t(LEVEL_KEYS[level]);
+/** A level as the user reads it everywhere: its number and its name ("3 · Alert"). */
+export const levelText = (level: Level) => `${level} · ${levelName(level)}`;
 export const stepName = (step: CrisisStep) => t(STEP_KEYS[step]);
 /** How a step shows: to do, in progress (begun or left undone), done, skipped. */
 export const stepProgressName = (progress: StepProgress) => t(PROGRESS_KEYS[progress]);

@@ -7,7 +7,6 @@ import type { CrisisChange } from '../../core/model/crisis-change';
 import { reactionDueAt } from '../../core/model/deadlines';
 import { hasReacted } from '../../core/model/steps';
 import {
-  LEVELS,
   STEPS,
   type Crisis,
   type CrisisEvent,
@@ -15,8 +14,8 @@ import {
   type Level,
   type Settings,
 } from '../../core/model/types';
-import { ErrorMessage } from '../../ui/components';
-import { formatDateTime, levelName, stepName } from '../../ui/format';
+import { ErrorMessage, LevelOptions } from '../../ui/components';
+import { formatDateTime, stepName } from '../../ui/format';
 import { MentionList } from '../log/mention-list';
 import { CloseCrisis } from './close-crisis';
 import { CrisisName } from './crisis-name';
@@ -48,11 +47,7 @@ function CrisisFacts(props: { crisis: Crisis; onChange: (change: CrisisChange) =
             props.onChange({ op: 'level', level: Number(e.currentTarget.value) as Level })
           }
         >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} · {levelName(l)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </label>
       <span title={t('crisisDetectedHelp')}>

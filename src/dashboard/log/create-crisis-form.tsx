@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../core/i18n';
 import { crisisNameFor } from '../../core/model/mention';
-import { LEVELS, type Level, type Mention } from '../../core/model/types';
+import type { Level, Mention } from '../../core/model/types';
 import { EditForm } from '../../ui/edit-form';
-import { levelName } from '../../ui/format';
+import { LevelOptions } from '../../ui/components';
 import { CrisisNameField } from '../crisis-name-field';
 
 export function CreateCrisisForm(props: {
@@ -28,11 +28,7 @@ export function CreateCrisisForm(props: {
           value={String(level)}
           onChange={(e) => setLevel(Number(e.currentTarget.value) as Level)}
         >
-          {LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l} · {levelName(l)}
-            </option>
-          ))}
+          <LevelOptions />
         </select>
       </label>
     </EditForm>

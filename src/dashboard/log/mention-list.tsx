@@ -13,7 +13,7 @@ import { useParamsChange } from '../use-params-change';
 import { ActionToast } from './action-toast';
 import { BulkToolbar } from './bulk-toolbar';
 import { CreateCrisisForm } from './create-crisis-form';
-import { ListStatus } from './list-status';
+import { ListStatus } from '../list-status';
 import { MentionRows } from './mention-rows';
 import { useMentionList } from './use-mention-list';
 
@@ -68,6 +68,7 @@ export function MentionList(props: {
         total={list.pages.total}
         more={next !== null}
         empty={error ? null : empty}
+        testId="log-shown"
       />
       <MentionRows
         items={items}

@@ -9,7 +9,7 @@ import { mentionLabel } from '../../../core/model/mention';
 import { stepProgress } from '../../../core/model/steps';
 import { STEPS, type CrisisEvent } from '../../../core/model/types';
 import { formatDuration } from '../../../ui/countdown';
-import { formatCount, levelName, stepName, stepProgressName } from '../../../ui/format';
+import { formatCount, levelText, stepName, stepProgressName } from '../../../ui/format';
 import { eventText } from '../event-text';
 import { costText, none, when } from './report-cells';
 import type { ReportBlock, ReportInput, ReportSection } from './report-doc';
@@ -21,7 +21,7 @@ export function summary(input: ReportInput): ReportSection {
   const { crisis, mentionTotal } = input;
   const totals = costText(crisis.assess.damages);
   const rows: [string, string][] = [
-    [t('levelLabel'), `${crisis.level} · ${levelName(crisis.level)}`],
+    [t('levelLabel'), levelText(crisis.level)],
     [t('reportDetected'), when(crisis.openedAt)],
     [t('reportClosed'), crisis.state === 'closed' ? when(crisis.closedAt) : t('crisisOpen')],
     [

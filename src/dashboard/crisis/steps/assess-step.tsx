@@ -14,7 +14,7 @@ import {
   type DamageArea,
   type DamageRow,
 } from '../../../core/model/types';
-import { formatMoney, levelName } from '../../../ui/format';
+import { formatMoney, levelText } from '../../../ui/format';
 import { EditForm } from '../../../ui/edit-form';
 import { areaLabel, areaName } from '../../../ui/labels';
 import { EditDelete } from './edit-delete';
@@ -161,7 +161,7 @@ export function AssessStep(props: { crisis: Crisis; onChange: (change: CrisisCha
       )}
       {suggested !== null && (
         <p class="status">
-          {t('assessSuggested', `${suggested} · ${levelName(suggested)}`)}{' '}
+          {t('assessSuggested', levelText(suggested))}{' '}
           {suggested !== crisis.level && (
             <button
               type="button"

@@ -1,6 +1,6 @@
-/** What a mention list says of itself: how many it shows (of how many), or that it is empty. */
-import { t, tn } from '../../core/i18n';
-import { formatCount } from '../../ui/format';
+/** What a list (of mentions, of crises) says of itself: how many it shows, or that it is empty. */
+import { t, tn } from '../core/i18n';
+import { formatCount } from '../ui/format';
 
 /** "Showing n of total"; of n when the list is read to its end, "n and more" when it goes on. */
 function shownText(count: number, total: number | null, more: boolean): string {
@@ -12,7 +12,7 @@ function shownText(count: number, total: number | null, more: boolean): string {
 
 export function ListStatus(props: {
   loaded: boolean;
-  /** The mentions shown. */
+  /** The records shown. */
   count: number;
   /** The list's size, when known. */
   total: number | null;
@@ -20,11 +20,13 @@ export function ListStatus(props: {
   more: boolean;
   /** Said when the list is read and empty; null says nothing (an error is shown instead). */
   empty: string | null;
+  /** For the tests: which list it is. */
+  testId: string;
 }) {
   const { loaded, count, more } = props;
   return (
     <>
-      <p class="muted small" aria-live="polite" data-testid="log-shown">
+      <p class="muted small" aria-live="polite" data-testid={props.testId}>
         {loaded ? shownText(count, props.total, more) : t('loading')}
       </p>
       {loaded && props.empty !== null && count === 0 && !more && (
