@@ -142,6 +142,20 @@ interface Wrapped {
   created: Node[];
 }
 
+/** The segments that a mark can wrap, by text node, in the order given. */
+function wrappableByNode(segments: readonly Segment[]): Map<Text, Segment[]> {
+  const byNode = new Map<Text, Segment[]>();
+  for (const segment of segments) {
+    const { node } = segment;
+    // <mark> means nothing inside SVG or MathML: the text would vanish.
+    if (node.parentElement?.namespaceURI !== HTML) continue;
+    const list = byNode.get(node);
+    if (list) list.push(segment);
+    else byNode.set(node, [segment]);
+  }
+  return byNode;
+}
+
 function wrapHighlighter(doc: Document): Highlighter {
   const wrapped: Wrapped[] = [];
   let count = 0;
@@ -180,17 +194,8 @@ function wrapHighlighter(doc: Document): Highlighter {
   return {
     mode: 'wrap',
     add(kind, segments) {
-      const byNode = new Map<Text, Segment[]>();
-      for (const segment of segments) {
-        const { node } = segment;
-        // <mark> means nothing inside SVG or MathML: the text would vanish.
-        if (node.parentElement?.namespaceURI !== HTML) continue;
-        const list = byNode.get(node);
-        if (list) list.push(segment);
-        else byNode.set(node, [segment]);
-      }
       const moved = new Map<Segment, Segment>();
-      for (const [node, runs] of byNode) {
+      for (const [node, runs] of wrappableByNode(segments)) {
         if (count >= MAX_RANGES) break;
         wrapNode(kind, node, runs, moved);
       }

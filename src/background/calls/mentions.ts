@@ -39,6 +39,58 @@ function crisisEvents(
   );
 }
 
+/**
+ * Deletes mentions in batches, each kept for undo before it is deleted: a deletion too large to
+ * keep whole is not refused; it stops only at a batch no storage can keep.
+ */
+async function deleteWithUndo(deps: HandlerDeps, all: string[]) {
+  const { db } = deps;
+  await dropExpiredUndo(deps.now());
+  const undoToken = newUndoToken(deps.now());
+  let deleted = 0;
+  let done = 0;
+  let crises = false;
+  for (let i = 0; i < all.length; i += UNDO_BATCH) {
+    const mentions = await getMentions(db, all.slice(i, i + UNDO_BATCH));
+    try {
+      await keepUndoBatch(undoToken, i / UNDO_BATCH, mentions);
+    } catch (error) {
+      if (done === 0) {
+        throw new AppError('storage-full', `Nothing was deleted: ${toErrorData(error).message}`);
+      }
+      break;
+    }
+    const gone = await deleteMentions(
+      db,
+      mentions.map((m) => m.id),
+    );
+    const at = deps.now().toISOString();
+    await appendEvents(db, crisisEvents(gone, at, 'mention-unlinked', { deleted: true }));
+    deleted += gone.length;
+    crises ||= gone.some((m) => m.crisisId);
+    done = Math.min(all.length, i + UNDO_BATCH);
+  }
+  deps.changed({ crises });
+  return { deleted, undoToken, notDeleted: all.length - done };
+}
+
+/** Puts back the mentions a deletion kept for undo, back in their crises. */
+async function restoreFromUndo(deps: HandlerDeps, undoToken: string) {
+  let restored = 0;
+  for (const batch of await undoBatches(undoToken)) {
+    // Fitted as an import fits them: a mention an earlier Vigie stored over the limits (a
+    // page's huge title, say) comes back shortened rather than failing the whole undo.
+    const mentions = batch.map((m) => fitted('mentions', m).record);
+    await restoreMentions(deps.db, mentions);
+    const at = deps.now().toISOString();
+    await appendEvents(deps.db, crisisEvents(mentions, at, 'mention-linked', { restored: true }));
+    restored += mentions.length;
+  }
+  await dropUndo(undoToken);
+  deps.changed({ crises: true });
+  return { restored };
+}
+
 export function createMentionCalls(
   deps: HandlerDeps,
 ): Calls<
@@ -67,53 +119,11 @@ export function createMentionCalls(
     },
 
     async deleteMentions(args) {
-      // In batches, each kept for undo before it is deleted: a deletion too large to keep
-      // whole is not refused; it stops only at a batch no storage can keep.
-      const all = ids(args.ids);
-      await dropExpiredUndo(deps.now());
-      const undoToken = newUndoToken(deps.now());
-      let deleted = 0;
-      let done = 0;
-      let crises = false;
-      for (let i = 0; i < all.length; i += UNDO_BATCH) {
-        const mentions = await getMentions(db, all.slice(i, i + UNDO_BATCH));
-        try {
-          await keepUndoBatch(undoToken, i / UNDO_BATCH, mentions);
-        } catch (error) {
-          if (done === 0) {
-            throw new AppError(
-              'storage-full',
-              `Nothing was deleted: ${toErrorData(error).message}`,
-            );
-          }
-          break;
-        }
-        const gone = await deleteMentions(
-          db,
-          mentions.map((m) => m.id),
-        );
-        await appendEvents(db, crisisEvents(gone, now(), 'mention-unlinked', { deleted: true }));
-        deleted += gone.length;
-        crises ||= gone.some((m) => m.crisisId);
-        done = Math.min(all.length, i + UNDO_BATCH);
-      }
-      deps.changed({ crises });
-      return { deleted, undoToken, notDeleted: all.length - done };
+      return deleteWithUndo(deps, ids(args.ids));
     },
 
     async restoreMentions({ undoToken }) {
-      let restored = 0;
-      for (const batch of await undoBatches(undoToken)) {
-        // Fitted as an import fits them: a mention an earlier Vigie stored over the limits (a
-        // page's huge title, say) comes back shortened rather than failing the whole undo.
-        const mentions = batch.map((m) => fitted('mentions', m).record);
-        await restoreMentions(db, mentions);
-        await appendEvents(db, crisisEvents(mentions, now(), 'mention-linked', { restored: true }));
-        restored += mentions.length;
-      }
-      await dropUndo(undoToken);
-      deps.changed({ crises: true });
-      return { restored };
+      return restoreFromUndo(deps, undoToken);
     },
 
     async moveMentions(args) {

@@ -58,10 +58,8 @@ function scopeRange(scope: Node | Range): Range {
   return range;
 }
 
-/** Indexes the text of `scope`: one pass over its text nodes. */
-export function buildTextIndex(scope: Node | Range): TextIndex {
-  const range = scopeRange(scope);
-  const doc = ownerOf(range.startContainer);
+/** The text nodes of `range` (cut to it at both ends) as pieces of one text, in order. */
+function piecesOf(range: Range): { pieces: Piece[]; text: string } {
   const root = range.commonAncestorContainer;
   const pieces: Piece[] = [];
   const parts: string[] = [];
@@ -94,26 +92,34 @@ export function buildTextIndex(scope: Node | Range): TextIndex {
   if (root.nodeType === Node.TEXT_NODE) {
     add(root as Text);
   } else {
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = ownerOf(root).createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) add(node as Text);
   }
-  const text = parts.join('');
+  return { pieces, text: parts.join('') };
+}
 
-  /** Index of the last piece starting at or before `offset` (binary search: pieces are sorted). */
-  const lastStartingBy = (offset: number): number => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (pieces[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+/** Index of the last piece starting at or before `offset` (binary search: pieces are sorted). */
+function lastStartingBy(pieces: readonly Piece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Indexes the text of `scope`: one pass over its text nodes. */
+export function buildTextIndex(scope: Node | Range): TextIndex {
+  const range = scopeRange(scope);
+  const doc = ownerOf(range.startContainer);
+  const { pieces, text } = piecesOf(range);
+  const total = text.length;
 
   const pointAt = (offset: number, bias: Bias): [Text, number] | null => {
     if (pieces.length === 0) return null;
-    let k = lastStartingBy(offset);
+    let k = lastStartingBy(pieces, offset);
     if (bias === 'before') {
       // Back to the piece that ends here, past any empty ones.
       while (k > 0 && offset <= pieces[k]!.start) k--;

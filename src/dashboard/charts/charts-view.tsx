@@ -12,7 +12,7 @@ import { LEVELS, type Level, type Tone } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { ErrorMessage } from '../../ui/components';
 import { formatDuration } from '../../ui/countdown';
-import { levelName, toneName } from '../../ui/format';
+import { levelText, toneName } from '../../ui/format';
 import { uiLanguage } from '../../core/i18n';
 import './charts.css';
 
@@ -176,9 +176,7 @@ function MetricsTable({ rows }: { rows: readonly LevelMetrics[] }) {
           return (
             <tr key={row.level} class={row.level === 'all' ? 'total' : undefined}>
               <th scope="row">
-                {row.level === 'all'
-                  ? t('chartsAllLevels')
-                  : `${row.level} · ${levelName(row.level)}`}
+                {row.level === 'all' ? t('chartsAllLevels') : levelText(row.level)}
               </th>
               <td>{row.crises}</td>
               <td>{duration(row.medianReactMs)}</td>
@@ -210,8 +208,88 @@ function MetricsTable({ rows }: { rows: readonly LevelMetrics[] }) {
   );
 }
 
+type Range = (typeof RANGES)[number];
+
+const toneClass = (tone: Tone) => `tone-fill-${tone}`;
+const levelClass = (level: Level) => `level-fill-${level}`;
+
+/** The flags of the last `days`, per day and tone, with the choice of the range. */
+function FlagsSection(props: { data: ChartsData | null; days: Range; onDays: (d: Range) => void }) {
+  const { data, days } = props;
+  const perDay = (data?.perDay ?? []).map((d) => ({ label: dayLabel(d.day), counts: d.counts }));
+  const flagged = perDay.reduce(
+    (sum, d) => sum + d.counts.negative + d.counts.neutral + d.counts.positive,
+    0,
+  );
+  return (
+    <section aria-labelledby="charts-flags">
+      <div class="chart-head">
+        <h2 class="section" id="charts-flags">
+          {t('chartsFlagsPerDay')}
+        </h2>
+        <label>
+          {t('chartsRange')}{' '}
+          <select
+            value={String(days)}
+            onChange={(e) => props.onDays(Number(e.currentTarget.value) as Range)}
+          >
+            {RANGES.map((n) => (
+              <option key={n} value={n}>
+                {t('chartsLastDays', String(n))}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {data && (
+        <>
+          <p class="muted small" data-testid="charts-flag-total">
+            {tn('chartsFlagTotal', flagged, [String(flagged), String(days)])}
+          </p>
+          <StackedBars
+            label={tn('chartsFlagsPerDayAlt', flagged, [String(flagged), String(days)])}
+            series={perDay}
+            keys={TONES}
+            keyClass={toneClass}
+          />
+          <Legend keys={TONES} keyClass={toneClass} name={toneName} />
+          <FiguresTable series={perDay} keys={TONES} first={t('chartsDay')} name={toneName} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The crises opened per month, by level. */
+function CrisesSection({ data }: { data: ChartsData | null }) {
+  const perMonth = (data?.perMonth ?? []).map((m) => ({
+    label: monthLabel(m.month),
+    counts: m.counts,
+  }));
+  return (
+    <section aria-labelledby="charts-crises">
+      <h2 class="section" id="charts-crises">
+        {t('chartsCrisesPerMonth')}
+      </h2>
+      {data && perMonth.length === 0 && <p class="muted small">{t('chartsNoCrisis')}</p>}
+      {data && perMonth.length > 0 && (
+        <>
+          <StackedBars
+            label={tn('chartsCrisesPerMonthAlt', perMonth.length, String(perMonth.length))}
+            series={perMonth}
+            keys={LEVELS}
+            keyClass={levelClass}
+          />
+          <Legend keys={LEVELS} keyClass={levelClass} name={levelText} />
+          <FiguresTable series={perMonth} keys={LEVELS} first={t('chartsMonth')} name={levelText} />
+        </>
+      )}
+    </section>
+  );
+}
+
 export function ChartsView() {
-  const [days, setDays] = useState<(typeof RANGES)[number]>(30);
+  const [days, setDays] = useState<Range>(30);
   const [data, setData] = useState<ChartsData | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
 
@@ -230,79 +308,12 @@ export function ChartsView() {
     };
   }, [days]);
 
-  const toneClass = (tone: Tone) => `tone-fill-${tone}`;
-  const levelClass = (level: Level) => `level-fill-${level}`;
-  const perDay = (data?.perDay ?? []).map((d) => ({ label: dayLabel(d.day), counts: d.counts }));
-  const perMonth = (data?.perMonth ?? []).map((m) => ({
-    label: monthLabel(m.month),
-    counts: m.counts,
-  }));
-  const flagged = perDay.reduce(
-    (sum, d) => sum + d.counts.negative + d.counts.neutral + d.counts.positive,
-    0,
-  );
   return (
     <div class="charts">
       <h1>{t('chartsTitle')}</h1>
       <ErrorMessage error={error} />
-      <section aria-labelledby="charts-flags">
-        <div class="chart-head">
-          <h2 class="section" id="charts-flags">
-            {t('chartsFlagsPerDay')}
-          </h2>
-          <label>
-            {t('chartsRange')}{' '}
-            <select
-              value={String(days)}
-              onChange={(e) => setDays(Number(e.currentTarget.value) as (typeof RANGES)[number])}
-            >
-              {RANGES.map((n) => (
-                <option key={n} value={n}>
-                  {t('chartsLastDays', String(n))}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {data && (
-          <>
-            <p class="muted small" data-testid="charts-flag-total">
-              {tn('chartsFlagTotal', flagged, [String(flagged), String(days)])}
-            </p>
-            <StackedBars
-              label={tn('chartsFlagsPerDayAlt', flagged, [String(flagged), String(days)])}
-              series={perDay}
-              keys={TONES}
-              keyClass={toneClass}
-            />
-            <Legend keys={TONES} keyClass={toneClass} name={toneName} />
-            <FiguresTable series={perDay} keys={TONES} first={t('chartsDay')} name={toneName} />
-          </>
-        )}
-      </section>
-      <section aria-labelledby="charts-crises">
-        <h2 class="section" id="charts-crises">
-          {t('chartsCrisesPerMonth')}
-        </h2>
-        {data && perMonth.length === 0 && <p class="muted small">{t('chartsNoCrisis')}</p>}
-        {data && perMonth.length > 0 && (
-          <>
-            <StackedBars
-              label={tn('chartsCrisesPerMonthAlt', perMonth.length, String(perMonth.length))}
-              series={perMonth}
-              keys={LEVELS}
-              keyClass={levelClass}
-            />
-            <Legend keys={LEVELS} keyClass={levelClass} name={(l) => `${l} · ${levelName(l)}`} />
-            <FiguresTable
-              series={perMonth}
-              keys={LEVELS}
-              first={t('chartsMonth')}
-              name={(l) => `${l} · ${levelName(l)}`}
-            />
-          </>
-        )}
-      </section>
+      <FlagsSection data={data} days={days} onDays={setDays} />
+      <CrisesSection data={data} />
       <section aria-labelledby="charts-metrics">
         <h2 class="section" id="charts-metrics">
           {t('chartsMetrics')}

@@ -67,6 +67,55 @@ function checkTexts(check: EvidenceCheck): { text: string; ok: boolean }[] {
   return found;
 }
 
+type CopyDownload = 'kept' | 'safe' | 'exact';
+
+/** How a kept copy downloads: MHTML as kept; HTML made safe to open, or as its exact bytes. */
+const DOWNLOADS: Record<
+  PageCopyRef['format'],
+  { as: CopyDownload; label: MessageKey; testId: string }[]
+> = {
+  mhtml: [{ as: 'kept', label: 'evidenceDownload', testId: 'log-evidence-download' }],
+  html: [
+    { as: 'safe', label: 'evidenceDownloadSafe', testId: 'log-evidence-download-safe' },
+    { as: 'exact', label: 'evidenceDownloadExact', testId: 'log-evidence-download-exact' },
+  ],
+};
+
+/**
+ * Downloads the copy: MHTML as it was kept (browsers open it with scripts off); HTML either
+ * made safe to open, or as its exact bytes in a text file, which no browser runs.
+ */
+async function downloadCopy(mention: Mention, as: CopyDownload): Promise<AppErrorData | null> {
+  const reply = await ask('getPageCopy', { mentionId: mention.id });
+  if (!reply.ok) return reply.error;
+  const { format, savedAt, base64, sha256 } = reply.value;
+  const bytes = await bytesOf(base64);
+  const base = `vigie-${fileSlug(mention.site || mention.pageTitle)}-${savedAt.slice(0, 10)}`;
+  if (as === 'safe') {
+    const html = neutralizedCopy(await bytes.text(), sha256);
+    downloadBlob(`${base}-safe.html`, new Blob([html], { type: COPY_TYPES.html }));
+  } else if (as === 'exact') {
+    downloadBlob(`${base}.html.txt`, new Blob([bytes], { type: 'text/plain' }));
+  } else {
+    downloadBlob(`${base}.${format}`, new Blob([bytes], { type: COPY_TYPES[format] }));
+  }
+  return null;
+}
+
+/** What was kept of the page, and its fingerprint. */
+function CopyText({ copy }: { copy: PageCopyRef | null }) {
+  if (!copy) return <p class="muted">{t('evidenceNoCopy')}</p>;
+  const format = t(copy.format === 'mhtml' ? 'evidenceFormatMhtml' : 'evidenceFormatHtml');
+  return (
+    <>
+      <p data-testid="log-evidence-copy">
+        {t('evidenceCopy', [format, formatSize(copy.bytes), formatDateTime(copy.savedAt)])}
+      </p>
+      <p class="hash">{t('evidenceCopyHash', copy.sha256)}</p>
+    </>
+  );
+}
+
 export function EvidencePanel({ mention }: { mention: Mention }) {
   const [check, setCheck] = useState<EvidenceCheck | null>(null);
   const [busy, setBusy] = useState<'verify' | 'download' | null>(null);
@@ -83,31 +132,13 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
     if (reply.ok) setCheck(reply.value);
     else setError(reply.error);
   };
-
-  /**
-   * Downloads the copy: MHTML as it was kept (browsers open it with scripts off); HTML either
-   * made safe to open, or as its exact bytes in a text file, which no browser runs.
-   */
-  const download = async (as: 'kept' | 'safe' | 'exact') => {
-    if (!copy) return;
+  const download = async (as: CopyDownload) => {
     setBusy('download');
     setError(null);
-    const reply = await ask('getPageCopy', { mentionId: mention.id });
-    setBusy(null);
-    if (!reply.ok) {
-      setError(reply.error);
-      return;
-    }
-    const { format, savedAt, base64, sha256 } = reply.value;
-    const bytes = await bytesOf(base64);
-    const base = `vigie-${fileSlug(mention.site || mention.pageTitle)}-${savedAt.slice(0, 10)}`;
-    if (as === 'safe') {
-      const html = neutralizedCopy(await bytes.text(), sha256);
-      downloadBlob(`${base}-safe.html`, new Blob([html], { type: COPY_TYPES.html }));
-    } else if (as === 'exact') {
-      downloadBlob(`${base}.html.txt`, new Blob([bytes], { type: 'text/plain' }));
-    } else {
-      downloadBlob(`${base}.${format}`, new Blob([bytes], { type: COPY_TYPES[format] }));
+    try {
+      setError(await downloadCopy(mention, as));
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -117,20 +148,7 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
       {shortened.length > 0 && (
         <p data-testid="log-evidence-shortened">{t('evidenceShortened', fieldNames(shortened))}</p>
       )}
-      {copy ? (
-        <>
-          <p data-testid="log-evidence-copy">
-            {t('evidenceCopy', [
-              t(copy.format === 'mhtml' ? 'evidenceFormatMhtml' : 'evidenceFormatHtml'),
-              formatSize(copy.bytes),
-              formatDateTime(copy.savedAt),
-            ])}
-          </p>
-          <p class="hash">{t('evidenceCopyHash', copy.sha256)}</p>
-        </>
-      ) : (
-        <p class="muted">{t('evidenceNoCopy')}</p>
-      )}
+      <CopyText copy={copy} />
       <div class="meta">
         <button
           type="button"
@@ -141,39 +159,19 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
         >
           {t('evidenceVerify')}
         </button>
-        {copy?.format === 'mhtml' && (
-          <button
-            type="button"
-            class="button"
-            data-testid="log-evidence-download"
-            disabled={busy !== null}
-            onClick={() => void download('kept')}
-          >
-            {t('evidenceDownload')}
-          </button>
-        )}
-        {copy?.format === 'html' && (
-          <>
+        {copy &&
+          DOWNLOADS[copy.format].map(({ as, label, testId }) => (
             <button
+              key={as}
               type="button"
               class="button"
-              data-testid="log-evidence-download-safe"
+              data-testid={testId}
               disabled={busy !== null}
-              onClick={() => void download('safe')}
+              onClick={() => void download(as)}
             >
-              {t('evidenceDownloadSafe')}
+              {t(label)}
             </button>
-            <button
-              type="button"
-              class="button"
-              data-testid="log-evidence-download-exact"
-              disabled={busy !== null}
-              onClick={() => void download('exact')}
-            >
-              {t('evidenceDownloadExact')}
-            </button>
-          </>
-        )}
+          ))}
       </div>
       <LiveRegion>
         {busy === 'verify' && <p class="muted">{t('evidenceVerifying')}</p>}
