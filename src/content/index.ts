@@ -3,10 +3,10 @@
  * It describes the user's selection with W3C selectors and answers the background; it never
  * touches IndexedDB (a content script's IndexedDB belongs to the visited site).
  */
-import { browser } from '../core/browser';
 import type { ContentCalls, PageCapture } from '../core/messaging/protocol';
 import { dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
 import { describeFlagged } from './describe-selection';
+import { onMessage } from './runtime';
 
 declare global {
   // Set once per frame: the script may be injected again by a later flag.
@@ -27,7 +27,7 @@ const handlers: Handlers<ContentCalls, unknown> = { capture };
 if (!globalThis.__vigieContent) {
   globalThis.__vigieContent = true;
   // The monitoring script may share this frame: each answers its own calls only.
-  browser.runtime.onMessage.addListener((message: unknown) =>
+  onMessage((message) =>
     isEnvelope(message) && Object.hasOwn(handlers, message.call)
       ? dispatch(handlers, message, null)
       : undefined,

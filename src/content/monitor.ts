@@ -7,20 +7,18 @@
  * user asks the popup to show the highlights. It never touches IndexedDB (a content script's
  * IndexedDB belongs to the visited site) and reads the page's text as text only.
  */
-import { browser } from '../core/browser';
 import type { Envelope, MonitorCalls, MonitorPageCalls } from '../core/messaging/protocol';
 import { createClient, dispatch, isEnvelope, type Handlers } from '../core/messaging/rpc';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { showHighlights, watchPage } from './page-watch';
+import { onMessage, sendMessage } from './runtime';
 
 declare global {
   // Set once per frame: a page keeps one watch, however the script got there.
   var __vigieMonitor: boolean | undefined;
 }
 
-const ask = createClient<MonitorCalls>((envelope: Envelope<unknown>) =>
-  browser.runtime.sendMessage(envelope),
-);
+const ask = createClient<MonitorCalls>((envelope: Envelope<unknown>) => sendMessage(envelope));
 
 let current: AbortController | null = null;
 let watch: ReturnType<typeof watchPage> | null = null;
@@ -78,7 +76,7 @@ const handlers: Handlers<MonitorPageCalls, null> = {
 if (!globalThis.__vigieMonitor && window === window.top) {
   globalThis.__vigieMonitor = true;
   // The capture script may share this frame: each answers its own calls only.
-  browser.runtime.onMessage.addListener((message: unknown) =>
+  onMessage((message) =>
     isEnvelope(message) && Object.hasOwn(handlers, message.call)
       ? dispatch(handlers, message, null)
       : undefined,

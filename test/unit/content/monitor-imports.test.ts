@@ -1,7 +1,7 @@
 /**
  * A guard on the monitoring scripts' weight. The start script runs in every page visited while
  * monitoring is on, before the page has loaded: it loads nothing but its wait for the load
- * event. The watch runs in every loaded page, so the scorer (its word lists are most of a
+ * event. No script in a page carries webextension-polyfill: they only send and answer messages. The watch runs in every loaded page, so the scorer (its word lists are most of a
  * build's weight) stays out of it; the background finds and scores sightings, so that no code
  * that knows the watchlist runs beside a page.
  */
@@ -52,13 +52,26 @@ describe('the monitoring script', () => {
 });
 
 describe('the monitoring start script', () => {
-  it('loads nothing but its wait for the page to load (no polyfill, no watch)', () => {
+  it('loads nothing but its wait for the page to load and its one message', () => {
     expect(loaded(resolve(src, 'content/monitor-start.ts')).sort()).toEqual([
       'content/monitor-start.ts',
       'content/page-loaded.ts',
+      'content/runtime.ts',
     ]);
-    // Not even a package: the browser's own `chrome` namespace carries its one message.
-    const code = readFileSync(resolve(src, 'content/monitor-start.ts'), 'utf8');
-    expect(code).not.toMatch(/^\s*import\s[^;]*from\s*['"][^.]/m);
+  });
+});
+
+describe('every script Vigie puts in a page', () => {
+  it('messages through the browser’s own namespace, without webextension-polyfill', () => {
+    for (const entry of ['index', 'monitor', 'monitor-start']) {
+      const files = loaded(resolve(src, `content/${entry}.ts`));
+      expect(files).toContain('content/runtime.ts');
+      expect(files).not.toContain('core/browser.ts');
+      for (const file of files) {
+        // Not even a package: the polyfill would be most of each script.
+        const code = readFileSync(resolve(src, file), 'utf8');
+        expect(code).not.toMatch(/^\s*import\s(?!type\s)[^;]*from\s*['"]webextension-polyfill/m);
+      }
+    }
   });
 });
