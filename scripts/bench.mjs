@@ -31,8 +31,23 @@
 //                     import_json_100k_preview_s is the part up to the preview shown.
 // *_js_gz_kb          gzip (level 9) size of the JS a context loads: its entry and every chunk
 //                     it imports, transitively.
+//
+// The floors: what this machine does with no Vigie code in the measured path, in the same run,
+// so that the figures above are read against them (scripts/lib/bench-floors.ts).
+// blank_page_paint_ms median of 5 openings of an extension page that paints one line of text
+//                     (added to the bench's copy of the extension), measured as the log is.
+// sw_cold_start_ms    median of 10 starts of Vigie's service worker, stopped through the
+//                     DevTools protocol: from an extension page's message (the popup's first
+//                     call) to its answer. sw_floor_start_ms: the same with an empty module
+//                     worker in its place, in a copy of the extension of its own.
+// idb_floor_read_100k_s  the log's 100,000 mentions read back with raw IndexedDB, in pages of
+//                     1,000 in one transaction, each page turned into JSON.
+// idb_floor_put_100k_s   the same records written with raw IndexedDB into a new database with
+//                     the same store and indexes, in one transaction (in the import's profile).
+// dexie_bulkput_100k_s   the same through Dexie's bulkPut, a peer, with the same indexes.
+// Each goal is printed as a comment, then its figure as `name value ratio` or `name value ms`.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,13 +80,114 @@ const IMPORT_WAIT_MS = 40 * 60_000;
 /** The pause after the seeding before log_first_page_settled_ms. */
 const SETTLE_MS = 120_000;
 const LOG_CRISES = 500;
+const COLD_STARTS = 10;
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const print = (name, value, unit) => console.log(`${name} ${value.toFixed(1)} ${unit}`);
+const print = (name, value, unit) =>
+  console.log(`${name} ${value.toFixed(unit === 'ratio' ? 2 : 1)} ${unit}`);
+/** Every figure printed, by name, for the goals printed at the end. */
+const figures = {};
+const record = (name, value, unit) => {
+  figures[name] = value;
+  print(name, value, unit);
+};
+
+/** A TypeScript file of scripts/lib/ bundled into one script that defines `globalThis[name]`. */
+async function bundle(file, name) {
+  const built = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: join(root, 'scripts/lib', file), formats: ['iife'], name },
+    },
+  });
+  return (Array.isArray(built) ? built[0] : built).output[0].code;
+}
+
+/**
+ * Adds to an extension copy the page the floors are measured from: one line of text, written
+ * by its module script as the log writes its page. With `emptyWorker`, the copy's background
+ * becomes a module worker that only answers, for sw_floor_start_ms.
+ */
+function addBlankPage(dir, { emptyWorker = false } = {}) {
+  writeFileSync(
+    join(dir, 'blank.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title>' +
+      '<script type="module" src="blank.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'blank.js'),
+    "const line = document.createElement('p');\nline.textContent = 'One line of text.';\n" +
+      'document.body.append(line);\n',
+  );
+  if (emptyWorker) {
+    writeFileSync(
+      join(dir, 'background.js'),
+      'chrome.runtime.onMessage.addListener((message, sender, reply) => {\n' +
+        '  reply({ ok: true, value: null });\n});\n',
+    );
+  }
+}
+
+/** Median of 5 openings of the blank page: its navigation start to the frame that paints it. */
+async function blankPaints(context, id) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const blank = await context.newPage();
+    await blank.addInitScript(() => {
+      window.__vigiePaints = [];
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('p')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => window.__vigiePaints.push(performance.now());
+          channel.port2.postMessage(null);
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await blank.goto(`chrome-extension://${id}/blank.html`);
+    await blank.waitForFunction(() => window.__vigiePaints.length > 0);
+    times.push(await blank.evaluate(() => window.__vigiePaints[0]));
+    await blank.close();
+  }
+  return median(times);
+}
+
+/**
+ * Median of COLD_STARTS starts of the extension's worker: each time stopped through the DevTools
+ * protocol, then sent `message` from the blank page, and timed to its answer.
+ */
+async function coldStarts(context, id, message) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/blank.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const times = [];
+  try {
+    for (let i = 0; i < COLD_STARTS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      const ms = await page.evaluate(async (message) => {
+        const start = performance.now();
+        const reply = await chrome.runtime.sendMessage(message);
+        if (!reply?.ok) throw new Error(`no answer: ${JSON.stringify(reply)}`);
+        return performance.now() - start;
+      }, message);
+      times.push(ms);
+    }
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+  return median(times);
+}
 
 /** Gzipped size (kB) of a built script and every chunk it imports, statically or dynamically. */
 function gzippedWithImports(entry) {
@@ -146,6 +262,7 @@ function seededMention(i) {
 }
 
 const ext = grantedCopy();
+addBlankPage(ext);
 /** The full backup exported from the large log, imported afterwards into a new profile. */
 let backupFile = null;
 const profile = mkdtempSync(join(tmpdir(), 'vigie-bench-profile-'));
@@ -282,19 +399,18 @@ try {
   }
   print('popup_ready_ms', ready.length ? median(ready) : NaN, 'ms');
 
+  // sw_cold_start_ms, answering the popup's first call over the log as it is now.
+  record(
+    'sw_cold_start_ms',
+    await coldStarts(context, id, { vigie: 1, call: 'getPopupState', args: { tabId: null } }),
+    'ms',
+  );
+  record('blank_page_paint_ms', await blankPaints(context, id), 'ms');
+
   // The large log. The seeding script is bundled from TypeScript, so that it writes records
   // through the product's own toStored(); it runs in the extension page, against the database
   // the background opened.
-  const bundled = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      target: 'es2022',
-      lib: { entry: join(root, 'scripts/lib/bench-log.ts'), formats: ['iife'], name: 'VigieBench' },
-    },
-  });
-  await extPage.evaluate((Array.isArray(bundled) ? bundled[0] : bundled).output[0].code);
+  await extPage.evaluate(await bundle('bench-log.ts', 'VigieBench'));
   const seedStart = performance.now();
   const seeded = await extPage.evaluate(
     ([mentions, crises]) => globalThis.VigieBench.seedLog(mentions, crises),
@@ -375,7 +491,7 @@ try {
     return { ms: median(firstPage), memory };
   }
   const first = await firstPages();
-  print('log_first_page_ms', first.ms, 'ms');
+  record('log_first_page_ms', first.ms, 'ms');
   print('log_page_memory_mb', first.memory, 'mb');
   // Right after the seeding, Chromium is still compacting the database it just took in (the
   // state after a large import); a user's log has long settled. The same once it has.
@@ -398,6 +514,7 @@ try {
     typed.push(result.sinceAct);
     await timed(log, type, '');
   }
+  console.log('# goal: log_search_ms ≤ 200 ms');
   print('log_search_ms', median(searched), 'ms');
   print('log_search_typed_ms', median(typed), 'ms');
 
@@ -416,6 +533,7 @@ try {
     if (result.rows === 0) console.error(`bench: no ${tone} mention of ${seeded.busiestSite}.`);
     filtered.push(result.sinceAct);
   }
+  console.log('# goal: log_filter_ms ≤ 150 ms');
   print('log_filter_ms', median(filtered), 'ms');
   await log.close();
 
@@ -431,8 +549,13 @@ try {
   ]);
   backupFile = join(profile, '..', `vigie-bench-backup-${randomUUID()}.json`);
   await download.saveAs(backupFile);
-  print('export_json_100k_s', (performance.now() - exportStart) / 1000, 's');
+  record('export_json_100k_s', (performance.now() - exportStart) / 1000, 's');
   await backupPage.close();
+
+  await extPage.evaluate(await bundle('bench-floors.ts', 'VigieFloors'));
+  const read = await extPage.evaluate(() => globalThis.VigieFloors.readFloor());
+  if (read.count < LOG_MENTIONS) console.error(`bench: the read floor read ${read.count}.`);
+  record('idb_floor_read_100k_s', read.s, 's');
 } finally {
   await context.close();
   server.close();
@@ -457,7 +580,17 @@ if (backupFile) {
     await page.getByTestId('backup-import').click();
     try {
       await page.getByTestId('backup-import-done').waitFor({ timeout: IMPORT_WAIT_MS });
-      print('import_json_100k_s', (performance.now() - start) / 1000, 's');
+      record('import_json_100k_s', (performance.now() - start) / 1000, 's');
+      // The floors of the import, over the records it wrote, in the same profile.
+      await page.evaluate(await bundle('bench-floors.ts', 'VigieFloors'));
+      for (const [name, call] of [
+        ['idb_floor_put_100k_s', 'putFloor'],
+        ['dexie_bulkput_100k_s', 'dexieFloor'],
+      ]) {
+        const put = await page.evaluate((call) => globalThis.VigieFloors[call](), call);
+        if (put.count < LOG_MENTIONS) console.error(`bench: ${name} wrote ${put.count}.`);
+        record(name, put.s, 's');
+      }
     } catch {
       // A figure, not a failure: the wait says how long it was at least.
       console.log(`# import_json_100k_s: not done after ${IMPORT_WAIT_MS / 1000} s`);
@@ -469,6 +602,35 @@ if (backupFile) {
       rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// sw_floor_start_ms: an empty module worker in a copy of the extension of its own.
+const floorExt = grantedCopy();
+addBlankPage(floorExt, { emptyWorker: true });
+const floorProfile = mkdtempSync(join(tmpdir(), 'vigie-bench-floor-'));
+const floorContext = await chromium.launchPersistentContext(floorProfile, launchOptions(floorExt));
+try {
+  const worker =
+    floorContext.serviceWorkers()[0] ?? (await floorContext.waitForEvent('serviceworker'));
+  const floorId = new URL(worker.url()).host;
+  record('sw_floor_start_ms', await coldStarts(floorContext, floorId, { floor: true }), 'ms');
+} finally {
+  await floorContext.close();
+  rmSync(floorExt, { recursive: true, force: true });
+  rmSync(floorProfile, { recursive: true, force: true });
+}
+
+/** The goals, each printed before its figure: a ratio to a floor, or a margin over it. */
+const f = figures;
+console.log('# goal: import_json_100k_s ≤ 1.3 × idb_floor_put_100k_s');
+print('import_over_idb_floor_put', f.import_json_100k_s / f.idb_floor_put_100k_s, 'ratio');
+console.log('# goal: import_json_100k_s ≤ 1 × dexie_bulkput_100k_s');
+print('import_over_dexie_bulkput', f.import_json_100k_s / f.dexie_bulkput_100k_s, 'ratio');
+console.log('# goal: export_json_100k_s ≤ 1.5 × idb_floor_read_100k_s');
+print('export_over_idb_floor_read', f.export_json_100k_s / f.idb_floor_read_100k_s, 'ratio');
+console.log('# goal: log_first_page_ms ≤ blank_page_paint_ms + 40 ms');
+print('log_first_page_over_blank', f.log_first_page_ms - f.blank_page_paint_ms, 'ms');
+console.log('# goal: sw_cold_start_ms ≤ sw_floor_start_ms + 30 ms');
+print('sw_cold_start_over_floor', f.sw_cold_start_ms - f.sw_floor_start_ms, 'ms');
 
 print('popup_js_gz_kb', gzippedWithImports(pageScript('popup/index.html')), 'kb');
 print('background_js_gz_kb', gzippedWithImports(join(built, 'background.js')), 'kb');
