@@ -5,6 +5,7 @@
  * 100,000 mentions: the floors Vigie's export and import are held to, in the same run.
  */
 import Dexie from 'dexie';
+import { committed, request } from './idb-requests';
 
 const VIGIE = 'vigie';
 const FLOOR = 'vigie-bench-floor';
@@ -17,21 +18,6 @@ interface IndexShape {
   keyPath: string | string[];
   unique: boolean;
   multiEntry: boolean;
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((ok, fail) => {
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((ok, fail) => {
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-    tx.onabort = () => fail(tx.error ?? new Error('aborted'));
-  });
 }
 
 function open(name: string, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {

@@ -11,6 +11,7 @@ import { PostingChanges, type PostingStore } from '../../src/core/db/postings';
 import { DB_NAME, type MetaRecord, type PostingList } from '../../src/core/db/schema';
 import { newCrisis } from '../../src/core/model/crisis';
 import { LEVELS, type Crisis, type Mention, type Tone } from '../../src/core/model/types';
+import { committed, request } from './idb-requests';
 
 /** Words each found in 1 % of the mentions (no other word begins with one of them). */
 export const MARKERS = ['chargeback', 'lawsuit', 'boycott', 'phishing', 'outage'] as const;
@@ -41,21 +42,6 @@ function vocabulary(next: () => number, size: number): string[] {
     words.add(word);
   }
   return [...words];
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((ok, fail) => {
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((ok, fail) => {
-    tx.oncomplete = () => ok();
-    tx.onerror = () => fail(tx.error);
-    tx.onabort = () => fail(tx.error ?? new Error('aborted'));
-  });
 }
 
 export interface SeedResult {
