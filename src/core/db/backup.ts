@@ -3,6 +3,7 @@
  * or in pages by the background. The import is backup-import.ts.
  */
 import type { BackupPart, BackupStore, StoreCounts } from '../backup/format';
+import { mentionCounts } from './mention-counts';
 import { fromStored } from './mentions';
 import type { VigieDatabase } from './open';
 
@@ -18,12 +19,17 @@ export async function countIn(tx: {
   return { mentions, crises, events };
 }
 
-/** How many records of each kind the log holds. */
+/**
+ * How many records of each kind the log holds. The mentions' count is the one kept beside them
+ * (mention-counts.ts): counting 100,000 records outright takes IndexedDB a fifth of a second.
+ */
 export async function storeCounts(db: VigieDatabase): Promise<StoreCounts> {
-  const tx = db.transaction(['mentions', 'crises', 'events']);
-  const counts = await countIn(tx);
-  await tx.done;
-  return counts;
+  const [{ mentions }, crises, events] = await Promise.all([
+    mentionCounts(db),
+    db.count('crises'),
+    db.count('events'),
+  ]);
+  return { mentions, crises, events };
 }
 
 /** A stored record of `store` as a backup holds it: mentions without their index keys. */

@@ -2,6 +2,7 @@
  * The mentions repository: every read goes through an index and a cursor, so it stays quick
  * at 100,000 mentions. Functions take the database as a parameter.
  */
+import { inKeyOrder } from '../backup/canonical';
 import type { MentionPage, MentionScope, TimeCursor } from '../model/paging';
 import { LIMITS, shorten } from '../model/limits';
 import { applyMentionPatch, dedupeKeyOf, pageKeyOf } from '../model/mention';
@@ -18,10 +19,12 @@ export { mentionCounts, recountMentions } from './mention-counts';
 /**
  * The stored form of a mention: the record plus the keys its indexes read. Every write of a
  * mention goes through it (a backup import too), so the index keys never lag behind the record.
+ * The record's keys are stored in canonical order (an import's already are): an export then
+ * writes each mention as the database gives it, without copying it to sort its keys.
  */
 export function toStored(m: Mention): StoredMention {
   const stored: StoredMention = {
-    ...m,
+    ...inKeyOrder(m),
     pageKey: pageKeyOf(m.url),
     dedupeKey: dedupeKeyOf(m),
   };

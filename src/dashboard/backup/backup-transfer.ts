@@ -181,7 +181,8 @@ export async function exportBackup(
   const progress = progressCounter(mentions + crises + events, onProgress);
   if (open) {
     const built = await readDirectly(open, async (db) => {
-      const writer = new BackupWriter();
+      // The counts only size the writer's buffer: the snapshot read may hold a flag more.
+      const writer = new BackupWriter(info.counts);
       await readBatches(db, ['crises', 'events', 'mentions'], (store, records) => {
         writer.add(store, records);
         progress.add(records.length);

@@ -58,6 +58,15 @@ describe('canonical JSON', () => {
     expect(canonicalJson({ toJSON: undefined, n: [undefined, NaN] })).toBe('{"n":[null,null]}');
   });
 
+  it('writes records whose keys are already in order, or in order in part, the same way', () => {
+    const ordered = { a: 1, b: { c: [{ d: 1, e: 2 }], f: null } };
+    const mixed = { b: { f: null, c: [{ e: 2, d: 1 }] }, a: 1 };
+    const text = '{"a":1,"b":{"c":[{"d":1,"e":2}],"f":null}}';
+    expect(canonicalJson([ordered, mixed])).toBe(`[${text},${text}]`);
+    expect(canonicalJson([{ a: { '1': 'x', b: 2 } }])).toBe('[{"a":{"1":"x","b":2}}]');
+    expect(canonicalJson([{ '-': 1, '10': 2, '9': 3 }])).toBe('[{"-":1,"10":2,"9":3}]');
+  });
+
   it('gives the same text for a record and its parsed JSON copy', () => {
     const log = sampleLog('c');
     expect(canonicalJson(JSON.parse(JSON.stringify(log)))).toBe(canonicalJson(log));
@@ -116,6 +125,32 @@ describe('a backup file', () => {
     }
     const parsed = await parseBackup(text);
     expect(parsed.ok && parsed.backup.data.mentions[0]!.quote).toBe('Café « très » cher — 😡');
+  });
+
+  it('has the same checksum however much the writer expected, over a large text', async () => {
+    const log = sampleLog('s');
+    const base = log.mentions[0]!;
+    // Enough text for the writer to encode it in several calls, some cut inside "😡".
+    log.mentions = Array.from({ length: 120 }, (_, i) => ({
+      ...base,
+      id: `m-${i}`,
+      note: `${'é'.repeat(i)}😡${'x'.repeat(3000)}`,
+    }));
+    const want = `sha256:${await sha256Hex(canonicalJson(log))}`;
+    for (const expected of [
+      undefined,
+      { mentions: 1, crises: 0, events: 0 },
+      { mentions: 9e3, crises: 9, events: 9 },
+    ]) {
+      const writer = new BackupWriter(expected);
+      for (const store of ['crises', 'events', 'mentions'] as const) {
+        for (let i = 0; i < log[store].length; i += 50)
+          writer.add(store, log[store].slice(i, i + 50));
+      }
+      const built = await writer.finish(meta, log.settings);
+      expect(built.header.checksum).toBe(want);
+      expect(backupText(built)).toBe(await fileOf(log));
+    }
   });
 
   it('reads back exactly what was written', async () => {

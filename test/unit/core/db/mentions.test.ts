@@ -24,6 +24,21 @@ describe('mentions repository', () => {
     expect((await mentionCounts(db)).mentions).toBe(1);
   });
 
+  it('stores a mention with its keys in canonical order, at every depth', async () => {
+    const db = await freshDB();
+    const flagged = mention();
+    expect(Object.keys(flagged)).not.toEqual(Object.keys(flagged).sort());
+    await addMention(db, flagged);
+    const stored = (await db.get('mentions', flagged.id))!;
+    const keys = Object.keys(stored).filter((key) => key in flagged);
+    expect(keys).toEqual([...keys].sort());
+    expect(Object.keys(stored.selectors!.quote)).toEqual(
+      Object.keys(stored.selectors!.quote).sort(),
+    );
+    // Read back, it is the same mention (key order aside).
+    expect(await getMention(db, flagged.id)).toEqual(flagged);
+  });
+
   it('keeps the same words in another context, or on another page, as separate mentions', async () => {
     const db = await freshDB();
     await addMention(db, mention());
