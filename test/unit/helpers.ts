@@ -1,9 +1,13 @@
 /**
- * Builders shared by the unit tests: a fresh database per test and mentions with sane fields.
+ * Builders shared by the unit tests: a fresh database per test and mentions with sane fields;
+ * the search's lists and posting lists as they should be, worked out the plain way.
  */
+import { expect } from 'vitest';
+import { listMentions } from '../../src/core/db/mentions';
 import { openVigieDB, type VigieDatabase } from '../../src/core/db/open';
+import type { MentionFilter, MentionScope, TimeCursor } from '../../src/core/messaging/protocol';
 import { newId } from '../../src/core/model/ids';
-import { mentionWords } from '../../src/core/model/search';
+import { matchesWords, mentionWords, queryWords } from '../../src/core/model/search';
 import type { Mention } from '../../src/core/model/types';
 
 let counter = 0;
@@ -85,4 +89,50 @@ export async function postingLists(db: VigieDatabase): Promise<{ got: Lists; wan
     list.sort(([a, x], [b, y]) => (a < b || (a === b && x < y) ? -1 : 1));
   }
   return { got, want };
+}
+
+/** The list a filter should give, worked out the plain way, in the order it should come. */
+export function expected(
+  all: readonly Mention[],
+  scope: MentionScope,
+  filter: MentionFilter,
+): string[] {
+  const words = queryWords(filter.q ?? '');
+  const hits = all.filter(
+    (m) =>
+      (scope.in === 'all' || m.crisisId === (scope.in === 'crisis' ? scope.crisisId : null)) &&
+      (!filter.tone || m.tone === filter.tone) &&
+      (!filter.site || m.site === filter.site) &&
+      (!filter.tag || m.tags.includes(filter.tag)) &&
+      (!filter.from || m.capturedAt >= filter.from) &&
+      (!filter.to || m.capturedAt < filter.to) &&
+      matchesWords(mentionWords(m), words),
+  );
+  // Time then id, as the indexes order them.
+  hits.sort((a, b) =>
+    a.capturedAt !== b.capturedAt ? (a.capturedAt < b.capturedAt ? -1 : 1) : a.id < b.id ? -1 : 1,
+  );
+  if (filter.sort !== 'oldest') hits.reverse();
+  return hits.map((m) => m.id);
+}
+
+/** Every page of a list, in turn, as the crisis log's Load more reads them. */
+export async function readAll(
+  db: VigieDatabase,
+  scope: MentionScope,
+  filter: MentionFilter,
+  limit: number,
+) {
+  const ids: string[] = [];
+  const totals: (number | null)[] = [];
+  let after: TimeCursor | null = null;
+  for (let calls = 0; calls < 100; calls++) {
+    const page = await listMentions(db, scope, limit, after, filter);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    ids.push(...page.items.map((m) => m.id));
+    totals.push(page.total);
+    after = page.next;
+    if (!after) return { ids, totals };
+  }
+  throw new Error('the list never ended');
 }

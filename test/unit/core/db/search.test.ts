@@ -21,9 +21,9 @@ import type {
 } from '../../../../src/core/messaging/protocol';
 import { moveToStep, newCrisis } from '../../../../src/core/model/crisis';
 import { applyMentionPatch } from '../../../../src/core/model/mention';
-import { matchesWords, mentionWords, queryWords, wordsOf } from '../../../../src/core/model/search';
+import { wordsOf } from '../../../../src/core/model/search';
 import { TONES, type Crisis, type Mention } from '../../../../src/core/model/types';
-import { at, freshDB, mention, postingLists } from '../../helpers';
+import { at, expected, freshDB, mention, postingLists, readAll } from '../../helpers';
 
 const SITES = ['avis.example', 'blog.example', 'club.example'];
 const QUOTES = [
@@ -51,46 +51,6 @@ function sample(count: number): Mention[] {
       capturedAt: at(i % 37),
     }),
   );
-}
-
-/** The list a filter should give, worked out the plain way, in the order it should come. */
-function expected(all: Mention[], scope: MentionScope, filter: MentionFilter): string[] {
-  const words = queryWords(filter.q ?? '');
-  const hits = all.filter(
-    (m) =>
-      (scope.in === 'all' || m.crisisId === (scope.in === 'crisis' ? scope.crisisId : null)) &&
-      (!filter.tone || m.tone === filter.tone) &&
-      (!filter.site || m.site === filter.site) &&
-      (!filter.tag || m.tags.includes(filter.tag)) &&
-      (!filter.from || m.capturedAt >= filter.from) &&
-      (!filter.to || m.capturedAt < filter.to) &&
-      matchesWords(mentionWords(m), words),
-  );
-  const key = (m: Mention) => `${m.capturedAt} ${m.id}`;
-  hits.sort((a, b) => (key(a) < key(b) ? -1 : 1));
-  if (filter.sort !== 'oldest') hits.reverse();
-  return hits.map((m) => m.id);
-}
-
-/** Every page of a list, in turn, as the crisis log's Load more reads them. */
-async function readAll(
-  db: VigieDatabase,
-  scope: MentionScope,
-  filter: MentionFilter,
-  limit: number,
-) {
-  const ids: string[] = [];
-  const totals: (number | null)[] = [];
-  let after: TimeCursor | null = null;
-  for (let calls = 0; calls < 100; calls++) {
-    const page = await listMentions(db, scope, limit, after, filter);
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    ids.push(...page.items.map((m) => m.id));
-    totals.push(page.total);
-    after = page.next;
-    if (!after) return { ids, totals };
-  }
-  throw new Error('the list never ended');
 }
 
 const search = async (db: VigieDatabase, q: string, scope: MentionScope = { in: 'all' }) =>
