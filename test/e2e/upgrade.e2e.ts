@@ -128,7 +128,7 @@ describe('an update over a log of the previous schema', () => {
     expect(part.records).toEqual(mentions);
 
     expect(await ext.evaluate(() => (globalThis as never as V3).V3.describeLog())).toEqual({
-      version: 5,
+      version: 6,
       stores: ['crises', 'events', 'mentions', 'meta', 'pageCopies', 'postings', 'settings'],
       indexes: [
         'capturedAt',

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import { listMentions } from '../../src/core/db/mentions';
 import { openVigieDB, type VigieDatabase } from '../../src/core/db/open';
+import { isoOf, unpackIds } from '../../src/core/db/posting-pack';
 import type { MentionFilter, MentionScope, TimeCursor } from '../../src/core/messaging/protocol';
 import { newId } from '../../src/core/model/ids';
 import { matchesWords, mentionWords, queryWords } from '../../src/core/model/search';
@@ -63,7 +64,7 @@ export function at(minutes: number): string {
 type Lists = Record<string, [at: string, id: string][]>;
 
 /**
- * The search's posting lists as stored (`got`), and as the stored mentions call for them,
+ * The search's posting lists as stored (`got`, unpacked), and as the stored mentions call for them,
  * worked out the plain way (`want`): each word of each mention, by month, in time then id order.
  */
 export async function postingLists(db: VigieDatabase): Promise<{ got: Lists; want: Lists }> {
@@ -76,8 +77,8 @@ export async function postingLists(db: VigieDatabase): Promise<{ got: Lists; wan
   await tx.done;
   const got: Lists = {};
   keys.forEach((key, i) => {
-    const { at, id } = lists[i]!;
-    got[key.join(' ')] = at.map((time, j) => [time, id[j]!]);
+    const { at, ids } = lists[i]!;
+    got[key.join(' ')] = unpackIds(ids).map((id, j) => [isoOf(at[j]!), id]);
   });
   const want: Lists = {};
   for (const m of mentions) {

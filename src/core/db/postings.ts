@@ -6,12 +6,13 @@
  * A multiEntry index did the same with one index entry per word of each mention (about 25),
  * which made every write of a mention several times slower; these lists cost little on top of
  * the record's other indexes. Every write of a mention notes its change here, in the writer's
- * transaction (`MentionChanges`), so the lists never lag behind the records.
+ * transaction (`MentionChanges`), so the lists never lag behind the records. The lists are
+ * stored packed (posting-pack.ts) and merged packed: a change to a list of thousands never
+ * writes its times out as texts.
  */
-import type { TimeCursor } from '../model/paging';
 import { mentionWords } from '../model/search';
+import { compareEntries, packList, timeOf, unpackIds, type Entry, type Time } from './posting-pack';
 import type { PostingList, StoredMention } from './schema';
-import { compareTime } from './time-range';
 
 /** The month of an ISO-8601 instant, the second part of a posting list's key ("2026-11"). */
 export const monthOf = (at: string) => at.slice(0, 7);
@@ -32,24 +33,31 @@ function keysOf(m: StoredMention): string[] {
 }
 
 /**
- * A list's entries without those of `drop`, merged with `add` (in the list's order: capture
- * time, then id), in order.
+ * A stored list's entries without those of `drop`, merged with `add` (in the list's order),
+ * packed; null when none is left.
  */
-function merged(list: PostingList, drop: ReadonlyMap<string, unknown>, add: TimeCursor[]) {
-  const out: PostingList = { at: [], id: [] };
-  const push = (entry: TimeCursor) => {
-    out.at.push(entry.at);
-    out.id.push(entry.id);
+function merged(
+  list: PostingList | undefined,
+  drop: ReadonlyMap<string, unknown>,
+  add: Entry[],
+): PostingList | null {
+  const at: Time[] = [];
+  const ids: string[] = [];
+  const push = (entry: Entry) => {
+    at.push(entry.at);
+    ids.push(entry.id);
   };
+  const times = list?.at ?? [];
+  const had = list ? unpackIds(list.ids) : [];
   let j = 0;
-  for (let i = 0; i < list.id.length; i++) {
-    const entry = { at: list.at[i]!, id: list.id[i]! };
+  for (let i = 0; i < had.length; i++) {
+    const entry = { at: times[i]!, id: had[i]! };
     if (drop.has(entry.id)) continue;
-    while (j < add.length && compareTime(add[j]!, entry) < 0) push(add[j++]!);
+    while (j < add.length && compareEntries(add[j]!, entry) < 0) push(add[j++]!);
     push(entry);
   }
   for (; j < add.length; j++) push(add[j]!);
-  return out;
+  return ids.length > 0 ? packList(at, ids) : null;
 }
 
 /** The posting lists' store of a read-write transaction, as a writer of mentions holds it. */
@@ -64,8 +72,8 @@ const ROUND = 500;
 
 /** The posting list changes of one transaction, noted as it writes and saved at its end. */
 export class PostingChanges {
-  /** Per list: each id that changes in it, with its capture time, or null when it leaves. */
-  private lists = new Map<string, Map<string, string | null>>();
+  /** Per list: each id that changes in it, with its packed capture time, or null when it leaves. */
+  private lists = new Map<string, Map<string, Time | null>>();
 
   /** Notes that the record `was` was replaced by `now` (either absent: an add, a delete). */
   replaced(was: StoredMention | undefined, now: StoredMention | undefined): void {
@@ -76,10 +84,12 @@ export class PostingChanges {
     const kept = new Set(same ? next : []);
     const had = new Set(same ? old : []);
     for (const key of old) if (!kept.has(key)) this.note(key, was!.id, null);
-    for (const key of next) if (!had.has(key)) this.note(key, now!.id, now!.capturedAt);
+    // Packed once for the mention's every list.
+    const at = now ? timeOf(now.capturedAt) : null;
+    for (const key of next) if (!had.has(key)) this.note(key, now!.id, at);
   }
 
-  private note(key: string, id: string, at: string | null) {
+  private note(key: string, id: string, at: Time | null) {
     let changes = this.lists.get(key);
     if (!changes) this.lists.set(key, (changes = new Map()));
     changes.set(id, at);
@@ -113,9 +123,9 @@ export class PostingChanges {
     const changes = this.lists.get(joined)!;
     const add = [...changes]
       .flatMap(([id, at]) => (at === null ? [] : [{ at, id }]))
-      .sort(compareTime);
+      .sort(compareEntries);
     const before = fresh ? undefined : await store.get(key);
-    const list = merged(before ?? { at: [], id: [] }, changes, add);
-    await (list.id.length > 0 ? store.put(list, key) : store.delete(key));
+    const list = merged(before, changes, add);
+    await (list ? store.put(list, key) : store.delete(key));
   }
 }

@@ -21,11 +21,13 @@ export interface StoredMention extends Mention {
 
 /**
  * The mentions captured in one month that hold one word (postings.ts), sorted by capture time
- * then id: `at[i]` is the capture time of mention `id[i]`.
+ * then id, packed (posting-pack.ts): `at[i]` is the capture time of the i-th id of `ids`.
  */
 export interface PostingList {
-  at: string[];
-  id: string[];
+  /** Epoch ms; an array of epoch ms and ISO texts when a time has no exact number. */
+  at: Float64Array | (number | string)[];
+  /** The ids, each after its length. */
+  ids: string;
 }
 
 /** The mention counts, kept beside the mentions (see mention-counts.ts). */

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCrises, listEvents } from '../../../../src/core/db/crises';
-import { listMentions, mentionCounts } from '../../../../src/core/db/mentions';
+import {
+  listMentions,
+  mentionCounts,
+  putMentions,
+  toStored,
+} from '../../../../src/core/db/mentions';
 import { migrations, SCHEMA_VERSION, type Migration } from '../../../../src/core/db/migrations';
 import { openForReading, openVigieDB } from '../../../../src/core/db/open';
 import { getSettings } from '../../../../src/core/db/settings';
@@ -11,8 +16,10 @@ import type { VigieDB } from '../../../../src/core/db/schema';
 import type { StoreNames } from 'idb';
 import * as v from 'valibot';
 import { CrisisSchema, SettingsSchema } from '../../../../src/core/model/schemas';
-import type { Crisis } from '../../../../src/core/model/types';
-import { postingLists } from '../../helpers';
+import { isPacked } from '../../../../src/core/db/posting-pack';
+import { LIMITS } from '../../../../src/core/model/limits';
+import type { Crisis, Mention } from '../../../../src/core/model/types';
+import { expected, mention, postingLists, readAll } from '../../helpers';
 
 type Fixture = Record<StoreNames<VigieDB>, unknown[]> & { version: number };
 
@@ -83,8 +90,8 @@ describe('schema migrations', () => {
     expect(indexes).not.toContain('words');
     expect(indexes).not.toContain('site');
     expect(await db.get('postings', ['arnaque', '2026-10'])).toEqual({
-      at: [expect.any(String)],
-      id: ['m-1'],
+      at: new Float64Array([Date.parse('2026-10-02T08:15:00.000Z')]),
+      ids: '\u0003m-1',
     });
     const { got, want } = await postingLists(db);
     expect(got).toEqual(want);
@@ -187,4 +194,109 @@ describe('schema migrations', () => {
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names).not.toContain('never-created');
   });
+});
+
+const QUOTES = [
+  'They refused my refund, twice',
+  'Refunded at last, but the price is high',
+  'Le prix est très élevé pour ce café',
+  'Service déplorable et personne ne répond',
+  'Ökonomie des Ärgers',
+];
+
+/**
+ * Mentions over three months, with ids of any characters (the longest allowed among them) and,
+ * besides the times Vigie writes, times in other ISO forms a backup may bring in.
+ */
+const MENTIONS: Mention[] = Array.from({ length: 36 }, (_, i) => {
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  const odd = ['2026-10-05T09:00:00Z', '2026-10-05T11:00:00.000+02:00', '2026-10-05 09:00:00.5Z'];
+  const ids = [
+    'Ökonomie-東京-😀',
+    '\u0001\u0000',
+    'x'.repeat(LIMITS.id),
+    '😀'.repeat(LIMITS.id / 2),
+  ];
+  return mention({
+    id: ids[i] ?? `m-${String(i).padStart(2, '0')}`,
+    url: `https://site${i % 3}.example/post/${i}`,
+    site: `site${i % 3}.example`,
+    pageTitle: i % 4 === 0 ? 'Avis : Brasserie Lumen' : 'Lumen Coffee reviews',
+    quote: QUOTES[i % QUOTES.length]!,
+    note: i % 5 === 0 ? 'Rappeler le client' : '',
+    tags: i % 6 === 0 ? ['presse'] : [],
+    capturedAt:
+      odd[i % 12] ?? `2026-${String(9 + (i % 3)).padStart(2, '0')}-${day}T0${i % 4}:00:00.000Z`,
+  });
+});
+
+const FILTERS: MentionFilter[] = [
+  { q: 'refund' },
+  { q: 'refund', sort: 'oldest' },
+  { q: 'lumen' },
+  { q: 'lumen', from: '2026-10-05T00:00:00.000Z', to: '2026-10-20T00:00:00.000Z' },
+  { q: 'lumen', from: '2026-10-05T09:00:00Z', sort: 'oldest' },
+  { q: 'okonomie' },
+  { q: 'rappeler lumen' },
+  { q: 'refund price' },
+  { q: 'site1' },
+  { tag: 'presse' },
+];
+
+/**
+ * A database at `version` holding `mentions` as that version stored them (none at version 0):
+ * written at version 1, then upgraded by the migrations up to `version`. Schemas 4 and 5 kept
+ * each posting list as two arrays of texts, which today's 3 → 4 no longer writes: their lists
+ * are written here that way, worked out the plain way.
+ */
+async function seedAt(name: string, version: number, mentions: readonly Mention[]) {
+  if (version === 0) return;
+  const first = await openVigieDB(name, migrations.slice(0, 1));
+  const tx = first.transaction('mentions', 'readwrite');
+  for (const m of mentions) await tx.store.put(toStored(m));
+  await tx.done;
+  first.close();
+  const db = await openVigieDB(name, migrations.slice(0, version));
+  expect(db.version).toBe(version);
+  if (version >= 4) {
+    const { want } = await postingLists(db);
+    const tx = db.transaction('postings', 'readwrite');
+    await tx.store.clear();
+    for (const [key, entries] of Object.entries(want)) {
+      const list = { at: entries.map(([at]) => at), id: entries.map(([, id]) => id) };
+      await tx.store.put(list as never, key.split(' ') as [string, string]);
+    }
+    await tx.done;
+  }
+  db.close();
+}
+
+describe('the upgrade to schema 6 (packed posting lists)', () => {
+  it.each([0, 1, 2, 3, 4, 5])(
+    'packs every list of a version-%i database: searches find the same mentions',
+    async (version) => {
+      const name = `v${version}-to-v6`;
+      await seedAt(name, version, MENTIONS);
+      const db = await openVigieDB(name, migrations.slice(0, 6));
+      expect(db.version).toBe(6);
+      if (version === 0) await putMentions(db, MENTIONS);
+      expect(await db.count('mentions')).toBe(MENTIONS.length);
+
+      const lists = await db.getAll('postings');
+      expect(lists.every(isPacked)).toBe(true);
+      // Times as numbers, but for the lists holding a time no number gives back exactly.
+      expect(lists.some((list) => list.at instanceof Float64Array)).toBe(true);
+      expect(lists.some((list) => Array.isArray(list.at))).toBe(true);
+      const { got, want } = await postingLists(db);
+      expect(got).toEqual(want);
+
+      for (const filter of FILTERS) {
+        const want = expected(MENTIONS, { in: 'all' }, filter);
+        expect(want.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        const { ids } = await readAll(db, { in: 'all' }, filter, 4);
+        expect(ids, JSON.stringify(filter)).toEqual(want);
+      }
+      db.close();
+    },
+  );
 });

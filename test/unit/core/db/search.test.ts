@@ -290,6 +290,28 @@ describe('searching and filtering mentions', () => {
     expect(Object.keys((await getMention(db, m.id))!)).not.toContain('words');
   });
 
+  it('keeps times no number gives back as they are, in the order of their texts', async () => {
+    const db = await freshDB();
+    // A backup may bring in any ISO form the schema takes: this one sorts after the other.
+    const plain = mention({ url: 'https://a.example/1', capturedAt: '2026-11-20T09:00:00.000Z' });
+    const odd = mention({ url: 'https://a.example/2', capturedAt: '2026-11-20T09:00:00Z' });
+    await putMentions(db, [plain, odd]);
+    const list = async () => (await db.get('postings', ['lumen', '2026-11']))!.at;
+    expect(await list()).toEqual([Date.parse(plain.capturedAt), odd.capturedAt]);
+    for (const sort of ['newest', 'oldest'] as const) {
+      const { ids } = await readAll(db, { in: 'all' }, { q: 'lumen', sort }, 1);
+      expect(ids).toEqual(sort === 'newest' ? [odd.id, plain.id] : [plain.id, odd.id]);
+    }
+    expect(await search(db, 'lumen', { in: 'all' })).toEqual([odd.id, plain.id]);
+    const window = { from: '2026-11-20T09:00:00.001Z', to: '2026-11-21T00:00:00.000Z' };
+    expect((await readAll(db, { in: 'all' }, { q: 'lumen', ...window }, 5)).ids).toEqual([odd.id]);
+
+    await deleteMentions(db, [odd.id]);
+    expect(await list()).toEqual(new Float64Array([Date.parse(plain.capturedAt)]));
+    const { got, want } = await postingLists(db);
+    expect(got).toEqual(want);
+  });
+
   it('adds tags to several mentions as an edit of each, leaving those that have them', async () => {
     const db = await freshDB();
     const [a, b] = [mention({ tags: ['press'] }), mention({ url: 'https://b.example', tags: [] })];
