@@ -16,20 +16,35 @@ function letItUpgrade(_current: number, _blocked: number | null, event: IDBVersi
  * Opens (creating or upgrading) the database. `list` and `name` exist for the migration tests,
  * which open a database at an older version and then upgrade it.
  */
-export function openVigieDB(
+export async function openVigieDB(
   name: string = DB_NAME,
   list: readonly Migration[] = migrations,
 ): Promise<VigieDatabase> {
   const version = list === migrations ? SCHEMA_VERSION : list.length;
-  return openDB<VigieDB>(name, version, {
+  const failure: { error?: unknown } = {};
+  const opening = openDB<VigieDB>(name, version, {
     async upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < version; v++) {
-        const migrate = list[v];
-        if (migrate) await migrate(db, tx);
+      try {
+        for (let v = oldVersion; v < version; v++) {
+          const migrate = list[v];
+          if (migrate) await migrate(db, tx);
+        }
+      } catch (error) {
+        // The browser commits an upgrade whose callback stops with no request pending: one
+        // that throws would leave the database at the new version, half migrated. Aborted, it
+        // stays at the old one, whole, and the open rejects with the migration's error.
+        failure.error = error;
+        tx.done.catch(() => undefined);
+        tx.abort();
       }
     },
     blocking: letItUpgrade,
   });
+  try {
+    return await opening;
+  } catch (error) {
+    throw 'error' in failure ? failure.error : error;
+  }
 }
 
 /**

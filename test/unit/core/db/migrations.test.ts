@@ -173,6 +173,24 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('leave the database at its version, whole, when one of them throws', async () => {
+    await seedVersion1('v1-throwing');
+    const throwing: Migration = async (_db, tx) => {
+      await tx.objectStore('crises').delete((fixture.crises[0] as Crisis).id);
+      throw new Error('a record it cannot read');
+    };
+    await expect(openVigieDB('v1-throwing', [...migrations.slice(0, 1), throwing])).rejects.toThrow(
+      'a record it cannot read',
+    );
+    const db = await openVigieDB('v1-throwing', migrations.slice(0, 1));
+    expect(db.version).toBe(1);
+    expect(await db.count('crises')).toBe(fixture.crises.length);
+    db.close();
+    const upgraded = await openVigieDB('v1-throwing');
+    expect(upgraded.version).toBe(SCHEMA_VERSION);
+    upgraded.close();
+  });
+
   it('are never run by a page that only reads: an older database is left as it is', async () => {
     await seedVersion1('v1-read-only');
     await expect(openForReading('v1-read-only')).rejects.toThrow();
