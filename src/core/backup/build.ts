@@ -24,10 +24,12 @@ import {
 /**
  * The checksum field of a backup of `data`: "sha256:" and the hex digest of its canonical JSON
  * in UTF-8, encoded a record at a time (the whole as one string, then encoded, held a large
- * log's text twice in memory and took seconds).
+ * log's text twice in memory and took seconds). `sizeHint`: about how many bytes that text
+ * takes (the length of the file it came from), to size the buffer once.
  */
-export async function dataChecksum(data: unknown): Promise<string> {
+export async function dataChecksum(data: unknown, sizeHint = 0): Promise<string> {
   const out = new Utf8Buffer();
+  out.reserve(sizeHint);
   canonicalPieces(data, (piece) => out.write(piece));
   return `sha256:${await sha256HexOfBytes(out.view())}`;
 }
