@@ -77,8 +77,7 @@ const ROUND = 500;
  * and a key joining word and month, made anew for each, cost more than the noting itself.
  */
 export class PostingChanges {
-  /** Per month, per word: each id that changes in the list, with its packed capture time, or
-   * null when it leaves. */
+  /** Per month, per word: each id that changes in the list, with its time, or null if it leaves. */
   private months = new Map<string, MonthChanges>();
 
   /** Notes that the record `was` was replaced by `now` (either absent: an add, a delete). */
