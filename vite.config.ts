@@ -14,6 +14,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { VADER_EN } from './src/core/sentiment/lexicon-en.ts';
+import { PATTERN_FR } from './src/core/sentiment/lexicon-fr.ts';
 import { thirdPartyNotices } from './scripts/lib/third-party-notices.mjs';
 
 const root = import.meta.dirname;
@@ -21,8 +23,9 @@ const outDir = resolve(root, 'extension');
 
 /**
  * Copies the manifest (with package.json's version), icons, locales and the monitoring
- * script's stylesheet (registered beside it, never imported) into extension/, and writes the
- * licences of what the bundles hold beside them.
+ * script's stylesheet (registered beside it, never imported) into extension/, writes the
+ * scorer's published word lists as files the worker reads on first scoring
+ * (core/sentiment/published.ts), and the licences of what the extension holds.
  */
 function extensionFiles(): Plugin {
   return {
@@ -44,7 +47,30 @@ function extensionFiles(): Plugin {
       }
       cpSync(resolve(root, 'src/_locales'), resolve(outDir, '_locales'), { recursive: true });
       cpSync(resolve(root, 'src/content/monitor.css'), resolve(outDir, 'monitor.css'));
+      mkdirSync(resolve(outDir, 'word-lists'), { recursive: true });
+      writeFileSync(resolve(outDir, 'word-lists/en.txt'), VADER_EN);
+      writeFileSync(resolve(outDir, 'word-lists/fr.txt'), PATTERN_FR);
       writeFileSync(resolve(outDir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(root));
+    },
+  };
+}
+
+/**
+ * webextension-polyfill read as an ES module. It is a UMD file: imported as CommonJS, the
+ * bundler's interop copies each property of its export onto a new object, and where the browser
+ * has a `browser` of its own (Firefox; Chromium since its `browser` namespace) that export is
+ * the browser's namespace itself. Reading each of its properties makes the browser build every
+ * API it holds, about 3 ms of CPU at each start of the worker and each opening of a page.
+ */
+function polyfillAsModule(): Plugin {
+  return {
+    name: 'vigie-polyfill-as-module',
+    transform(code, id) {
+      if (!id.endsWith('/webextension-polyfill/dist/browser-polyfill.js')) return null;
+      return {
+        code: `const module = { exports: {} };\nconst exports = module.exports;\n${code}\nexport default module.exports;\n`,
+        map: null,
+      };
     },
   };
 }
@@ -61,7 +87,7 @@ function context(name: string, input: string, files = false): UserConfig {
     root: resolve(root, 'src'),
     base: '',
     publicDir: false,
-    plugins: files ? [extensionFiles()] : [],
+    plugins: files ? [polyfillAsModule(), extensionFiles()] : [polyfillAsModule()],
     build: {
       ...shared.build,
       outDir,

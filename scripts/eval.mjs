@@ -51,6 +51,8 @@ async function load() {
       lib: {
         entry: {
           scorer: join(root, 'src/core/sentiment/index.ts'),
+          // The published lists, which the extension ships as files beside the scorer.
+          lists: join(root, 'src/core/sentiment/bundled-lists.ts'),
           evaluation: join(root, 'scripts/lib/sentiment-evaluation.ts'),
         },
         formats: ['es'],
@@ -62,10 +64,11 @@ async function load() {
   try {
     for (const chunk of chunks) writeFileSync(join(dir, chunk.fileName), chunk.code ?? '');
     const scorerChunks = chunks.filter(
-      (c) => c.type === 'chunk' && (c.name === 'scorer' || !c.isEntry),
+      (c) => c.type === 'chunk' && (c.name === 'scorer' || c.name === 'lists' || !c.isEntry),
     );
     const bytes = scorerChunks.reduce((n, c) => n + gzipSync(c.code, { level: 9 }).length, 0);
     const file = (name) => pathToFileURL(join(dir, chunks.find((c) => c.name === name).fileName));
+    await import(file('lists').href);
     const scorer = await import(file('scorer').href);
     const evaluation = await import(file('evaluation').href);
     return { scorer, evaluation, gzKb: bytes / 1024 };

@@ -242,9 +242,21 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   void forgetTab(tabId);
 });
 
-// Each time the worker starts (a browser start, or a wake-up after being stopped), the reminder
-// schedule is rebuilt from the database: nothing depends on the worker having stayed alive.
-void scheduleReminders();
-void reconcile().catch((error: unknown) => console.error('Vigie: monitoring', error));
-void ensureBackupAlarm();
-void retryPendingFlags().catch((error: unknown) => console.error('Vigie: waiting flags', error));
+/**
+ * The chores of each start of the worker (a browser start, or a wake-up after being stopped):
+ * the reminder schedule rebuilt from the database, so that nothing depends on the worker having
+ * stayed alive; monitoring matched to its setting; the backup check's alarm; the flags that
+ * waited for room on the disk. They wait until the event that woke the worker is served: run
+ * at once, their reads held its answer back by about 7 ms (the popup's first call, a flag).
+ */
+function startChores(): void {
+  void scheduleReminders();
+  void reconcile().catch((error: unknown) => console.error('Vigie: monitoring', error));
+  void ensureBackupAlarm();
+  void retryPendingFlags().catch((error: unknown) => console.error('Vigie: waiting flags', error));
+}
+
+/** How long after its start the worker does its chores: past the answer to what woke it. */
+const CHORES_AFTER_MS = 1_000;
+
+setTimeout(startChores, CHORES_AFTER_MS);

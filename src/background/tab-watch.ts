@@ -8,6 +8,7 @@ import type { MonitorReport, ScoredSighting } from '../core/monitoring/report';
 import { scoreSightings } from '../core/monitoring/score-sightings';
 import { pageKeyOf } from '../core/model/mention';
 import type { WordRule } from '../core/model/types';
+import { loadWordLists } from './word-lists';
 
 export interface TabWatch extends Omit<MonitorReport, 'sightings'> {
   sightings: ScoredSighting[];
@@ -63,6 +64,7 @@ export async function saveTabReport(
     ? Object.fromEntries(Object.entries(previous.flagged).filter(([id]) => ids.has(id)))
     : {};
   const scoredWith = scoringFingerprint(report.lang, rules);
+  await loadWordLists();
   const sightings = scoreSightings(
     report.sightings,
     { lang: report.lang, rules },
@@ -129,6 +131,7 @@ export async function rescoreTabs(rules: readonly WordRule[]): Promise<void> {
     const watch = value as TabWatch;
     const scoredWith = scoringFingerprint(watch.lang, rules);
     if (watch.scoredWith === scoredWith) continue;
+    await loadWordLists();
     const sightings = scoreSightings(watch.sightings, { lang: watch.lang, rules });
     rescored[key] = { ...watch, sightings, scoredWith };
   }

@@ -1,6 +1,7 @@
 /**
- * Vigie's negativity scorer, French and English, offline: no browser API, no network, word
- * lists compiled in. The background runs it (the content script only sends sentences).
+ * Vigie's negativity scorer, French and English, offline: no browser API, no network. Its
+ * published word lists are handed over before the first score (published.ts); the background
+ * runs it (the content script only sends sentences).
  */
 export { detectLanguage, type Lang } from './detect-language';
 export { effectiveTone } from './effective-tone';

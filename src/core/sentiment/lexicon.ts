@@ -4,8 +4,7 @@
  */
 import type { Lang } from './detect-language';
 import { foldWord as fold } from '../text/fold';
-import { VADER_EN } from './lexicon-en';
-import { PATTERN_FR } from './lexicon-fr';
+import { publishedList } from './published';
 import { tokenize } from './tokenize';
 import { EN_MODIFIERS, EN_WORDS } from './words-en';
 import { FR_MODIFIERS, FR_WORDS } from './words-fr';
@@ -95,7 +94,7 @@ function build(lang: Lang): { lexicon: Lexicon; modifiers: Modifiers } {
     longest: 1,
     endings: ENDINGS[lang],
   };
-  addLines(lexicon, lang === 'fr' ? PATTERN_FR : VADER_EN, true);
+  addLines(lexicon, publishedList(lang), true);
   addLines(lexicon, SHARED_WORDS, false);
   addLines(lexicon, lang === 'fr' ? FR_WORDS : EN_WORDS, false);
   const m = lang === 'fr' ? FR_MODIFIERS : EN_MODIFIERS;
