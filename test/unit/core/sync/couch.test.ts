@@ -219,6 +219,20 @@ describe('requests', () => {
     expect(pulls).toBeLessThan(10);
   });
 
+  it('tell a server error from an answer that cannot be read', async () => {
+    const failing = await plainServer((req, res) => {
+      res.writeHead(req.url === '/broken' ? 503 : 200, { 'Content-Type': 'text/html' });
+      res.end('<p>Maintenance</p>');
+    });
+    const [broken, garbled] = await Promise.all([
+      failureOf(couchClient({ server: failing.url, db: 'broken', ...ZOE }).dbInfo()),
+      failureOf(couchClient({ server: failing.url, db: 'garbled', ...ZOE }).dbInfo()),
+    ]);
+    await failing.stop();
+    expect([broken.failure, broken.status]).toEqual(['server', 503]);
+    expect([garbled.failure, garbled.status]).toEqual(['bad-response', null]);
+  });
+
   it('refuse an answer declared larger than the bound without reading it', async () => {
     const fakeFetch: typeof fetch = async () =>
       new Response('{"rows":[]}', {
