@@ -32,6 +32,7 @@ import { forgetAllTabs, forgetTab } from './tab-watch';
 import { dropOrphanCopies } from '../core/db/page-copies';
 import { dropExpiredUndo, undoableMentionIds } from './undo';
 import { parseNoticeId } from './notices';
+import { onCellAlarm, syncSoon } from './cell';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -39,6 +40,15 @@ function changed(what: { crises: boolean }): void {
     void rebuildMenus();
     void scheduleReminders();
   }
+  // A change to a shared crisis waits in the outbox: it goes to the cell shortly.
+  void database().then((db) => syncSoon(db, pulled));
+}
+
+/** Others' changes came in from the cell: what shows crises follows. */
+function pulled(): void {
+  void refreshBadge();
+  void rebuildMenus();
+  void scheduleReminders();
 }
 
 async function deps(): Promise<HandlerDeps> {
@@ -192,6 +202,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
     if (await onBackupAlarm(alarm, db)) await dropDeletedCopies();
   });
   if (alarm.name === RETRY_ALARM) void retryPendingFlags();
+  void database().then((db) => onCellAlarm(alarm, db, pulled));
 });
 
 /** The crisis log at `route` (a crisis, the inbox, the backup screen), in a new tab. */

@@ -16,7 +16,14 @@ export type ErrorCode =
   /** The tab shows another page than the one the mention was flagged on. */
   | 'wrong-page'
   /** The browser would not give a copy of the page (its own pages, a page too large). */
-  | 'cannot-copy';
+  | 'cannot-copy'
+  /**
+   * The team cell's server could not be used; the message is the failure alone, for the page
+   * to say in words ('unreachable', 'unauthorized', 'forbidden'…: core/sync/couch.ts).
+   */
+  | 'cell'
+  /** No team cell is connected. */
+  | 'no-cell';
 
 /** An error as it crosses a context boundary: a stable code and a developer-facing message. */
 export interface AppErrorData {

@@ -8,13 +8,14 @@ import { t, tn, uiLanguage } from '../core/i18n';
 import type { LogCounts } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
 import { parseRoute, useHashRoute, type Route } from '../ui/use-hash-route';
-import { formatCount } from '../ui/format';
+import { cellStatusText, formatCount } from '../ui/format';
 import { lazy } from '../ui/lazy';
 import { guardUnsavedEdits } from '../ui/unsaved';
 import { CrisisList } from './crisis/crisis-list';
 import { MentionList } from './log/mention-list';
 import { preloadFirstPage } from './log/use-mention-pages';
 import { askPersistence } from './storage-status';
+import { useCellWatch } from './use-cell-watch';
 
 // The log opens on a list: the other screens' code (the crisis steps and report, the charts,
 // the backup tools with their CSV and schema libraries, the settings) is loaded when first shown.
@@ -136,6 +137,7 @@ function App() {
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [refresh]);
+  useCellWatch(Boolean(counts?.cell), refresh);
   useEffect(() => {
     document.title = `${t('logTitle')} — ${t('extName')}`;
     // The log is evidence: ask the browser never to evict it under storage pressure.
@@ -186,6 +188,11 @@ function App() {
         {counts?.backupDueDays != null && (
           <a class="backup-due small" href="#backup" data-testid="log-backup-due">
             {t('backupDueNav', String(counts.backupDueDays))}
+          </a>
+        )}
+        {counts?.cell && (
+          <a class="cell-status small" href="#settings" data-testid="log-cell-status">
+            <strong>{t('settingsCellTitle')}</strong> {cellStatusText(counts.cell)}
           </a>
         )}
         <NavLink href="#charts" current={route.view === 'charts'} label={t('chartsTitle')} />

@@ -3,7 +3,7 @@
  * level and step names.
  */
 import { builtInChecklistLabel, t, tn, uiLanguage, type MessageKey } from '../core/i18n';
-import type { AppErrorData } from '../core/messaging/protocol';
+import type { AppErrorData, CellStatus } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
 import type { StepProgress } from '../core/model/steps';
 import type { CrisisStep, Level, MessageLang, Reach, Tone } from '../core/model/types';
@@ -81,9 +81,43 @@ export function errorText(error: AppErrorData): string {
       return t('errorWrongPage');
     case 'cannot-copy':
       return t('errorCannotCopy', error.message);
+    case 'cell':
+      return cellFailureText(error.message);
+    case 'no-cell':
+      return t('cellNone');
     default:
       return t('errorGeneric', error.message);
   }
+}
+
+const CELL_FAILURES: Record<string, MessageKey> = {
+  'bad-url': 'cellFailureBadUrl',
+  insecure: 'cellFailureInsecure',
+  unreachable: 'cellFailureUnreachable',
+  unauthorized: 'cellFailureUnauthorized',
+  forbidden: 'cellFailureForbidden',
+  'not-couch': 'cellFailureNotCouch',
+  'no-database': 'cellFailureNoDatabase',
+  server: 'cellFailureServer',
+  conflict: 'cellFailureConflict',
+  refused: 'cellRefused',
+};
+
+/** What a failure of the team cell's server (core/sync/couch.ts) means, in words. */
+export function cellFailureText(failure: string): string {
+  return t(
+    Object.hasOwn(CELL_FAILURES, failure) ? CELL_FAILURES[failure]! : 'cellFailureBadResponse',
+  );
+}
+
+/** The sync's state in one line: last synced, changes waiting, the last failure. */
+export function cellStatusText(cell: CellStatus): string {
+  const parts = [
+    cell.lastSyncAt ? t('cellLastSynced', formatDateTime(cell.lastSyncAt)) : t('cellNeverSynced'),
+  ];
+  if (cell.waiting > 0) parts.push(tn('cellWaiting', cell.waiting, formatCount(cell.waiting)));
+  if (cell.lastError) parts.push(t('cellLastFailed', cellFailureText(cell.lastError)));
+  return parts.join(' · ');
 }
 
 const LEVEL_KEYS: Record<Level, MessageKey> = {

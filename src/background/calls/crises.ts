@@ -65,16 +65,21 @@ export function createCrisisCalls(
       return { crisis, events: await listEvents(db, id) };
     },
 
-    async updateCrisis({ id, change }) {
+    async updateCrisis({ id, change: asked }) {
       const crisis = await getCrisis(db, id);
       if (!crisis) throw new AppError('not-found', `No crisis ${id}`);
       const at = now();
+      // The update's id is fixed here, so that the change applied again on a cell's copy of
+      // the crisis (core/sync/ops.ts) adds the same update, not a second one.
+      const change =
+        asked.op === 'update-sent' ? { ...asked, updateId: asked.updateId ?? newId() } : asked;
       const result = applyCrisisChange(crisis, change, at);
       if (!result) return crisis;
       await saveCrisis(
         db,
         result.crisis,
         result.events.map((e) => newEvent(id, at, e.type, e.data)),
+        { kind: 'change', change, at },
       );
       if (change.op === 'postmortem') await addWatchTerms(db, result.crisis.learn.watchTerms);
       deps.changed({ crises: true });
@@ -93,7 +98,7 @@ export function createCrisisCalls(
       const at = now();
       const next = moveToStep(crisis, step, at);
       const events = stepMoveEvents(crisis, next).map((e) => newEvent(id, at, e.type, e.data));
-      await saveCrisis(db, next, events);
+      await saveCrisis(db, next, events, { kind: 'step', step, at });
       deps.changed({ crises: true });
       return next;
     },

@@ -1,7 +1,7 @@
 /**
  * The background's side of the contract with the popup and the crisis log, one module per
  * subject: the popup, mentions, crises, settings, the overview (counts, agenda, charts),
- * backup and import, evidence, monitoring. Every write to the database happens in them (or in
+ * backup and import, evidence, monitoring, the team cell. Every write to the database happens in them (or in
  * the flag service they call).
  */
 import { browser } from '../../core/browser';
@@ -9,6 +9,7 @@ import type { BackgroundCalls } from '../../core/messaging/protocol';
 import type { Handlers } from '../../core/messaging/rpc';
 import type { HandlerDeps } from '../deps';
 import { createBackupCalls } from './backup';
+import { createCellCalls } from './cell';
 import { createCrisisCalls } from './crises';
 import { createEvidenceCalls } from './evidence';
 import { createMentionCalls } from './mentions';
@@ -36,5 +37,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     }),
     ...createEvidenceCalls(deps),
     ...createMonitoringCalls(deps),
+    ...createCellCalls(deps),
   };
 }

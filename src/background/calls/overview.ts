@@ -8,6 +8,7 @@ import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../../core/model/st
 import { AppError } from '../../core/errors';
 import { agenda, agendaBucket } from '../../core/model/agenda';
 import { DAY } from '../../core/time';
+import { cellStatus } from '../cell';
 import type { Calls } from './args';
 import type { HandlerDeps } from '../deps';
 
@@ -18,17 +19,18 @@ export function createOverviewCalls(
   return {
     async getCounts() {
       const now = deps.now().getTime();
-      const [counts, openCrises, backupDueDays, crises, settings] = await Promise.all([
+      const [counts, openCrises, backupDueDays, crises, settings, cell] = await Promise.all([
         mentionCounts(db),
         countOpenCrises(db),
         backupDue(db, now),
         allCrises(db),
         getSettings(db),
+        cellStatus(db),
       ]);
       const buckets = agenda(crises, settings).map((item) => agendaBucket(item, now));
       const overdue = buckets.filter((b) => b === 'overdue').length;
       const due = overdue + buckets.filter((b) => b === 'today').length;
-      return { ...counts, openCrises, due, overdue, backupDueDays };
+      return { ...counts, openCrises, due, overdue, backupDueDays, cell };
     },
 
     async getAgenda() {

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { canScript, captureFromTab } from '../capture';
 import { fileFlag } from '../flag';
 import { popupWatch } from './monitoring';
+import { cellStatus } from '../cell';
 import type { Calls } from './args';
 import type { HandlerDeps } from '../deps';
 
@@ -15,11 +16,12 @@ export function createPopupCalls(deps: HandlerDeps): Calls<'getPopupState' | 'fl
     async getPopupState({ tabId }) {
       const tab = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
       const url = tab?.url;
-      const [onPage, counts, crises, monitor] = await Promise.all([
+      const [onPage, counts, crises, monitor, cell] = await Promise.all([
         url ? mentionsOnPage(db, url, 20) : Promise.resolve({ items: [], total: 0 }),
         mentionCounts(db),
         recentOpenCrises(db, 20),
         url && tabId !== null ? popupWatch(db, tabId, url) : undefined,
+        cellStatus(db),
       ]);
       return {
         page: url ? { url, title: tab?.title ?? '', canScript: canScript(url) } : null,
@@ -28,6 +30,7 @@ export function createPopupCalls(deps: HandlerDeps): Calls<'getPopupState' | 'fl
         untriaged: counts.untriaged,
         openCrises: crises,
         ...(monitor ? { monitor } : {}),
+        ...(cell ? { cell } : {}),
       };
     },
 

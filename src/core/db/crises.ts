@@ -13,6 +13,8 @@ import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
+import { SYNC_WRITE, SyncOut } from './outbox';
+import type { CrisisOp } from '../sync/ops';
 import { fromStored, toStored } from './mentions';
 import type { IDBPTransaction } from 'idb';
 import type { VigieDatabase } from './open';
@@ -58,8 +60,12 @@ export async function appendEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   allChecked('events', events);
-  const tx = db.transaction('events', 'readwrite');
-  await Promise.all([...events.map((e) => tx.store.add(e)), tx.done]);
+  const tx = db.transaction(['events', ...SYNC_WRITE], 'readwrite');
+  const out = await SyncOut.open(tx);
+  const stamped = out.stamped(events);
+  for (const e of stamped) await tx.objectStore('events').add(e);
+  await out.events(stamped);
+  await tx.done;
 }
 
 /**
@@ -73,29 +79,40 @@ export async function appendEventOnce(
   same: (existing: CrisisEvent) => boolean,
 ): Promise<boolean> {
   checked('events', event);
-  const tx = db.transaction('events', 'readwrite');
+  const tx = db.transaction(['events', ...SYNC_WRITE], 'readwrite');
   const range = IDBKeyRange.bound([event.crisisId], [event.crisisId, []]);
-  const existing = await tx.store.index('crisisAt').getAll(range);
+  const existing = await tx.objectStore('events').index('crisisAt').getAll(range);
   const append = !existing.some(same);
-  if (append) await tx.store.add(event);
+  if (append) {
+    const out = await SyncOut.open(tx);
+    const stamped = out.stamped([event]);
+    for (const e of stamped) await tx.objectStore('events').add(e);
+    await out.events(stamped);
+  }
   await tx.done;
   return append;
 }
 
-/** Writes a crisis and appends its events, atomically. */
+/**
+ * Writes a crisis and appends its events, atomically; when the crisis is shared with a cell,
+ * the change `op` that made it and the events go to the outbox in the same transaction.
+ */
 export async function saveCrisis(
   db: VigieDatabase,
   crisis: Crisis,
   events: readonly CrisisEvent[],
+  op?: CrisisOp,
 ): Promise<Crisis> {
   checked('crises', crisis);
   allChecked('events', events);
-  const tx = db.transaction(['crises', 'events'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('crises').put(crisis),
-    ...events.map((e) => tx.objectStore('events').add(e)),
-    tx.done,
-  ]);
+  const tx = db.transaction(['crises', 'events', ...SYNC_WRITE], 'readwrite');
+  const out = await SyncOut.open(tx);
+  const stamped = out.stamped(events);
+  await tx.objectStore('crises').put(crisis);
+  for (const e of stamped) await tx.objectStore('events').add(e);
+  if (op) await out.crisis(crisis.id, op);
+  await out.events(stamped);
+  await tx.done;
   return crisis;
 }
 
@@ -112,12 +129,21 @@ export async function moveMentions(
 ): Promise<number> {
   if (extra.crisis) checked('crises', extra.crisis);
   allChecked('events', extra.events ?? []);
-  const tx = db.transaction([...MENTION_WRITE, 'crises', 'events'], 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, 'crises', 'events', ...SYNC_WRITE], 'readwrite');
   const mentions = tx.objectStore('mentions');
   const changes = new MentionChanges();
   const events = tx.objectStore('events');
-  if (extra.crisis) await tx.objectStore('crises').put(extra.crisis);
-  for (const e of extra.events ?? []) await events.add(e);
+  const out = await SyncOut.open(tx);
+  const journal = async (list: readonly CrisisEvent[]) => {
+    const stamped = out.stamped(list);
+    for (const e of stamped) await events.add(e);
+    await out.events(stamped);
+  };
+  if (extra.crisis) {
+    await tx.objectStore('crises').put(extra.crisis);
+    await out.shareIfNew(extra.crisis);
+  }
+  await journal(extra.events ?? []);
   if (crisisId !== null && !(await tx.objectStore('crises').get(crisisId))) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -131,12 +157,13 @@ export async function moveMentions(
     const m = fromStored(stored);
     if (m.crisisId) affected.add(m.crisisId);
     if (m.crisisId)
-      await events.add(newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id }));
-    if (crisisId) await events.add(newEvent(crisisId, now, 'mention-linked', { mentionId: id }));
+      await journal([newEvent(m.crisisId, now, 'mention-unlinked', { mentionId: id })]);
+    if (crisisId) await journal([newEvent(crisisId, now, 'mention-linked', { mentionId: id })]);
     const next: Mention = { ...m, crisisId, triagedAt: m.triagedAt ?? now, updatedAt: now };
     const nextStored = toStored(next);
     await mentions.put(nextStored);
     changes.replaced(stored, nextStored);
+    await out.mention(m, next, now);
     moved++;
   }
   await changes.save(tx);
@@ -147,7 +174,7 @@ export async function moveMentions(
 
 type MoveTx = IDBPTransaction<
   VigieDB,
-  ('mentions' | 'crises' | 'events' | 'meta' | 'postings')[],
+  ('mentions' | 'crises' | 'events' | 'meta' | 'postings' | 'cell' | 'outbox')[],
   'readwrite'
 >;
 

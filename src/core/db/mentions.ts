@@ -10,6 +10,7 @@ import type { MentionFilter } from '../model/search';
 import type { Mention } from '../model/types';
 import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
+import { SYNC_WRITE, SyncOut } from './outbox';
 import { queryMentions } from './mention-query';
 import type { VigieDatabase } from './open';
 import type { StoredMention } from './schema';
@@ -77,16 +78,17 @@ export async function updateMention(
   id: string,
   change: (m: Mention) => Mention,
 ): Promise<Mention | undefined> {
-  const tx = db.transaction(MENTION_WRITE, 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, ...SYNC_WRITE], 'readwrite');
   const store = tx.objectStore('mentions');
   const stored = await store.get(id);
   if (!stored) {
     await tx.done;
     return undefined;
   }
+  const before = fromStored(stored);
   let next: Mention;
   try {
-    next = checked('mentions', change(fromStored(stored)));
+    next = checked('mentions', change(before));
   } catch (error) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -97,6 +99,7 @@ export async function updateMention(
   const changes = new MentionChanges();
   changes.replaced(stored, nextStored);
   await changes.save(tx);
+  await (await SyncOut.open(tx)).mention(before, next, next.updatedAt);
   await tx.done;
   return next;
 }
@@ -177,9 +180,10 @@ export async function tagMentions(
   add: readonly string[],
   now: string,
 ): Promise<number> {
-  const tx = db.transaction(MENTION_WRITE, 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, ...SYNC_WRITE], 'readwrite');
   const store = tx.objectStore('mentions');
   const changes = new MentionChanges();
+  const out = await SyncOut.open(tx);
   let tagged = 0;
   for (const id of ids) {
     const stored = await store.get(id);
@@ -190,6 +194,7 @@ export async function tagMentions(
     const nextStored = toStored(next);
     await store.put(nextStored);
     changes.replaced(stored, nextStored);
+    await out.mention(m, next, now);
     tagged++;
   }
   await changes.save(tx);

@@ -119,6 +119,14 @@ export const migrations: readonly Migration[] = [
       if (!isPacked(list)) await cursor.update(packList(list.at.map(pack), list.id));
     }
   },
+
+  // 6 → 7: the team cell (core/sync): the connected cell, and the outbox of changes waiting
+  // for its server, in order, found by document.
+  (db) => {
+    db.createObjectStore('cell', { keyPath: 'key' });
+    const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+    outbox.createIndex('docId', 'docId');
+  },
 ];
 
 /** The schema version this build writes. */

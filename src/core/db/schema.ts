@@ -4,6 +4,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../model/types';
+import type { CrisisOp, MentionOp } from '../sync/ops';
 
 export const DB_NAME = 'vigie';
 
@@ -59,6 +60,33 @@ export interface SettingsRecord {
   value: Settings;
 }
 
+/**
+ * The team cell this browser is connected to, as the writes that share changes need it in
+ * their own transaction (core/db/outbox.ts). The server's address and the credentials are in
+ * the extension's storage, not here.
+ */
+export interface CellRecord {
+  key: 'cell';
+  /** The member's name on the server: the author of what they share. */
+  user: string;
+  /** Whether new crises are shared as they open (the settings' default). */
+  shareNew: boolean;
+  /** The ids of the crises shared with the cell. */
+  shared: string[];
+  /** The last `_changes` sequence of the server applied here. */
+  since: string;
+  lastSyncAt: string | null;
+  /** What went wrong last, for the status shown; null once a sync went through. */
+  lastError: string | null;
+}
+
+/** A change waiting to reach the cell's server, in the order it was made. */
+export type OutboxEntry = { seq?: number; docId: string } & (
+  | { kind: 'crisis'; op: CrisisOp }
+  | { kind: 'mention'; op: MentionOp }
+  | { kind: 'event'; event: CrisisEvent }
+);
+
 export interface VigieDB extends DBSchema {
   mentions: {
     key: string;
@@ -109,6 +137,19 @@ export interface VigieDB extends DBSchema {
     value: PageCopyRecord;
     indexes: {
       mentionId: string;
+    };
+  };
+  /** The connected cell, under the key 'cell'; empty when none is. */
+  cell: {
+    key: string;
+    value: CellRecord;
+  };
+  /** Keyed by an increasing sequence number: the order of the changes. */
+  outbox: {
+    key: number;
+    value: OutboxEntry;
+    indexes: {
+      docId: string;
     };
   };
 }

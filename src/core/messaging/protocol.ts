@@ -68,6 +68,8 @@ export interface PopupState {
   untriaged: number;
   openCrises: CrisisSummary[];
   monitor?: PageWatch;
+  /** The team cell's sync, when one is connected. */
+  cell?: CellStatus;
 }
 
 /** What monitoring found on the active page; absent when monitoring is off. */
@@ -99,6 +101,8 @@ export interface LogCounts {
   overdue: number;
   /** Days since the last backup when the reminder setting says one is due, else null. */
   backupDueDays: number | null;
+  /** The team cell's sync, or null when none is connected. */
+  cell: CellStatus | null;
 }
 
 export interface ChartsData {
@@ -222,6 +226,59 @@ export interface BackgroundCalls {
   verifyEvidence(args: { mentionId: string }): EvidenceCheck;
   /** The mention's page copy, to save as a file (base64: messages carry JSON). */
   getPageCopy(args: { mentionId: string }): PageCopyFile;
+  /** The connected team cell and its sync, or null when none is connected. */
+  getCellStatus(args: Record<string, never>): CellStatus | null;
+  /** Tries a cell's server and credentials, and says what works or what fails. */
+  testCell(args: { target: CellTarget }): CellTest;
+  /**
+   * Connects the log to a cell once the test passes (the page asked the browser for the
+   * server's origin first, on the user's click); fails with the test's failure otherwise.
+   */
+  connectCell(args: { target: CellTarget; shareNew: boolean }): CellStatus;
+  /** Disconnects the cell; with `forget`, the shared crises leave this browser too. */
+  disconnectCell(args: { forget: boolean }): { forgotten: number };
+  /** Shares a crisis with the cell: it, its journal and its mentions. */
+  shareCrisis(args: { id: string }): CellStatus;
+  /** Whether crises opened from now on are shared with the cell as they open. */
+  setCellShareNew(args: { shareNew: boolean }): CellStatus;
+  /**
+   * A sync round now. With `waitMs`, then waits that long at most for others' changes (the
+   * crisis log asks again and again while open), unless changes came in since the page last
+   * heard (`seen`, the `rounds` of its last answer). `rounds`: how many rounds brought others'
+   * changes in since the worker started; a page that sees it change has changes to show.
+   */
+  syncCell(args: { waitMs?: number; seen?: number | null }): {
+    rounds: number;
+    failure: string | null;
+  };
+}
+
+/** A cell's server, database and the member's credentials, as the user typed them. */
+export interface CellTarget {
+  server: string;
+  db: string;
+  user: string;
+  password: string;
+}
+
+/** What a connection test found. */
+export type CellTest =
+  | { ok: true; user: string; version: string; docCount: number }
+  | { ok: false; failure: string; status: number | null };
+
+/** The connected cell as the popup and the log show it. */
+export interface CellStatus {
+  server: string;
+  db: string;
+  user: string;
+  shareNew: boolean;
+  /** The shared crises' ids. */
+  shared: string[];
+  /** Changes waiting for the server. */
+  waiting: number;
+  lastSyncAt: string | null;
+  /** The failure of the last round ('unreachable', 'unauthorized'…), null once one passed. */
+  lastError: string | null;
 }
 
 /** A kept page copy on its way to a file. */

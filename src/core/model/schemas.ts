@@ -252,6 +252,7 @@ export const EventSchema = v.strictObject({
   at: iso,
   type: v.picklist(Object.keys(EVENT_TYPES) as EventType[]),
   actor: v.picklist(['user', 'vigie']),
+  by: v.optional(text(200)),
   data: v.pipe(
     v.record(text(200), v.union([prose(LIMITS.message), v.number(), v.boolean(), v.null()])),
     v.check((data) => Object.keys(data).length <= 100, 'at most 100 fields'),

@@ -302,6 +302,8 @@ export interface CrisisEvent {
   at: Iso;
   type: EventType;
   actor: 'user' | 'vigie';
+  /** The cell member who made it, when the crisis is shared with a team (core/sync). */
+  by?: string;
   data: Record<string, string | number | boolean | null>;
 }
 

@@ -18,6 +18,7 @@ import { ErrorMessage, LevelOptions } from '../../ui/components';
 import { formatDateTime, stepName } from '../../ui/format';
 import { MentionList } from '../log/mention-list';
 import { CloseCrisis } from './close-crisis';
+import { CellShare } from './cell-share';
 import { CrisisName } from './crisis-name';
 import { Journal } from './journal';
 import { ReportPanel } from './report/report-view';
@@ -112,6 +113,7 @@ export function CrisisView({ id, onChanged }: { id: string; onChanged: () => voi
     <div>
       <CrisisName crisis={crisis} onRename={(title) => change({ op: 'title', title })} />
       <CrisisFacts crisis={crisis} onChange={change} />
+      <CellShare crisisId={crisis.id} />
       <ErrorMessage error={error} />
       <Stepper crisis={crisis} onMove={moveTo} />
       {crisis.state === 'closed' && (

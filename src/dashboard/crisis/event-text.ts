@@ -79,3 +79,9 @@ export function eventText(e: CrisisEvent): string {
   }
   return t(key, [step(e.data.from), step(e.data.to), String(e.data.level ?? '')]);
 }
+
+/** A journal line's text with who made it, when the crisis is shared with a team cell. */
+export function eventTextBy(e: CrisisEvent): string {
+  const text = eventText(e);
+  return e.by ? t('eventBy', [text, e.by]) : text;
+}

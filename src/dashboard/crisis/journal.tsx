@@ -14,7 +14,7 @@ import { LIMITS } from '../../core/model/limits';
 import type { CrisisEvent } from '../../core/model/types';
 import { EditForm } from '../../ui/edit-form';
 import { formatDateTime } from '../../ui/format';
-import { eventText } from './event-text';
+import { eventTextBy } from './event-text';
 
 /** A time (ISO, or ms) as the value of a datetime-local field: local, to the minute. */
 function localInput(time: string | number): string {
@@ -84,7 +84,7 @@ function JournalEntry(props: {
       <time class="small muted" dateTime={line.at}>
         {formatDateTime(line.at)}
       </time>{' '}
-      — {eventText(line.event)}
+      — {eventTextBy(line.event)}
       {note && (
         <>
           {note.edited && (

@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../core/messaging/protocol';
 import type { CrisisChange } from '../../core/model/crisis-change';
 import type { Crisis, CrisisEvent, CrisisStep, Settings } from '../../core/model/types';
 import { ask } from '../../ui/background';
+import { CELL_PULLED } from '../use-cell-watch';
 
 /** `onChanged` tells the rest of the log (its counts, its lists) after each change. */
 export function useCrisis(id: string, onChanged: () => void) {
@@ -25,6 +26,12 @@ export function useCrisis(id: string, onChanged: () => void) {
 
   useEffect(() => {
     void load();
+  }, [load]);
+  // Others' changes to this crisis came in from the team cell: shown at once.
+  useEffect(() => {
+    const reloaded = () => void load();
+    window.addEventListener(CELL_PULLED, reloaded);
+    return () => window.removeEventListener(CELL_PULLED, reloaded);
   }, [load]);
 
   // The crisis's mention list marks the page ready; a crisis that cannot be shown does it here.

@@ -1,8 +1,8 @@
 /**
  * The settings screen of the crisis log: reaction targets and status update cadence per level,
  * the default containment checklist, the stakeholder directory, the message templates, the
- * backup reminder, and monitoring (its switch, the watchlist, the word rules). Each section is
- * saved on its own, and says so.
+ * backup reminder, monitoring (its switch, the watchlist, the word rules) and the team cell.
+ * Each section is saved on its own, and says so.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -12,6 +12,7 @@ import { LEVELS, type Level, type Settings } from '../../core/model/types';
 import { ask } from '../../ui/background';
 import { ErrorMessage, FieldError } from '../../ui/components';
 import { levelName } from '../../ui/format';
+import { CellSection } from './cell-section';
 import { ChecklistSection } from './checklist-section';
 import { DirectorySection } from './directory-section';
 import { SaveBar, SectionDraft, useSectionSave, type Saved } from './section-form';
@@ -234,6 +235,9 @@ export function SettingsView() {
           </Section>
           <Section id="settings-word-rules" title="watchRulesTitle" help="watchRulesHelp">
             <WordRulesSection settings={settings} onSaved={setSettings} />
+          </Section>
+          <Section id="settings-cell" title="settingsCellTitle" help="settingsCellHelp">
+            <CellSection />
           </Section>
         </>
       )}

@@ -37,7 +37,11 @@ export type CrisisChange =
   | { op: 'accept-damage'; rowId: string; accepted: boolean }
   | { op: 'apology'; apology: Apology }
   | { op: 'apology-remove'; apologyId: string }
-  | { op: 'update-sent'; subject: string; text: string }
+  /**
+   * A status update sent. Its id is given with the change when the change may be applied again
+   * (a shared crisis, see core/sync/ops.ts), so that the update keeps one id everywhere.
+   */
+  | { op: 'update-sent'; subject: string; text: string; updateId?: string }
   /**
    * A note of the user's in the journal ("called the journalist at 15:10"), at the time it
    * happened. The journal is append-only: an edit is a new line with the same noteId, and an

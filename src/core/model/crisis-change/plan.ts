@@ -87,7 +87,10 @@ export const planChanges: ChangeHandlers<
     const text = change.text.trim().slice(0, 100_000);
     if (!text) return null;
     const subject = change.subject.replace(/\s+/g, ' ').trim().slice(0, 1_000);
-    const update = { id: newId(), sentAt: now, subject, text };
+    // Applied again on a cell's copy, the same update keeps its id: it is not sent twice.
+    const id = change.updateId ?? newId();
+    if (crisis.plan.updates.some((u) => u.id === id)) return null;
+    const update = { id, sentAt: now, subject, text };
     return {
       crisis: {
         ...crisis,

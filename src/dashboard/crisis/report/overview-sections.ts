@@ -10,7 +10,7 @@ import { stepProgress } from '../../../core/model/steps';
 import { STEPS, type CrisisEvent } from '../../../core/model/types';
 import { formatDuration } from '../../../ui/countdown';
 import { formatCount, levelText, stepName, stepProgressName } from '../../../ui/format';
-import { eventText } from '../event-text';
+import { eventTextBy } from '../event-text';
 import { costText, none, when } from './report-cells';
 import type { ReportBlock, ReportInput, ReportSection } from './report-doc';
 
@@ -102,7 +102,7 @@ export function timeline(events: readonly CrisisEvent[]): ReportSection {
         kind: 'table',
         dated: true,
         head: [t('reportWhen'), t('reportWhat')],
-        rows: journalLines(events).map((line) => [when(line.at), eventText(line.event)]),
+        rows: journalLines(events).map((line) => [when(line.at), eventTextBy(line.event)]),
       },
     ],
   };

@@ -1,0 +1,61 @@
+/**
+ * What a cell member changed, kept as operations rather than as the record it produced, so
+ * that it can be applied again on top of what others did meanwhile: a change to a crisis
+ * (CrisisChange, or a move to a step), and the fields of a mention the member set. Applied
+ * again on the server's copy, text fields end as the last writer left them, field by field,
+ * and list items (actions, damages, stakeholders…) merge by their ids.
+ */
+import { moveToStep } from '../model/crisis';
+import { applyCrisisChange, type CrisisChange } from '../model/crisis-change';
+import type { Crisis, CrisisStep, Mention } from '../model/types';
+
+/** One change to a shared crisis. */
+export type CrisisOp =
+  | { kind: 'change'; change: CrisisChange; at: string }
+  | { kind: 'step'; step: CrisisStep; at: string }
+  /** The whole crisis: its first sharing, or its creation in a shared cell. */
+  | { kind: 'whole'; crisis: Crisis };
+
+/** The fields of a mention a member may change; the capture itself never changes. */
+export const MENTION_FIELDS = ['note', 'tags', 'tone', 'toneSource', 'reach', 'crisisId'] as const;
+export type MentionField = (typeof MENTION_FIELDS)[number];
+
+/** One change to a shared mention: the fields set, with the values the member gave them. */
+export type MentionOp =
+  | { kind: 'fields'; fields: Partial<Pick<Mention, MentionField>>; at: string }
+  | { kind: 'whole'; mention: Mention };
+
+/**
+ * The crisis after `ops`, applied in order on `base` (the server's copy, or null when the
+ * server has none). The journal lines a change writes are not written again: they were
+ * written once, when the member made the change, and travel as events of their own.
+ */
+export function rebaseCrisis(base: Crisis | null, ops: readonly CrisisOp[]): Crisis | null {
+  let crisis = base;
+  for (const op of ops) {
+    if (op.kind === 'whole') {
+      // A crisis shared a second time (or by two members at once) keeps what the cell has.
+      crisis ??= op.crisis;
+      continue;
+    }
+    if (!crisis) continue;
+    if (op.kind === 'step') crisis = moveToStep(crisis, op.step, op.at);
+    else crisis = applyCrisisChange(crisis, op.change, op.at)?.crisis ?? crisis;
+  }
+  return crisis;
+}
+
+/** The mention after `ops`, applied in order on `base` (the server's copy, or null). */
+export function rebaseMention(base: Mention | null, ops: readonly MentionOp[]): Mention | null {
+  let mention = base;
+  for (const op of ops) {
+    if (op.kind === 'whole') {
+      mention ??= op.mention;
+      continue;
+    }
+    if (!mention) continue;
+    const updatedAt = op.at > mention.updatedAt ? op.at : mention.updatedAt;
+    mention = { ...mention, ...op.fields, updatedAt };
+  }
+  return mention;
+}
