@@ -31,6 +31,8 @@
 //                     import_json_100k_preview_s is the part up to the preview shown.
 // *_js_gz_kb          gzip (level 9) size of the JS a context loads: its entry and every chunk
 //                     it imports, transitively.
+// sync_push_1k_ms, sync_pull_1k_ms, sync_latency_ms  the team cell, two members on a
+//                     CouchDB-compatible server in this process (scripts/bench-sync.mjs).
 //
 // The floors: what this machine does with no Vigie code in the measured path, in the same run,
 // so that the figures above are read against them (scripts/lib/bench-floors.ts).
@@ -637,3 +639,10 @@ print('background_js_gz_kb', gzippedWithImports(join(built, 'background.js')), '
 print('content_js_gz_kb', gzippedWithImports(join(built, 'content.js')), 'kb');
 print('monitor_js_gz_kb', gzippedWithImports(join(built, 'monitor.js')), 'kb');
 print('monitor_start_js_gz_kb', gzippedWithImports(join(built, 'monitor-start.js')), 'kb');
+
+// The team cell: push, pull and latency of a shared crisis's changes (scripts/bench-sync.mjs).
+const { benchSync } = await import('./bench-sync.mjs');
+await benchSync(print);
+// The in-process server's libraries (express-pouchdb, its in-memory stores) keep handles open
+// after it stops: the figures are all printed, the run ends here.
+process.exit(0);

@@ -142,13 +142,16 @@ export async function onCellAlarm(
   return true;
 }
 
-/** What the popup and the log show of the cell. */
+/**
+ * What the popup and the log show of the cell: from the database alone, which the popup's first
+ * call reads anyway, so that a worker started for it makes no other read.
+ */
 export async function cellStatus(db: VigieDatabase): Promise<CellStatus | null> {
-  const [target, cell] = await Promise.all([readTarget(), getCell(db)]);
-  if (!target || !cell) return null;
+  const cell = await getCell(db);
+  if (!cell) return null;
   return {
-    server: target.server,
-    db: target.db,
+    server: cell.server,
+    db: cell.db,
     user: cell.user,
     shareNew: cell.shareNew,
     shared: cell.shared,

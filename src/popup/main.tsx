@@ -2,13 +2,13 @@
  * The toolbar popup (extension page). Renders from one round trip to the background: flag this
  * page or selection, the watched terms monitoring saw here (one click flags one; one more shows
  * them on the page), what is already flagged here (and what of it is not on the page any more),
- * the untriaged count, the open crises.
+ * the untriaged count, the open crises, and the team cell's sync when one is connected.
  */
 import { render } from 'preact';
 import { t, uiLanguage } from '../core/i18n';
 import type { FlagInto, FlagOutcome } from '../core/messaging/protocol';
 import { ask } from '../ui/background';
-import { formatCount } from '../ui/format';
+import { cellStatusText, formatCount } from '../ui/format';
 import { askForPageCapture } from '../ui/page-capture';
 import { FlagSection } from './flag-section';
 import { openLog } from './open-log';
@@ -98,6 +98,12 @@ function Popup() {
       {state && <PageMentions state={state} busy={busy} onKeepCopy={(id) => void keepCopy(id)} />}
 
       {state && <OpenCrises crises={state.openCrises} />}
+
+      {state?.cell && (
+        <p class="small muted" data-testid="popup-cell">
+          <strong>{t('settingsCellTitle')}</strong> {cellStatusText(state.cell)}
+        </p>
+      )}
 
       <div class="footer">
         <button

@@ -176,6 +176,15 @@ describe('the team cell', () => {
     const failed = await call<{ failure: string | null }>(bob, 'syncCell', {});
     expect(failed.failure).toBe('unreachable');
     expect((await status(bob))?.waiting).toBeGreaterThan(0);
+    // The popup says what waits, and why.
+    const popup = await bob.context.newPage();
+    await popup.goto(extensionUrl(bob, 'popup/index.html'));
+    const line = popup.getByTestId('popup-cell');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(
+      /changes? waiting to be sent · last try failed: The server could not be reached/,
+    );
+    await popup.close();
     gate.up();
     for (const vigie of [alice, bob, alice]) await call(vigie, 'syncCell', {});
     for (const vigie of [alice, bob]) {

@@ -128,8 +128,18 @@ describe('an update over a log of the previous schema', () => {
     expect(part.records).toEqual(mentions);
 
     expect(await ext.evaluate(() => (globalThis as never as V3).V3.describeLog())).toEqual({
-      version: 6,
-      stores: ['crises', 'events', 'mentions', 'meta', 'pageCopies', 'postings', 'settings'],
+      version: 7,
+      stores: [
+        'cell',
+        'crises',
+        'events',
+        'mentions',
+        'meta',
+        'outbox',
+        'pageCopies',
+        'postings',
+        'settings',
+      ],
       indexes: [
         'capturedAt',
         'crisisId',

@@ -74,7 +74,11 @@ export function createCellCalls(
       const checked = targetOf(target);
       const test = await testConnection(checked);
       if (!test.ok) throw new AppError('cell', test.failure);
-      await connectCell(db, test.user, shareNew === true);
+      await connectCell(
+        db,
+        { server: checked.server, db: checked.db, user: test.user },
+        shareNew === true,
+      );
       await saveTarget(checked);
       void syncNow(db, changed);
       return status();

@@ -15,21 +15,26 @@ import type { VigieDatabase } from './open';
 import { SYNC_WRITE } from './outbox';
 import type { CellRecord, OutboxEntry, VigieDB } from './schema';
 
-/** Connects the log to a cell as `user`; a cell connected before keeps its shared crises. */
+/**
+ * Connects the log to a cell as `member.user`; the same member of the same cell connecting
+ * again keeps the crises shared before and the checkpoint.
+ */
 export async function connectCell(
   db: VigieDatabase,
-  user: string,
+  member: { server: string; db: string; user: string },
   shareNew: boolean,
 ): Promise<CellRecord> {
   const tx = db.transaction('cell', 'readwrite');
   const before = await tx.store.get('cell');
+  const same =
+    before?.user === member.user && before.server === member.server && before.db === member.db;
   const cell: CellRecord = {
     key: 'cell',
-    user,
+    ...member,
     shareNew,
-    shared: before?.user === user ? before.shared : [],
-    since: before?.user === user ? before.since : '0',
-    lastSyncAt: before?.user === user ? before.lastSyncAt : null,
+    shared: same ? before.shared : [],
+    since: same ? before.since : '0',
+    lastSyncAt: same ? before.lastSyncAt : null,
     lastError: null,
   };
   await tx.store.put(cell);

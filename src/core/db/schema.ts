@@ -62,11 +62,14 @@ export interface SettingsRecord {
 
 /**
  * The team cell this browser is connected to, as the writes that share changes need it in
- * their own transaction (core/db/outbox.ts). The server's address and the credentials are in
- * the extension's storage, not here.
+ * their own transaction (core/db/outbox.ts). The credentials are in the extension's storage,
+ * not here.
  */
 export interface CellRecord {
   key: 'cell';
+  /** The server and the cell's database there, as the status shows them. */
+  server: string;
+  db: string;
   /** The member's name on the server: the author of what they share. */
   user: string;
   /** Whether new crises are shared as they open (the settings' default). */

@@ -3,6 +3,7 @@
  * its origin asked of the browser on the click), the status of the sync, the default for new
  * crises, and disconnecting, keeping or removing the shared crises.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../core/browser';
 import { t, tn } from '../../core/i18n';
@@ -44,6 +45,29 @@ function TargetField(props: {
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </div>
+  );
+}
+
+/** A checkbox or a radio button with its text after it, on one line. */
+function Choice(props: {
+  type: 'checkbox' | 'radio';
+  name?: string;
+  checked: boolean;
+  testid?: string;
+  onChange: (checked: boolean) => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class="settings-check">
+      <input
+        type={props.type}
+        name={props.name}
+        checked={props.checked}
+        data-testid={props.testid}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />{' '}
+      {props.children}
+    </label>
   );
 }
 
@@ -115,15 +139,9 @@ function ConnectForm(props: { onConnected: (status: CellStatus) => void }) {
         value={target.password}
         onInput={set('password')}
       />
-      <label class="settings-check">
-        <input
-          type="checkbox"
-          checked={shareNew}
-          data-testid="cell-share-new"
-          onChange={(e) => setShareNew(e.currentTarget.checked)}
-        />{' '}
+      <Choice type="checkbox" checked={shareNew} testid="cell-share-new" onChange={setShareNew}>
         {t('cellShareNew')}
-      </label>
+      </Choice>
       <SaveBar status={status} error={error}>
         <button
           type="button"
@@ -189,15 +207,14 @@ function Connected(props: { cell: CellStatus; onChanged: (status: CellStatus | n
       <p class="small" data-testid="cell-status">
         {cellStatusText(cell)}
       </p>
-      <label class="settings-check">
-        <input
-          type="checkbox"
-          checked={cell.shareNew}
-          data-testid="cell-share-new"
-          onChange={(e) => void shareNew(e.currentTarget.checked)}
-        />{' '}
+      <Choice
+        type="checkbox"
+        checked={cell.shareNew}
+        testid="cell-share-new"
+        onChange={(on) => void shareNew(on)}
+      >
         {t('cellShareNew')}
-      </label>
+      </Choice>
       <SaveBar status={status} error={error}>
         <button type="button" class="button" data-testid="cell-sync" onClick={() => void syncNow()}>
           {t('cellSyncNow')}
@@ -205,26 +222,19 @@ function Connected(props: { cell: CellStatus; onChanged: (status: CellStatus | n
       </SaveBar>
       <fieldset class="settings-fieldset">
         <legend>{t('cellDisconnectTitle')}</legend>
-        <label class="settings-check">
-          <input
+        <Choice type="radio" name="cell-forget" checked={!forget} onChange={() => setForget(false)}>
+          {t('cellKeepCopies')}
+        </Choice>
+        {cell.shared.length > 0 && (
+          <Choice
             type="radio"
             name="cell-forget"
-            checked={!forget}
-            onChange={() => setForget(false)}
-          />{' '}
-          {t('cellKeepCopies')}
-        </label>
-        {cell.shared.length > 0 && (
-          <label class="settings-check">
-            <input
-              type="radio"
-              name="cell-forget"
-              checked={forget}
-              data-testid="cell-forget"
-              onChange={() => setForget(true)}
-            />{' '}
+            checked={forget}
+            testid="cell-forget"
+            onChange={() => setForget(true)}
+          >
             {tn('cellForgetCopies', cell.shared.length, String(cell.shared.length))}
-          </label>
+          </Choice>
         )}
         {cell.waiting > 0 && (
           <p class="small warning">

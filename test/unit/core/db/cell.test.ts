@@ -27,6 +27,7 @@ import type { Crisis } from '../../../../src/core/model/types';
 import { freshDB, mention } from '../../helpers';
 
 const at = '2026-12-01T09:00:00.000Z';
+const member = (user: string) => ({ server: 'https://couch.example', db: 'cell', user });
 let db: VigieDatabase;
 let crisis: Crisis;
 
@@ -49,7 +50,7 @@ describe('the outbox', () => {
       at,
     });
     expect(await outboxEntries(db, 100)).toEqual([]);
-    await connectCell(db, 'alice', false);
+    await connectCell(db, member('alice'), false);
     await saveCrisis(db, { ...crisis, title: 'C' }, [], {
       kind: 'change',
       change: { op: 'title', title: 'C' },
@@ -61,7 +62,7 @@ describe('the outbox', () => {
   it('takes a shared crisis whole, with its journal and mentions, then each change', async () => {
     const { mention: m } = await addMention(db, mention());
     await moveMentions(db, [m.id], crisis.id, at);
-    await connectCell(db, 'alice', false);
+    await connectCell(db, member('alice'), false);
     expect(await shareCrisis(db, crisis.id)).toBe(true);
     const shared = await outboxEntries(db, 100);
     expect(shared.map((e) => e.kind).sort()).toEqual(['crisis', 'event', 'event', 'mention']);
@@ -91,7 +92,7 @@ describe('the outbox', () => {
   });
 
   it('shares new crises when the cell’s default says so', async () => {
-    await connectCell(db, 'alice', true);
+    await connectCell(db, member('alice'), true);
     const fresh = await opened('Second');
     expect((await getCell(db))?.shared).toEqual([fresh.id]);
     expect((await outboxEntries(db, 100)).map((e) => e.docId)).toEqual([
@@ -100,8 +101,17 @@ describe('the outbox', () => {
     ]);
   });
 
+  it('keeps what was shared when the same member connects again, and only then', async () => {
+    await connectCell(db, member('alice'), false);
+    await shareCrisis(db, crisis.id);
+    await connectCell(db, member('alice'), true);
+    expect((await getCell(db))?.shared).toEqual([crisis.id]);
+    await connectCell(db, { ...member('alice'), db: 'other-cell' }, true);
+    expect((await getCell(db))?.shared).toEqual([]);
+  });
+
   it('leaves an entry until the server has it', async () => {
-    await connectCell(db, 'alice', false);
+    await connectCell(db, member('alice'), false);
     await shareCrisis(db, crisis.id);
     const entries = await outboxEntries(db, 100);
     await settlePush(db, [entries[0]!.seq!], at, 'unreachable');
@@ -112,7 +122,7 @@ describe('the outbox', () => {
 
 describe('applyPulled', () => {
   it('applies the server’s crisis with this browser’s waiting change on top', async () => {
-    await connectCell(db, 'bob', false);
+    await connectCell(db, member('bob'), false);
     await shareCrisis(db, crisis.id);
     await saveCrisis(db, { ...crisis, level: 3 }, [], {
       kind: 'change',
@@ -138,7 +148,7 @@ describe('applyPulled', () => {
   });
 
   it('takes a new crisis with its mentions, and leaves out mentions of crises not shared', async () => {
-    await connectCell(db, 'bob', false);
+    await connectCell(db, member('bob'), false);
     const theirs = newCrisis({ title: 'Theirs', level: 1, openedAt: at, checklist: [] });
     const inCrisis = mention({ crisisId: theirs.id, quote: 'one' });
     const stray = mention({ crisisId: null, quote: 'two' });
@@ -159,13 +169,13 @@ describe('applyPulled', () => {
   });
 
   it('forgets the shared crises on disconnect when asked, and keeps them otherwise', async () => {
-    await connectCell(db, 'bob', false);
+    await connectCell(db, member('bob'), false);
     await shareCrisis(db, crisis.id);
     await appendEvents(db, [newEvent(crisis.id, at, 'note', { text: 'x' })]);
     expect(await disconnectCell(db, false)).toBe(0);
     expect(await getCrisis(db, crisis.id)).toBeDefined();
     expect(await outboxEntries(db, 100)).toEqual([]);
-    await connectCell(db, 'bob', false);
+    await connectCell(db, member('bob'), false);
     await shareCrisis(db, crisis.id);
     expect(await disconnectCell(db, true)).toBe(1);
     expect(await getCrisis(db, crisis.id)).toBeUndefined();

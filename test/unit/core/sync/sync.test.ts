@@ -45,7 +45,7 @@ interface Member {
 async function member(cell: string, name: string): Promise<Member> {
   const db = await freshDB();
   const target = server.target(cell, name, `${name}-pw`);
-  await connectCell(db, name, false);
+  await connectCell(db, { server: target.server, db: target.db, user: name }, false);
   return { db, target, deps: (f) => ({ db, client: couchClient(target, f), now }) };
 }
 
