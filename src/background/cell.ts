@@ -83,11 +83,23 @@ export function syncNow(db: VigieDatabase, changed: () => void): Promise<RoundRe
       changed();
     }
     await scheduleAfter(round.failure);
+    tellPages();
     return { pushed: round.pushed, pulled, failure: round.failure };
   })().finally(() => {
     running = null;
   });
   return running;
+}
+
+/** The message the crisis log hears after each round: its sync status may have changed. */
+const CELL_ROUND = { vigieCellRound: 1 } as const;
+
+/**
+ * Tells the open pages of the extension that a round ended (what waited was sent, or failed),
+ * so that the status they show is not left saying changes wait. No page open: nothing to do.
+ */
+function tellPages(): void {
+  browser.runtime.sendMessage(CELL_ROUND).catch(() => undefined);
 }
 
 let soon: ReturnType<typeof setTimeout> | undefined;

@@ -2,10 +2,15 @@
  * While the crisis log is open and shows, and a team cell is connected, the log keeps asking
  * the background to wait for others' changes (a long-poll of the server, under 25 s a time, so
  * that the worker's limits never cut it): a change a member makes shows here within seconds.
- * Each time changes came in, `onPulled` runs and the open screens hear `CELL_PULLED`.
+ * Each time changes came in, `onPulled` runs and the open screens hear `CELL_PULLED`; after any
+ * round the worker ran on its own (a local change sent), `onPulled` runs too, for the status.
  */
 import { useEffect } from 'preact/hooks';
+import { browser } from '../core/browser';
 import { ask } from '../ui/background';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** The event the window hears when others' changes came in. */
 export const CELL_PULLED = 'vigie-cell-pulled';
@@ -37,6 +42,12 @@ export function useCellWatch(connected: boolean, onPulled: () => void): void {
       }
     };
     void loop();
+    // A round the background ran on its own (a local change sent, an alarm) ended: the status
+    // shown is read again.
+    const onRound = (message: unknown) => {
+      if (isRecord(message) && message.vigieCellRound === 1) onPulled();
+    };
+    browser.runtime.onMessage.addListener(onRound);
     // Back in view, the watch starts again; hidden, it ends after its current wait.
     const onVisible = () => document.visibilityState === 'visible' && void loop();
     document.addEventListener('visibilitychange', onVisible);
@@ -44,6 +55,7 @@ export function useCellWatch(connected: boolean, onPulled: () => void): void {
       stopped = true;
       clearTimeout(pause);
       document.removeEventListener('visibilitychange', onVisible);
+      browser.runtime.onMessage.removeListener(onRound);
     };
   }, [connected, onPulled]);
 }

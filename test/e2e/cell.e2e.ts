@@ -167,6 +167,11 @@ describe('the team cell', () => {
   it('keeps both members’ edits made while the server was out of reach', async () => {
     const [crisis] = await openCrises(alice);
     const id = crisis!.id;
+    // Alice's crisis log stays open throughout: its line says what waits, then that it went.
+    const log = await alice.context.newPage();
+    await log.goto(extensionUrl(alice, 'dashboard/index.html#crises'));
+    const navLine = log.getByTestId('log-cell-status');
+    await navLine.waitFor();
     gate.down();
     await call(alice, 'updateCrisis', { id, change: { op: 'title', title: 'Storm, handled' } });
     await call(bob, 'updateCrisis', {
@@ -186,7 +191,18 @@ describe('the team cell', () => {
     );
     await popup.close();
     gate.up();
+    await until(
+      () => navLine.textContent(),
+      (text) => /waiting to be sent/.test(text ?? ''),
+      20_000,
+    );
     for (const vigie of [alice, bob, alice]) await call(vigie, 'syncCell', {});
+    await until(
+      () => navLine.textContent(),
+      (text) => !/waiting|failed/.test(text ?? ''),
+      10_000,
+    );
+    await log.close();
     for (const vigie of [alice, bob]) {
       const { crisis: merged } = await call<{ crisis: Crisis }>(vigie, 'getCrisis', { id });
       expect(merged.title).toBe('Storm, handled');

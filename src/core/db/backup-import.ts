@@ -93,6 +93,10 @@ async function applyImport(
     await Promise.all(
       [...STORES, 'postings' as const].map((name) => run.w.objectStore(name).clear()),
     );
+    // The crises shared with a team cell are the cell's, not only this log's: read from the
+    // start again at the next sync, they come back over what the file put in their place.
+    const cell = await run.w.objectStore('cell').get('cell');
+    if (cell) await run.w.objectStore('cell').put({ ...cell, since: '0' });
   }
   // Crises first: a mention keeps its crisis only if the crisis is in the file or in the log.
   const known = new Set(data.crises.map((c) => c.id));

@@ -7,9 +7,12 @@ import type { ImportSummary, RecordCounts } from '../backup/format';
 import type { RecordOutcome } from '../backup/merge';
 import type { VigieDB } from './schema';
 
-/** The stores a backup holds, and the transaction's (the kept mention counts too). */
+/**
+ * The stores a backup holds, and the transaction's: the kept mention counts too, and the team
+ * cell's record, whose checkpoint a replacing import sets back (backup-import.ts).
+ */
 export const STORES = ['mentions', 'crises', 'events', 'settings'] as const;
-export const TX_STORES = [...STORES, 'meta', 'postings'] as const;
+export const TX_STORES = [...STORES, 'meta', 'postings', 'cell'] as const;
 type Stores = typeof TX_STORES extends readonly (infer S)[] ? S[] : never;
 export type ImportTx = IDBPTransaction<VigieDB, Stores, 'readonly' | 'readwrite'>;
 export type WriteTx = IDBPTransaction<VigieDB, Stores, 'readwrite'>;

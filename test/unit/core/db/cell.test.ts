@@ -20,7 +20,9 @@ import {
   saveCrisis,
 } from '../../../../src/core/db/crises';
 import { addMention, getMention, updateMention } from '../../../../src/core/db/mentions';
+import { commitImport } from '../../../../src/core/db/backup-import';
 import type { VigieDatabase } from '../../../../src/core/db/open';
+import { DEFAULT_SETTINGS } from '../../../../src/core/model/settings';
 import { getCell, outboxEntries } from '../../../../src/core/db/outbox';
 import { newCrisis } from '../../../../src/core/model/crisis';
 import type { Crisis } from '../../../../src/core/model/types';
@@ -166,6 +168,18 @@ describe('applyPulled', () => {
     expect(await getMention(db, inCrisis.id)).toBeDefined();
     expect(await getMention(db, stray.id)).toBeUndefined();
     expect((await getCell(db))?.shared).toContain(theirs.id);
+  });
+
+  it('reads the cell from the start again after an import that replaced the log', async () => {
+    await connectCell(db, member('bob'), false);
+    await applyPulled(db, [], '42-x', at);
+    await commitImport(
+      db,
+      { mentions: [], crises: [], events: [], settings: DEFAULT_SETTINGS },
+      new Set(),
+      'replace',
+    );
+    expect((await getCell(db))?.since).toBe('0');
   });
 
   it('forgets the shared crises on disconnect when asked, and keeps them otherwise', async () => {
