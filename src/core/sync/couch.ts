@@ -306,6 +306,12 @@ export function couchClient(
     }
   }
 
+  /** Throws an answer of the server itself (its root, its session) that is not a 2xx. */
+  function refusedByServer(answer: Answer): void {
+    if (answer.status >= 200 && answer.status < 300) return;
+    throw new CouchError(failureOf(answer.status, 'server'), answer.status, reasonOf(answer.body));
+  }
+
   /** The body of a 2xx answer about the database; any other status is thrown as its failure. */
   async function databaseCall(
     method: 'GET' | 'POST' | 'PUT',
@@ -362,13 +368,7 @@ export function couchClient(
         maxBytes: MAX_SMALL_BODY_BYTES,
         ...(signal ? { signal } : {}),
       });
-      if (answer.status < 200 || answer.status >= 300) {
-        throw new CouchError(
-          failureOf(answer.status, 'server'),
-          answer.status,
-          reasonOf(answer.body),
-        );
-      }
+      refusedByServer(answer);
       if (!isRecord(answer.body) || !('couchdb' in answer.body)) {
         throw new CouchError('not-couch', answer.status, 'no CouchDB welcome at the root');
       }
@@ -384,13 +384,7 @@ export function couchClient(
         maxBytes: MAX_SMALL_BODY_BYTES,
         ...(signal ? { signal } : {}),
       });
-      if (answer.status < 200 || answer.status >= 300) {
-        throw new CouchError(
-          failureOf(answer.status, 'server'),
-          answer.status,
-          reasonOf(answer.body),
-        );
-      }
+      refusedByServer(answer);
       const ctx = isRecord(answer.body) ? answer.body.userCtx : undefined;
       if (!isRecord(ctx) || !Array.isArray(ctx.roles)) throw bad('no userCtx', answer.status);
       return {
