@@ -2,7 +2,7 @@
  * The outbox of the team cell: every write that changes a shared crisis, its journal or its
  * mentions adds what it changed here, in its own transaction, so that a change is never made
  * without its way to the server, nor the other way round. The background pushes the outbox
- * (core/sync/push.ts) and takes each entry out once the server has it.
+ * (core/sync/sync.ts) and takes each entry out once the server has it.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Crisis, CrisisEvent, Mention } from '../model/types';
