@@ -167,7 +167,7 @@ export async function moveMentions(
     moved++;
   }
   await changes.save(tx);
-  if (moved > 0) for (const id of affected) await keepDetection(tx, id);
+  if (moved > 0) for (const id of affected) await keepDetection(tx, id, out);
   await tx.done;
   return moved;
 }
@@ -183,7 +183,7 @@ type MoveTx = IDBPTransaction<
  * opening (its first journal line) when it holds none earlier. The reaction countdown and
  * every metric start there: days a mention waited in the inbox count.
  */
-async function keepDetection(tx: MoveTx, crisisId: string): Promise<void> {
+async function keepDetection(tx: MoveTx, crisisId: string, out: SyncOut): Promise<void> {
   const crisis = await tx.objectStore('crises').get(crisisId);
   if (!crisis) return;
   const range = IDBKeyRange.bound([crisisId], [crisisId, []]);
@@ -197,6 +197,7 @@ async function keepDetection(tx: MoveTx, crisisId: string): Promise<void> {
   const detection = times.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
   if (detection !== crisis.openedAt) {
     await tx.objectStore('crises').put({ ...crisis, openedAt: detection });
+    await out.crisis(crisisId, { kind: 'detected', openedAt: detection });
   }
 }
 

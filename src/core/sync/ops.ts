@@ -13,6 +13,8 @@ import type { Crisis, CrisisStep, Mention } from '../model/types';
 export type CrisisOp =
   | { kind: 'change'; change: CrisisChange; at: string }
   | { kind: 'step'; step: CrisisStep; at: string }
+  /** The detection time the crisis took from its earliest mention (db/crises.ts). */
+  | { kind: 'detected'; openedAt: string }
   /** The whole crisis: its first sharing, or its creation in a shared cell. */
   | { kind: 'whole'; crisis: Crisis };
 
@@ -39,7 +41,8 @@ export function rebaseCrisis(base: Crisis | null, ops: readonly CrisisOp[]): Cri
       continue;
     }
     if (!crisis) continue;
-    if (op.kind === 'step') crisis = moveToStep(crisis, op.step, op.at);
+    if (op.kind === 'detected') crisis = { ...crisis, openedAt: op.openedAt };
+    else if (op.kind === 'step') crisis = moveToStep(crisis, op.step, op.at);
     else crisis = applyCrisisChange(crisis, op.change, op.at)?.crisis ?? crisis;
   }
   return crisis;

@@ -93,6 +93,19 @@ describe('the outbox', () => {
     expect((await listEvents(db, crisis.id)).at(-1)?.by).toBe('alice');
   });
 
+  it('sends the earlier detection a mention moved in gives a shared crisis', async () => {
+    await connectCell(db, member('alice'), false);
+    await shareCrisis(db, crisis.id);
+    const { mention: older } = await addMention(
+      db,
+      mention({ capturedAt: '2026-11-30T07:00:00.000Z' }),
+    );
+    await moveMentions(db, [older.id], crisis.id, at);
+    expect((await getCrisis(db, crisis.id))?.openedAt).toBe('2026-11-30T07:00:00.000Z');
+    const ops = (await outboxEntries(db, 100)).flatMap((e) => (e.kind === 'crisis' ? [e.op] : []));
+    expect(ops.at(-1)).toEqual({ kind: 'detected', openedAt: '2026-11-30T07:00:00.000Z' });
+  });
+
   it('shares new crises when the cell’s default says so', async () => {
     await connectCell(db, member('alice'), true);
     const fresh = await opened('Second');

@@ -55,6 +55,11 @@ describe('rebaseCrisis', () => {
     expect(merged?.plan.updates.map((u) => u.id)).toEqual(['u1']);
   });
 
+  it('takes the detection time a member’s earlier mention gave', () => {
+    const merged = rebaseCrisis(base, [{ kind: 'detected', openedAt: '2026-11-30T07:00:00.000Z' }]);
+    expect(merged?.openedAt).toBe('2026-11-30T07:00:00.000Z');
+  });
+
   it('creates the crisis from the whole copy when the server has none', () => {
     expect(rebaseCrisis(null, [{ kind: 'whole', crisis: base }])?.id).toBe(base.id);
     expect(rebaseCrisis(null, [{ kind: 'step', step: 'assess', at: base.openedAt }])).toBeNull();
