@@ -4,7 +4,6 @@
  * shared with its journal and mentions whole or not at all, and a batch from the server is
  * applied with its checkpoint, so a worker stopped halfway asks for the same batch again.
  */
-import type { IDBPTransaction } from 'idb';
 import type { Crisis, CrisisEvent, Mention } from '../model/types';
 import type { CellRecord as SharedRecord } from '../sync/docs';
 import { docId } from '../sync/docs';
@@ -12,8 +11,8 @@ import { rebaseCrisis, rebaseMention, type CrisisOp, type MentionOp } from '../s
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
-import { SYNC_WRITE } from './outbox';
-import type { CellRecord, OutboxEntry, VigieDB } from './schema';
+import { SYNC_WRITE, type SharedWriteTx } from './outbox';
+import type { CellRecord, OutboxEntry } from './schema';
 
 /**
  * Connects the log to a cell as `member.user`; the same member of the same cell connecting
@@ -179,18 +178,12 @@ export async function applyPulled(
   return applied;
 }
 
-type PullTx = IDBPTransaction<
-  VigieDB,
-  ('cell' | 'outbox' | 'mentions' | 'meta' | 'postings' | 'crises' | 'events')[],
-  'readwrite'
->;
-
 /**
  * Puts one pulled mention: 'put'; 'not-shared' for a mention of no crisis shared here (moved to
  * a member's inbox, which stays personal); else why it was left out.
  */
 async function applyMention(
-  tx: PullTx,
+  tx: SharedWriteTx,
   server: Mention,
   shared: ReadonlySet<string>,
   pending: (id: string) => Promise<OutboxEntry[]>,

@@ -13,12 +13,10 @@ import { matchesWords, queryWords, wordsOf } from '../model/search';
 import type { Crisis, CrisisEvent, EventType, Mention } from '../model/types';
 import { allChecked, checked } from './checked';
 import { MENTION_WRITE, MentionChanges } from './mention-changes';
-import { SYNC_WRITE, SyncOut } from './outbox';
+import { SYNC_WRITE, SyncOut, type SharedWriteTx } from './outbox';
 import type { CrisisOp } from '../sync/ops';
 import { fromStored, toStored } from './mentions';
-import type { IDBPTransaction } from 'idb';
 import type { VigieDatabase } from './open';
-import type { VigieDB } from './schema';
 import { getSettings } from './settings';
 import { timeRange, type Direction } from './time-range';
 
@@ -172,18 +170,12 @@ export async function moveMentions(
   return moved;
 }
 
-type MoveTx = IDBPTransaction<
-  VigieDB,
-  ('mentions' | 'crises' | 'events' | 'meta' | 'postings' | 'cell' | 'outbox')[],
-  'readwrite'
->;
-
 /**
  * Keeps a crisis's `openedAt` at its detection: the flag of its earliest mention, or its
  * opening (its first journal line) when it holds none earlier. The reaction countdown and
  * every metric start there: days a mention waited in the inbox count.
  */
-async function keepDetection(tx: MoveTx, crisisId: string, out: SyncOut): Promise<void> {
+async function keepDetection(tx: SharedWriteTx, crisisId: string, out: SyncOut): Promise<void> {
   const crisis = await tx.objectStore('crises').get(crisisId);
   if (!crisis) return;
   const range = IDBKeyRange.bound([crisisId], [crisisId, []]);

@@ -16,6 +16,16 @@ export const SYNC_WRITE = ['cell', 'outbox'] as const;
 
 type SyncTx = IDBPTransaction<VigieDB, StoreNames<VigieDB>[], 'readwrite' | 'versionchange'>;
 
+/**
+ * A transaction that writes a crisis's records as a cell shares them: the crisis, its journal,
+ * its mentions with what their writes keep (MENTION_WRITE), and SYNC_WRITE.
+ */
+export type SharedWriteTx = IDBPTransaction<
+  VigieDB,
+  ('mentions' | 'meta' | 'postings' | 'crises' | 'events' | 'cell' | 'outbox')[],
+  'readwrite'
+>;
+
 /** The mention's fields a member may change that differ between `before` and `after`. */
 export function changedFields(
   before: Mention,
