@@ -77,7 +77,8 @@ export function syncNow(db: VigieDatabase, changed: () => void): Promise<RoundRe
       client: couchClient(target),
       now: () => new Date().toISOString(),
     });
-    const pulled = round.applied.crises + round.applied.events + round.applied.mentions;
+    const { crises, events, mentions } = round.applied;
+    const pulled = crises + events + mentions + round.copies;
     if (pulled > 0) {
       pulledRounds++;
       changed();

@@ -18,6 +18,7 @@ import type { BackgroundCalls } from '../../core/messaging/protocol';
 import { type Handlers } from '../../core/messaging/rpc';
 import { AppError } from '../../core/errors';
 import { pageKeyOf } from '../../core/model/mention';
+import { base64Of } from '../../core/text/base64';
 import { canScript } from '../capture';
 
 /** Chromium's pageCapture, present once the user granted the permission; absent in Firefox. */
@@ -88,16 +89,6 @@ export async function copyOfTab(tabId: number): Promise<TabCopy> {
   }
   const data = new TextEncoder().encode(page.html).buffer as ArrayBuffer;
   return { format: 'html', data, location: page.url };
-}
-
-/** Base64 of bytes, in slices: spreading megabytes into one call would overflow the stack. */
-function base64Of(data: ArrayBuffer): string {
-  const bytes = new Uint8Array(data);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 type EvidenceCalls = Pick<BackgroundCalls, 'keepPageCopy' | 'verifyEvidence' | 'getPageCopy'>;

@@ -60,11 +60,12 @@ async function deleteWithUndo(deps: HandlerDeps, all: string[]) {
       }
       break;
     }
+    const at = deps.now().toISOString();
     const gone = await deleteMentions(
       db,
       mentions.map((m) => m.id),
+      at,
     );
-    const at = deps.now().toISOString();
     await appendEvents(db, crisisEvents(gone, at, 'mention-unlinked', { deleted: true }));
     deleted += gone.length;
     crises ||= gone.some((m) => m.crisisId);

@@ -12,7 +12,8 @@ import { MENTION_WRITE, MentionChanges } from './mention-changes';
 import { fromStored, toStored } from './mentions';
 import type { VigieDatabase } from './open';
 import { SYNC_WRITE, type SharedWriteTx } from './outbox';
-import type { CellRecord, OutboxEntry } from './schema';
+import type { IDBPTransaction } from 'idb';
+import type { CellRecord, OutboxEntry, VigieDB } from './schema';
 
 /**
  * Connects the log to a cell as `member.user`; the same member of the same cell connecting
@@ -115,6 +116,81 @@ export async function shareCrisis(db: VigieDatabase, crisisId: string): Promise<
   return true;
 }
 
+/**
+ * The largest page copy shared with the cell. CouchDB refuses a document over its
+ * `max_document_size` (8 MB by default), and a copy travels in its mention's document as
+ * base64, a third larger: 5 MB of page, with the mention, stays under the default.
+ */
+export const MAX_SHARED_COPY_BYTES = 5_000_000;
+
+/** Where a mention's page copy stands with the cell, as its evidence panel says it. */
+export type CopySharing =
+  'no-cell' | 'not-shared' | 'no-copy' | 'too-large' | 'can-share' | 'shared' | 'not-found';
+
+/** What `sharing` would answer, read in `tx`, and the mention's copy when there is one. */
+async function sharingIn(
+  tx: IDBPTransaction<VigieDB, ('cell' | 'mentions' | 'outbox')[], IDBTransactionMode>,
+  mentionId: string,
+) {
+  const cell = await tx.objectStore('cell').get('cell');
+  const stored = await tx.objectStore('mentions').get(mentionId);
+  const ref = stored?.evidence.pageCopy ?? null;
+  const state: CopySharing = !cell
+    ? 'no-cell'
+    : !stored
+      ? 'not-found'
+      : !stored.crisisId || !cell.shared.includes(stored.crisisId)
+        ? 'not-shared'
+        : cell.copies?.includes(mentionId)
+          ? 'shared'
+          : !ref
+            ? 'no-copy'
+            : ref.bytes > MAX_SHARED_COPY_BYTES
+              ? 'too-large'
+              : 'can-share';
+  return { cell, ref, state };
+}
+
+/** Where the page copy of mention `mentionId` stands with the cell. */
+export async function copySharing(db: VigieDatabase, mentionId: string): Promise<CopySharing> {
+  const tx = db.transaction(['cell', 'mentions', 'outbox']);
+  const { state } = await sharingIn(tx, mentionId);
+  await tx.done;
+  return state;
+}
+
+/**
+ * Shares the page copy of a mention of a shared crisis with the cell: it goes with the next
+ * push, as its document's attachment. Returns where the copy then stands ('shared' when it
+ * was queued, or already was).
+ */
+export async function sharePageCopy(db: VigieDatabase, mentionId: string): Promise<CopySharing> {
+  const tx = db.transaction(['cell', 'mentions', 'outbox'], 'readwrite');
+  const { cell, ref, state } = await sharingIn(tx, mentionId);
+  if (state !== 'can-share' || !cell || !ref) {
+    await tx.done;
+    return state;
+  }
+  await tx.objectStore('outbox').add({
+    docId: docId('mention', mentionId),
+    kind: 'mention',
+    op: { kind: 'copy', ref },
+  });
+  await tx.objectStore('cell').put({ ...cell, copies: [...(cell.copies ?? []), mentionId] });
+  await tx.done;
+  return 'shared';
+}
+
+/** Takes mention `mentionId` off the copies to fetch: kept, or not to be had. */
+export async function copyFetched(db: VigieDatabase, mentionId: string): Promise<void> {
+  const tx = db.transaction('cell', 'readwrite');
+  const cell = await tx.store.get('cell');
+  if (cell?.wantCopies?.includes(mentionId)) {
+    await tx.store.put({ ...cell, wantCopies: cell.wantCopies.filter((id) => id !== mentionId) });
+  }
+  await tx.done;
+}
+
 /** What one pull applied, for the sync status and the lists to refresh. */
 export interface Applied {
   crises: number;
@@ -145,10 +221,12 @@ export async function applyPulled(
     return applied;
   }
   const shared = new Set(cell.shared);
+  const copies = new Set(cell.copies);
+  const wanted = new Set(cell.wantCopies);
   const pending = async (id: string) =>
     (await tx.objectStore('outbox').index('docId').getAll(id)) as OutboxEntry[];
   // Crises first, so that the mentions and events of a crisis new here find it shared.
-  const order = { crisis: 0, mention: 1, event: 2 } as const;
+  const order = { crisis: 0, mention: 1, removed: 1, event: 2 } as const;
   const changes = new MentionChanges();
   for (const record of [...records].sort((a, b) => order[a.kind] - order[b.kind])) {
     if (record.kind === 'crisis') {
@@ -167,37 +245,72 @@ export async function applyPulled(
       await events.add(event);
       applied.events++;
     } else {
-      const outcome = await applyMention(tx, record.mention, shared, pending, changes);
+      const server = record.kind === 'mention' ? record.mention : 'removed';
+      const id = record.kind === 'mention' ? record.mention.id : record.mentionId;
+      const outcome = await applyMention(tx, id, server, shared, pending, changes);
       if (outcome === 'put') applied.mentions++;
       else if (outcome !== 'not-shared') applied.skipped.push(outcome);
+      const here = await tx.objectStore('mentions').get(id);
+      if (record.kind === 'mention' && record.copy && here?.crisisId) {
+        copies.add(id);
+        if (!here.evidence.pageCopy) wanted.add(id);
+      } else if (!here?.crisisId) {
+        wanted.delete(id);
+        copies.delete(id);
+      }
     }
   }
   await changes.save(tx);
-  await cellStore.put({ ...cell, shared: [...shared], since, lastSyncAt: now, lastError: null });
+  await cellStore.put({
+    ...cell,
+    shared: [...shared],
+    copies: [...copies],
+    wantCopies: [...wanted],
+    since,
+    lastSyncAt: now,
+    lastError: null,
+  });
   await tx.done;
   return applied;
 }
 
 /**
- * Puts one pulled mention: 'put'; 'not-shared' for a mention of no crisis shared here (moved to
- * a member's inbox, which stays personal); else why it was left out.
+ * Takes in one pulled mention (or the mark of its deletion), with this browser's waiting
+ * changes applied on top: 'put', or 'not-shared' when it is not a mention of a shared crisis
+ * here, or why it was left out. A mention that leaves the shared crises here (a member deleted
+ * it, or moved it to their own inbox, which stays personal) leaves this browser with them,
+ * except where this browser saved a copy of its page: that evidence is its own, and the
+ * mention stays, in the inbox.
  */
 async function applyMention(
   tx: SharedWriteTx,
-  server: Mention,
+  id: string,
+  server: Mention | 'removed',
   shared: ReadonlySet<string>,
   pending: (id: string) => Promise<OutboxEntry[]>,
   changes: MentionChanges,
 ): Promise<string> {
-  const ops = (await pending(docId('mention', server.id))).flatMap((e) =>
+  const ops = (await pending(docId('mention', id))).flatMap((e) =>
     e.kind === 'mention' ? [e.op] : ([] as MentionOp[]),
   );
   const store = tx.objectStore('mentions');
-  const before = await store.get(server.id);
-  const merged = rebaseMention(server, ops) as Mention;
-  if (!before && (merged.crisisId === null || !shared.has(merged.crisisId))) return 'not-shared';
-  // The page copy stays where it was saved: this browser's reference to its own copy is kept.
+  const before = await store.get(id);
   const local = before ? fromStored(before) : undefined;
+  const merged = rebaseMention(server, ops);
+  const inCell = (m: Mention | undefined) => m?.crisisId != null && shared.has(m.crisisId);
+  if (merged === null || merged === 'removed' || !inCell(merged)) {
+    // Out of the cell's crises: what this browser holds outside them is its own business.
+    if (!local || !inCell(local)) return 'not-shared';
+    const kept: Mention | undefined = local.evidence.pageCopy
+      ? { ...local, crisisId: null }
+      : undefined;
+    const keptStored = kept && toStored(kept);
+    changes.replaced(before, keptStored);
+    if (keptStored) await store.put(keptStored);
+    else await store.delete(id);
+    return 'put';
+  }
+  // The page copy stays where it was saved: this browser's reference to its own copy is kept.
   const mention: Mention = local?.evidence.pageCopy
     ? { ...merged, evidence: { ...merged.evidence, pageCopy: local.evidence.pageCopy } }
     : merged;

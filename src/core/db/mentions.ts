@@ -116,17 +116,21 @@ export async function getMentions(db: VigieDatabase, ids: readonly string[]): Pr
 export async function deleteMentions(
   db: VigieDatabase,
   ids: readonly string[],
+  at: string,
 ): Promise<Mention[]> {
-  const tx = db.transaction(MENTION_WRITE, 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, ...SYNC_WRITE], 'readwrite');
   const store = tx.objectStore('mentions');
   const changes = new MentionChanges();
+  const out = await SyncOut.open(tx);
   const deleted: Mention[] = [];
   for (const id of ids) {
     const stored = await store.get(id);
     if (!stored) continue;
-    deleted.push(fromStored(stored));
+    const mention = fromStored(stored);
+    deleted.push(mention);
     await store.delete(id);
     changes.replaced(stored, undefined);
+    await out.removed(mention, at);
   }
   await changes.save(tx);
   await tx.done;
@@ -143,9 +147,10 @@ export async function restoreMentions(
   mentions: readonly Mention[],
 ): Promise<void> {
   allChecked('mentions', mentions);
-  const tx = db.transaction(MENTION_WRITE, 'readwrite');
+  const tx = db.transaction([...MENTION_WRITE, ...SYNC_WRITE], 'readwrite');
   const store = tx.objectStore('mentions');
   const changes = new MentionChanges();
+  const out = await SyncOut.open(tx);
   for (const mention of mentions) {
     let restored = mention;
     const stored = toStored(mention);
@@ -163,8 +168,11 @@ export async function restoreMentions(
       changes.replaced(again, undefined);
     }
     const restoredStored = toStored(restored);
-    changes.replaced(await store.get(restored.id), restoredStored);
+    const before = await store.get(restored.id);
+    changes.replaced(before, restoredStored);
     await store.put(restoredStored);
+    // Back in a shared crisis, it goes to the cell whole again: the cell holds its deletion.
+    await out.mention(before && fromStored(before), restored, restored.updatedAt);
   }
   await changes.save(tx);
   await tx.done;

@@ -117,6 +117,18 @@ export class SyncOut {
       await this.add({ docId: id, kind: 'mention', op });
     }
   }
+
+  /** Queues the deletion of a mention of a shared crisis. */
+  async removed(mention: Mention, at: string): Promise<void> {
+    if (!this.cell || !this.isShared(mention.crisisId)) return;
+    const op: MentionOp = { kind: 'removed', at };
+    await this.add({ docId: docId('mention', mention.id), kind: 'mention', op });
+    // The mark takes the attachment with it: an undone deletion shares the mention alone.
+    if (this.cell.copies?.includes(mention.id)) {
+      this.cell = { ...this.cell, copies: this.cell.copies.filter((id) => id !== mention.id) };
+      await this.tx.objectStore('cell').put(this.cell);
+    }
+  }
 }
 
 /** The connected cell, or undefined. */

@@ -81,6 +81,10 @@ export interface CellRecord {
   lastSyncAt: string | null;
   /** What went wrong last, for the status shown; null once a sync went through. */
   lastError: string | null;
+  /** Mentions whose page copy the cell holds: sent from here, or received. */
+  copies?: string[];
+  /** Mentions whose page copy the cell holds and this browser has yet to fetch. */
+  wantCopies?: string[];
 }
 
 /** A change waiting to reach the cell's server, in the order it was made. */

@@ -20,3 +20,9 @@ export interface EvidenceCheck {
     | { state: 'missing'; saved: string }
     | { state: 'match' | 'mismatch'; saved: string; computed: string };
 }
+
+/** The media type of a page copy, by its format: its download, its attachment in the cell. */
+export const COPY_TYPES: Record<'mhtml' | 'html', string> = {
+  mhtml: 'multipart/related',
+  html: 'text/html',
+};

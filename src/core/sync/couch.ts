@@ -154,6 +154,11 @@ export interface CouchClient {
     signal?: AbortSignal;
   }): Promise<ChangesPage>;
   /**
+   * A document with its attachments' bytes inline (base64), or undefined when there is none:
+   * the page copy a member shared, read when a browser lacks it.
+   */
+  getDocWithAttachments(id: string, signal?: AbortSignal): Promise<CouchDoc | undefined>;
+  /**
    * Writes the design document `doc` (its `_id` starts with `_design/`), over the current one
    * if it differs. Only a database or server admin may: others get 'unauthorized' or 'forbidden'.
    */
@@ -452,6 +457,19 @@ export function couchClient(
       const pending =
         typeof body.pending === 'number' ? body.pending : results.length >= count ? 1 : 0;
       return { results, lastSeq: seqString(body.last_seq), pending };
+    },
+
+    async getDocWithAttachments(id, signal) {
+      const url = `${dbPath}/${encodeURIComponent(id)}?attachments=true`;
+      const answer = await request('GET', url, signal ? { signal } : {});
+      if (answer.status === 404) return undefined;
+      if (answer.tooLarge) throw bad('an answer too large to read', answer.status);
+      if (answer.status < 200 || answer.status >= 300) {
+        const failure = failureOf(answer.status, 'database');
+        throw new CouchError(failure, answer.status, reasonOf(answer.body));
+      }
+      if (!isRecord(answer.body) || answer.body._id !== id) throw bad('not the document asked');
+      return answer.body as CouchDoc;
     },
 
     async putDesign(doc, signal) {

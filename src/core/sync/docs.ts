@@ -5,8 +5,11 @@
  * holds what the import would refuse, whoever wrote it.
  */
 import * as v from 'valibot';
+import { sha256HexOfBytes } from '../model/hash';
+import { LIMITS } from '../model/limits';
+import { bytesOfBase64 } from '../text/base64';
 import { CrisisSchema, EventSchema, MentionSchema } from '../model/schemas';
-import type { Crisis, CrisisEvent, Mention } from '../model/types';
+import type { Crisis, CrisisEvent, Mention, PageCopyRef } from '../model/types';
 import type { CouchDoc } from './couch';
 
 export type DocKind = 'crisis' | 'mention' | 'event';
@@ -23,15 +26,21 @@ export function splitDocId(id: string): { kind: DocKind; id: string } | null {
 
 export type CellRecord =
   | { kind: 'crisis'; crisis: Crisis; author: string }
-  | { kind: 'mention'; mention: Mention; author: string }
+  /** `copy`: the page copy the document carries as its attachment, when a member shared it. */
+  | { kind: 'mention'; mention: Mention; author: string; copy?: PageCopyRef }
+  /** A mention a member deleted: its document keeps only its id and when. */
+  | { kind: 'removed'; mentionId: string; at: string; author: string }
   | { kind: 'event'; event: CrisisEvent; author: string };
+
+/** The name of a mention document's attachment: the copy of its page, when one was shared. */
+export const COPY_ATTACHMENT = 'page';
 
 /**
  * A mention as the cell sees it: its saved page copy stays in the browser that made it (it can
- * be megabytes); its hash, in the capture's evidence, goes with it.
+ * be megabytes) unless a member shares it, and then the reference names the attachment.
  */
-function sharedMention(mention: Mention): Mention {
-  return { ...mention, evidence: { ...mention.evidence, pageCopy: null } };
+function sharedMention(mention: Mention, copy: PageCopyRef | undefined): Mention {
+  return { ...mention, evidence: { ...mention.evidence, pageCopy: copy ?? null } };
 }
 
 /** The document that carries `record`, written by `author`, at the server's revision `rev`. */
@@ -44,7 +53,16 @@ export function toDoc(record: CellRecord, rev?: string): CouchDoc {
       return {
         _id: docId('mention', record.mention.id),
         ...base,
-        mention: sharedMention(record.mention),
+        mention: sharedMention(record.mention, record.copy),
+      };
+    case 'removed':
+      // Members cannot delete a document (_design/vigie): the mark replaces its content.
+      return {
+        _id: docId('mention', record.mentionId),
+        ...base,
+        type: 'mention',
+        mention: { id: record.mentionId },
+        removedAt: record.at,
       };
     case 'event':
       return {
@@ -55,7 +73,14 @@ export function toDoc(record: CellRecord, rev?: string): CouchDoc {
   }
 }
 
+/** Whether a document carries the page copy as its attachment (inline, or as a stub). */
+export function isAttached(doc: CouchDoc): boolean {
+  const attachments = doc._attachments;
+  return typeof attachments === 'object' && attachments !== null && COPY_ATTACHMENT in attachments;
+}
+
 const author = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const removedAt = v.pipe(v.string(), v.isoTimestamp());
 
 /**
  * The record a server document carries, checked; null for a document that is not Vigie's, is
@@ -66,6 +91,15 @@ export function fromDoc(doc: CouchDoc): { record: CellRecord | null; problem: st
   if (!split || doc._deleted) return { record: null, problem: null };
   const who = v.safeParse(author, doc.author);
   if (!who.success) return { record: null, problem: `${doc._id}: no author` };
+  if (split.kind === 'mention' && doc.removedAt !== undefined) {
+    const at = v.safeParse(removedAt, doc.removedAt);
+    if (!at.success) return { record: null, problem: `${doc._id}: ${at.issues[0].message}` };
+    if (split.id.length > LIMITS.id) return { record: null, problem: `${doc._id}: id too long` };
+    return {
+      record: { kind: 'removed', mentionId: split.id, at: at.output, author: who.output },
+      problem: null,
+    };
+  }
   const checks = { crisis: CrisisSchema, mention: MentionSchema, event: EventSchema } as const;
   const result = v.safeParse(checks[split.kind], doc[split.kind]);
   if (!result.success) return { record: null, problem: `${doc._id}: ${result.issues[0].message}` };
@@ -74,9 +108,41 @@ export function fromDoc(doc: CouchDoc): { record: CellRecord | null; problem: st
   switch (split.kind) {
     case 'crisis':
       return { record: { kind: 'crisis', crisis: record, author: who.output }, problem: null };
-    case 'mention':
-      return { record: { kind: 'mention', mention: record, author: who.output }, problem: null };
+    case 'mention': {
+      // A reference is to a copy in this browser: the cell's copy is named apart, and fetched.
+      const copy = isAttached(doc) ? (record.evidence.pageCopy ?? undefined) : undefined;
+      const mention = { ...record, evidence: { ...record.evidence, pageCopy: null } };
+      return {
+        record: { kind: 'mention', mention, author: who.output, ...(copy ? { copy } : {}) },
+        problem: null,
+      };
+    }
     case 'event':
       return { record: { kind: 'event', event: record, author: who.output }, problem: null };
   }
+}
+
+/**
+ * The page copy a mention document carries inline (read with `attachments=true`), checked: its
+ * bytes must hash to what the shared reference says, as a copy's evidence check demands. Null
+ * when the document has none, or it is not the copy its reference names.
+ */
+export async function attachedCopy(
+  doc: CouchDoc,
+  maxBytes: number,
+): Promise<{ ref: PageCopyRef; data: ArrayBuffer } | null> {
+  const { record } = fromDoc(doc);
+  if (record?.kind !== 'mention' || !record.copy) return null;
+  const attachment = (doc._attachments as Record<string, { data?: unknown }>)[COPY_ATTACHMENT];
+  if (typeof attachment?.data !== 'string' || attachment.data.length > (maxBytes * 4) / 3 + 4) {
+    return null;
+  }
+  let data: ArrayBuffer;
+  try {
+    data = bytesOfBase64(attachment.data);
+  } catch {
+    return null;
+  }
+  const matches = (await sha256HexOfBytes(data)) === record.copy.sha256;
+  return matches ? { ref: record.copy, data } : null;
 }

@@ -7,7 +7,7 @@
  */
 import { moveToStep } from '../model/crisis';
 import { applyCrisisChange, type CrisisChange } from '../model/crisis-change';
-import type { Crisis, CrisisStep, Mention } from '../model/types';
+import type { Crisis, CrisisStep, Mention, PageCopyRef } from '../model/types';
 
 /** One change to a shared crisis. */
 export type CrisisOp =
@@ -25,7 +25,14 @@ export type MentionField = (typeof MENTION_FIELDS)[number];
 /** One change to a shared mention: the fields set, with the values the member gave them. */
 export type MentionOp =
   | { kind: 'fields'; fields: Partial<Pick<Mention, MentionField>>; at: string }
-  | { kind: 'whole'; mention: Mention };
+  | { kind: 'whole'; mention: Mention }
+  /** Deleted by a member: the cell keeps a mark in its place (only admins delete documents). */
+  | { kind: 'removed'; at: string }
+  /** The page copy `ref` names, sent along as the document's attachment (core/sync/docs.ts). */
+  | { kind: 'copy'; ref: PageCopyRef };
+
+/** What the cell holds for a mention: the mention, the mark of its deletion, or nothing. */
+export type MentionState = Mention | 'removed' | null;
 
 /**
  * The crisis after `ops`, applied in order on `base` (the server's copy, or null when the
@@ -48,17 +55,22 @@ export function rebaseCrisis(base: Crisis | null, ops: readonly CrisisOp[]): Cri
   return crisis;
 }
 
-/** The mention after `ops`, applied in order on `base` (the server's copy, or null). */
-export function rebaseMention(base: Mention | null, ops: readonly MentionOp[]): Mention | null {
+/**
+ * The mention after `ops`, applied in order on `base` (the server's copy, or null). A deleted
+ * mention takes no edit; only its sharing again (an undone deletion) brings it back.
+ */
+export function rebaseMention(base: MentionState, ops: readonly MentionOp[]): MentionState {
   let mention = base;
   for (const op of ops) {
     if (op.kind === 'whole') {
-      mention ??= op.mention;
-      continue;
+      if (mention === null || mention === 'removed') mention = op.mention;
+    } else if (op.kind === 'removed') {
+      // Nothing to mark where the cell never had it.
+      if (mention !== null) mention = 'removed';
+    } else if (op.kind === 'fields' && mention !== null && mention !== 'removed') {
+      const updatedAt = op.at > mention.updatedAt ? op.at : mention.updatedAt;
+      mention = { ...mention, ...op.fields, updatedAt };
     }
-    if (!mention) continue;
-    const updatedAt = op.at > mention.updatedAt ? op.at : mention.updatedAt;
-    mention = { ...mention, ...op.fields, updatedAt };
   }
   return mention;
 }

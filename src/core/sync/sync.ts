@@ -4,13 +4,31 @@
  * revision (409) is made again on the server's copy and sent again: two members editing the
  * same crisis both keep their edits. An entry leaves the outbox only once the server has it.
  */
-import { applyPulled, noteSyncError, settlePush, type Applied } from '../db/cell';
+import { applyPulled, copyFetched, noteSyncError, settlePush, type Applied } from '../db/cell';
+import { keepPageCopy, MAX_COPY_BYTES } from '../db/page-copies';
 import { outboxEntries, getCell } from '../db/outbox';
 import type { VigieDatabase } from '../db/open';
-import type { OutboxEntry } from '../db/schema';
+import type { OutboxEntry, PageCopyRecord } from '../db/schema';
 import { CouchError, type BulkResult, type CouchClient, type CouchDoc } from './couch';
-import { fromDoc, toDoc, type CellRecord } from './docs';
-import { rebaseCrisis, rebaseMention, type CrisisOp, type MentionOp } from './ops';
+import { COPY_TYPES } from '../model/evidence';
+import type { Mention } from '../model/types';
+import { base64Of } from '../text/base64';
+import {
+  attachedCopy,
+  COPY_ATTACHMENT,
+  docId,
+  fromDoc,
+  splitDocId,
+  toDoc,
+  type CellRecord,
+} from './docs';
+import {
+  rebaseCrisis,
+  rebaseMention,
+  type CrisisOp,
+  type MentionOp,
+  type MentionState,
+} from './ops';
 
 export interface SyncDeps {
   db: VigieDatabase;
@@ -52,7 +70,12 @@ function byDoc(entries: readonly OutboxEntry[]): DocPush[] {
  * there is nothing to send: a change to a record the server does not have and this browser
  * did not share whole.
  */
-function docFor(push: DocPush, server: CouchDoc | undefined, user: string): CouchDoc | null {
+function docFor(
+  push: DocPush,
+  server: CouchDoc | undefined,
+  user: string,
+  copies: ReadonlyMap<string, PageCopyRecord>,
+): CouchDoc | null {
   const first = push.entries[0];
   if (!first) return null;
   if (first.kind === 'event') return toDoc({ kind: 'event', event: first.event, author: user });
@@ -64,10 +87,65 @@ function docFor(push: DocPush, server: CouchDoc | undefined, user: string): Couc
     record = crisis && { kind: 'crisis', crisis, author: user };
   } else {
     const ops = push.entries.flatMap((e) => (e.kind === 'mention' ? [e.op] : ([] as MentionOp[])));
-    const mention = rebaseMention(base?.kind === 'mention' ? base.mention : null, ops);
-    record = mention && { kind: 'mention', mention, author: user };
+    const before: MentionState =
+      base?.kind === 'mention' ? base.mention : base?.kind === 'removed' ? 'removed' : null;
+    const mention = rebaseMention(before, ops);
+    if (mention === 'removed') {
+      // Marked already: sending the mark again would only change who deleted it.
+      if (before === 'removed') return null;
+      const at = ops.findLast((op) => op.kind === 'removed')?.at ?? '';
+      record = { kind: 'removed', mentionId: splitDocId(push.docId)?.id ?? '', at, author: user };
+    } else if (mention) {
+      return mentionDoc(mention, user, server, ops, copies);
+    }
   }
   return record && toDoc(record, server?._rev);
+}
+
+/**
+ * A mention's document: with the page copy a member shared as its attachment, the first time
+ * it goes; after that, the server's attachment kept by its stub (a document written without
+ * its attachments loses them).
+ */
+function mentionDoc(
+  mention: Mention,
+  user: string,
+  server: CouchDoc | undefined,
+  ops: readonly MentionOp[],
+  copies: ReadonlyMap<string, PageCopyRecord>,
+): CouchDoc {
+  const base = server && fromDoc(server).record;
+  const kept = base?.kind === 'mention' ? base.copy : undefined;
+  const sharing = ops.findLast((op) => op.kind === 'copy');
+  const bytes = sharing && copies.get(sharing.ref.id);
+  if (sharing && bytes && kept?.sha256 !== bytes.sha256) {
+    const doc = toDoc({ kind: 'mention', mention, author: user, copy: sharing.ref }, server?._rev);
+    const contentType = COPY_TYPES[bytes.format];
+    return {
+      ...doc,
+      _attachments: {
+        [COPY_ATTACHMENT]: { content_type: contentType, data: base64Of(bytes.data) },
+      },
+    };
+  }
+  const doc = toDoc(
+    { kind: 'mention', mention, author: user, ...(kept ? { copy: kept } : {}) },
+    server?._rev,
+  );
+  return kept && server?._attachments ? { ...doc, _attachments: server._attachments } : doc;
+}
+
+/** The page copies the entries send, read before the documents are built. */
+async function copiesOf(db: VigieDatabase, pushes: readonly DocPush[]) {
+  const copies = new Map<string, PageCopyRecord>();
+  for (const push of pushes) {
+    for (const entry of push.entries) {
+      if (entry.kind !== 'mention' || entry.op.kind !== 'copy') continue;
+      const record = await db.get('pageCopies', entry.op.ref.id);
+      if (record) copies.set(record.id, record);
+    }
+  }
+  return copies;
 }
 
 /** Whether the server's answer for a document means it has this browser's change. */
@@ -91,6 +169,7 @@ export async function pushOutbox(
     const entries = await outboxEntries(deps.db, PUSH_BATCH);
     if (entries.length === 0) return { pushed, failure: null };
     let pending = byDoc(entries);
+    const copies = await copiesOf(deps.db, pending);
     const done: number[] = [];
     let failure: string | null = null;
     try {
@@ -99,7 +178,7 @@ export async function pushOutbox(
         const server = editable.length ? await deps.client.getDocs(editable) : new Map();
         const sending: { push: DocPush; doc: CouchDoc }[] = [];
         for (const push of pending) {
-          const doc = docFor(push, server.get(push.docId), user);
+          const doc = docFor(push, server.get(push.docId), user, copies);
           // Nothing to send (the server lost what it was shared): the change has nowhere to go.
           if (!doc) done.push(...push.entries.map((e) => e.seq as number));
           else sending.push({ push, doc });
@@ -168,21 +247,54 @@ export async function pullChanges(
   }
 }
 
+/** Page copies fetched per round: each may be megabytes. */
+const COPIES_PER_ROUND = 5;
+
+/**
+ * Fetches the page copies members shared that this browser lacks, a few per round, and keeps
+ * each one whose bytes match its reference. One the server no longer has, or that does not
+ * match, is not asked again; one a failed request left is asked next round.
+ */
+export async function fetchCopies(
+  deps: SyncDeps,
+): Promise<{ kept: number; failure: string | null }> {
+  const wanted = (await getCell(deps.db))?.wantCopies ?? [];
+  let kept = 0;
+  for (const mentionId of wanted.slice(0, COPIES_PER_ROUND)) {
+    let doc: CouchDoc | undefined;
+    try {
+      doc = await deps.client.getDocWithAttachments(docId('mention', mentionId));
+    } catch (error) {
+      return { kept, failure: failureOf(error) };
+    }
+    const copy = doc && (await attachedCopy(doc, MAX_COPY_BYTES));
+    if (copy) {
+      const { format, savedAt } = copy.ref;
+      const outcome = await keepPageCopy(deps.db, mentionId, { format, savedAt, data: copy.data });
+      if (outcome.kept) kept++;
+    }
+    await copyFetched(deps.db, mentionId);
+  }
+  return { kept, failure: null };
+}
+
 /** A push then a pull: what one round did, and what stopped it. */
 export async function syncOnce(
   deps: SyncDeps,
-): Promise<{ pushed: number; applied: Applied; failure: string | null }> {
+): Promise<{ pushed: number; applied: Applied; copies: number; failure: string | null }> {
   const cell = await getCell(deps.db);
   if (!cell)
     return {
       pushed: 0,
       applied: { crises: 0, events: 0, mentions: 0, skipped: [] },
+      copies: 0,
       failure: null,
     };
   const push = await pushOutbox(deps, cell.user);
   const pull = await pullChanges(deps);
+  const copies = pull.failure ? { kept: 0, failure: null } : await fetchCopies(deps);
   // A pull that went through says nothing of the push that did not: its failure stays shown.
-  const failure = push.failure ?? pull.failure;
+  const failure = push.failure ?? pull.failure ?? copies.failure;
   if (failure) await noteSyncError(deps.db, failure);
-  return { pushed: push.pushed, applied: pull.applied, failure };
+  return { pushed: push.pushed, applied: pull.applied, copies: copies.kept, failure };
 }

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../core/i18n';
 import type { AppErrorData, EvidenceCheck } from '../../core/messaging/protocol';
+import { COPY_TYPES } from '../../core/model/evidence';
 import { shortenedFields } from '../../core/model/mention';
 import type { Mention, PageCopyRef } from '../../core/model/types';
 import { ask } from '../../ui/background';
@@ -13,11 +14,6 @@ import { ErrorMessage, LiveRegion } from '../../ui/components';
 import { downloadBlob, fileSlug } from '../../ui/download';
 import { formatDateTime, formatSize } from '../../ui/format';
 import { neutralizedCopy } from './neutralize-copy';
-
-const COPY_TYPES: Record<PageCopyRef['format'], string> = {
-  mhtml: 'multipart/related',
-  html: 'text/html',
-};
 
 /** Bytes of a base64 string, decoded by the browser's own data-URL reader. */
 async function bytesOf(base64: string): Promise<Blob> {

@@ -56,7 +56,7 @@ describe('kept mention counts', () => {
     await tagMentions(db, [c!.id], ['press'], at(3));
     await expectCounts(db, { untriaged: 0, inbox: 2, mentions: 3 });
 
-    const deleted = await deleteMentions(db, [a!.id, b!.id, 'missing']);
+    const deleted = await deleteMentions(db, [a!.id, b!.id, 'missing'], '2026-06-01T10:00:00.000Z');
     await expectCounts(db, { untriaged: 0, inbox: 1, mentions: 1 });
     // The same quote flagged again meanwhile: the undo merges the two into one.
     await addMention(db, { ...a!, id: 'again', triagedAt: null });

@@ -108,7 +108,7 @@ describe('mentions repository', () => {
     const db = await freshDB();
     const m = mention({ note: 'keep me', tags: ['press'] });
     await addMention(db, m);
-    const deleted = await deleteMentions(db, [m.id, 'missing']);
+    const deleted = await deleteMentions(db, [m.id, 'missing'], '2026-06-01T10:00:00.000Z');
     expect(deleted).toEqual([m]);
     expect(await getMention(db, m.id)).toBeUndefined();
     await putMentions(db, deleted);

@@ -159,7 +159,7 @@ describe('page copies as evidence', () => {
       await addMention(db, m);
       await keepPageCopy(db, m.id, { format: 'html', data: page(m.url), savedAt: at(1) });
     }
-    await deleteMentions(db, [undoable!.id, gone!.id]);
+    await deleteMentions(db, [undoable!.id, gone!.id], '2026-06-01T10:00:00.000Z');
 
     expect(await dropOrphanCopies(db, new Set([undoable!.id]))).toBe(1);
     expect(await readPageCopy(db, kept!.id)).toBeDefined();

@@ -274,7 +274,7 @@ describe('searching and filtering mentions', () => {
     };
     await inStep();
 
-    const deleted = await deleteMentions(db, [m.id]);
+    const deleted = await deleteMentions(db, [m.id], '2026-06-01T10:00:00.000Z');
     expect(await search(db, 'owner')).toEqual([]);
     expect(await search(db, 'cold')).toEqual([other.id]);
     await inStep();
@@ -282,7 +282,7 @@ describe('searching and filtering mentions', () => {
     expect(await search(db, 'echec owner')).toEqual([m.id]);
     expect(await search(db, 'cold')).toEqual([other.id, m.id]);
     await inStep();
-    await deleteMentions(db, [m.id, other.id]);
+    await deleteMentions(db, [m.id, other.id], '2026-06-01T10:00:00.000Z');
     // No mention holds a word any more: no list is left behind.
     expect(await postingLists(db)).toEqual({ got: {}, want: {} });
     await restoreMentions(db, deleted);
@@ -306,7 +306,7 @@ describe('searching and filtering mentions', () => {
     const window = { from: '2026-11-20T09:00:00.001Z', to: '2026-11-21T00:00:00.000Z' };
     expect((await readAll(db, { in: 'all' }, { q: 'lumen', ...window }, 5)).ids).toEqual([odd.id]);
 
-    await deleteMentions(db, [odd.id]);
+    await deleteMentions(db, [odd.id], '2026-06-01T10:00:00.000Z');
     expect(await list()).toEqual(new Float64Array([Date.parse(plain.capturedAt)]));
     const { got, want } = await postingLists(db);
     expect(got).toEqual(want);

@@ -76,9 +76,33 @@ describe('rebaseMention', () => {
         at: '2030-01-01T00:00:00.000Z',
       },
     ]);
-    expect(merged?.note).toBe('Alice: called them');
-    expect(merged?.tags).toEqual(['press']);
-    expect(merged?.tone).toBe('negative');
-    expect(merged?.updatedAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(merged).toMatchObject({
+      note: 'Alice: called them',
+      tags: ['press'],
+      tone: 'negative',
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('marks a deleted mention, which then takes no edit', () => {
+    const at = '2030-01-01T00:00:00.000Z';
+    const removed = rebaseMention(mention(), [
+      { kind: 'removed', at },
+      { kind: 'fields', fields: { note: 'too late' }, at },
+    ]);
+    expect(removed).toBe('removed');
+    expect(rebaseMention('removed', [{ kind: 'fields', fields: { note: 'x' }, at }])).toBe(
+      'removed',
+    );
+  });
+
+  it('has nothing to mark where the cell never had the mention', () => {
+    expect(rebaseMention(null, [{ kind: 'removed', at: '2030-01-01T00:00:00.000Z' }])).toBeNull();
+  });
+
+  it('brings a deleted mention back when it is shared again (an undone deletion)', () => {
+    const m = mention();
+    const back = rebaseMention('removed', [{ kind: 'whole', mention: m }]);
+    expect(back).toEqual(m);
   });
 });
