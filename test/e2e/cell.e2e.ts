@@ -2,8 +2,9 @@
  * The team cell, end to end: two Chromium profiles as two members of one cell on a
  * CouchDB-compatible server started for the test (test/couch-server.ts). A crisis shared in one
  * appears in the other, with the other's crisis page open, within seconds; both edit it while
- * the server is out of reach and both edits survive; a non-member is told so; and each browser
- * reached the cell's server and nothing else.
+ * the server is out of reach and both edits survive; a non-member is told so; a page copy goes
+ * when its owner shares it and arrives checked; a deleted mention leaves the other's crisis;
+ * and each browser reached the cell's server and nothing else.
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -11,11 +12,26 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantedCopy } from '../../scripts/lib/extension.mjs';
 import type { CellStatus, CellTarget } from '../../src/core/messaging/protocol';
+import type { EvidenceCheck } from '../../src/core/model/evidence';
 import type { Crisis } from '../../src/core/model/types';
 import { vigieDesign } from '../../src/core/sync/design';
 import { startCouchServer, type CouchServer } from '../couch-server';
 import { extensionRequests } from './fixtures/network';
-import { call, extensionUrl, launch, openCrises, until, type Vigie } from './fixtures/vigie';
+import { CrisisLog } from './fixtures/crisis-log';
+import {
+  allMentions,
+  call,
+  extensionUrl,
+  flagSelection,
+  launch,
+  openCrises,
+  openTab,
+  servePages,
+  shoot,
+  stored,
+  until,
+  type Vigie,
+} from './fixtures/vigie';
 
 /**
  * A gate in front of the server: up, it passes every request through; down, it drops every
@@ -208,6 +224,52 @@ describe('the team cell', () => {
       expect(merged.title).toBe('Storm, handled');
       expect(merged.inform.subject).toBe('Our answer');
       expect((await status(vigie))?.waiting).toBe(0);
+    }
+  });
+
+  it('sends a page copy when asked; a mention deleted in one leaves the other’s crisis', async () => {
+    const pages = await servePages();
+    try {
+      const [crisis] = await openCrises(alice);
+      const opened = await openTab(alice, pages.url('article.html?copy'));
+      await flagSelection(alice, opened, '#p3', 'Never again');
+      const flagged = await stored(alice, (m) => m.quote === 'Never again');
+      await call(alice, 'moveMentions', { ids: [flagged.id], crisisId: crisis!.id });
+      await call(alice, 'keepPageCopy', { mentionId: flagged.id, tabId: opened.tab.id });
+      await opened.page.close();
+
+      // Alice shares the copy from the mention's evidence panel.
+      const log = await CrisisLog.open(alice, '#all');
+      const row = log.mention('Never again');
+      await row.getByTestId('log-mention-evidence').click();
+      const panel = row.getByTestId('log-evidence');
+      await panel.getByText('stays in this browser until you share it').waitFor();
+      await panel.getByTestId('log-evidence-share-copy').click();
+      await panel.getByText('The cell has this page copy').waitFor();
+      await shoot(log.page, 'log-evidence-cell');
+      await log.page.close();
+
+      // Bob receives the mention, then its copy, which checks against its fingerprint.
+      await until(
+        async () => (await call<{ rounds: number }>(bob, 'syncCell', {}), allMentions(bob)),
+        (list) => list.some((m) => m.id === flagged.id && m.evidence.pageCopy !== null),
+        20_000,
+      );
+      const check = await call<EvidenceCheck>(bob, 'verifyEvidence', { mentionId: flagged.id });
+      expect(check.copy.state).toBe('match');
+
+      // Alice deletes it: it leaves Bob's crisis; the copy he holds stays, in his inbox.
+      await call(alice, 'deleteMentions', { ids: [flagged.id] });
+      await call(alice, 'syncCell', {});
+      await until(
+        async () => (await call(bob, 'syncCell', {}), allMentions(bob, { in: 'inbox' })),
+        (list) => list.some((m) => m.id === flagged.id),
+        20_000,
+      );
+      const crisisMentions = await allMentions(bob, { in: 'crisis', crisisId: crisis!.id });
+      expect(crisisMentions.map((m) => m.id)).not.toContain(flagged.id);
+    } finally {
+      await pages.close();
     }
   });
 });

@@ -3,7 +3,14 @@
  * wait for others' changes, and the status the popup and the log show.
  */
 import { browser } from '../../core/browser';
-import { connectCell, disconnectCell, setShareNew, shareCrisis } from '../../core/db/cell';
+import {
+  connectCell,
+  copySharing,
+  disconnectCell,
+  setShareNew,
+  shareCrisis,
+  sharePageCopy,
+} from '../../core/db/cell';
 import { AppError } from '../../core/errors';
 import type { CellTarget } from '../../core/messaging/protocol';
 import { CouchError, parseServerUrl, testConnection } from '../../core/sync/couch';
@@ -52,6 +59,8 @@ export function createCellCalls(
   | 'disconnectCell'
   | 'shareCrisis'
   | 'setCellShareNew'
+  | 'getCopySharing'
+  | 'sharePageCopy'
   | 'syncCell'
 > {
   const { db } = deps;
@@ -106,6 +115,16 @@ export function createCellCalls(
     async setCellShareNew({ shareNew }) {
       await setShareNew(db, shareNew === true);
       return status();
+    },
+
+    async getCopySharing({ mentionId }) {
+      return { sharing: await copySharing(db, String(mentionId)) };
+    },
+
+    async sharePageCopy({ mentionId }) {
+      const sharing = await sharePageCopy(db, String(mentionId));
+      if (sharing === 'shared') void syncNow(db, changed);
+      return { sharing };
     },
 
     async syncCell({ waitMs, seen }) {

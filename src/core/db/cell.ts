@@ -4,6 +4,7 @@
  * shared with its journal and mentions whole or not at all, and a batch from the server is
  * applied with its checkpoint, so a worker stopped halfway asks for the same batch again.
  */
+import { MAX_SHARED_COPY_BYTES, type CopySharing } from '../model/evidence';
 import type { Crisis, CrisisEvent, Mention } from '../model/types';
 import type { CellRecord as SharedRecord } from '../sync/docs';
 import { docId } from '../sync/docs';
@@ -115,17 +116,6 @@ export async function shareCrisis(db: VigieDatabase, crisisId: string): Promise<
   await tx.done;
   return true;
 }
-
-/**
- * The largest page copy shared with the cell. CouchDB refuses a document over its
- * `max_document_size` (8 MB by default), and a copy travels in its mention's document as
- * base64, a third larger: 5 MB of page, with the mention, stays under the default.
- */
-export const MAX_SHARED_COPY_BYTES = 5_000_000;
-
-/** Where a mention's page copy stands with the cell, as its evidence panel says it. */
-export type CopySharing =
-  'no-cell' | 'not-shared' | 'no-copy' | 'too-large' | 'can-share' | 'shared' | 'not-found';
 
 /** What `sharing` would answer, read in `tx`, and the mention's copy when there is one. */
 async function sharingIn(

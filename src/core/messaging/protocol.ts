@@ -12,7 +12,7 @@ import type {
   ImportSummary,
   StoreCounts,
 } from '../backup/format';
-import type { EvidenceCheck } from '../model/evidence';
+import type { CopySharing, EvidenceCheck } from '../model/evidence';
 import type {
   CrisisPage,
   CrisisSummary,
@@ -241,6 +241,10 @@ export interface BackgroundCalls {
   shareCrisis(args: { id: string }): CellStatus;
   /** Whether crises opened from now on are shared with the cell as they open. */
   setCellShareNew(args: { shareNew: boolean }): CellStatus;
+  /** Where the page copy of a mention stands with the cell (shared, can be, or why not). */
+  getCopySharing(args: { mentionId: string }): { sharing: CopySharing };
+  /** Shares the page copy of a mention of a shared crisis with the cell, at the next sync. */
+  sharePageCopy(args: { mentionId: string }): { sharing: CopySharing };
   /**
    * A sync round now. With `waitMs`, then waits that long at most for others' changes (the
    * crisis log asks again and again while open), unless changes came in since the page last

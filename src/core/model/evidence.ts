@@ -26,3 +26,15 @@ export const COPY_TYPES: Record<'mhtml' | 'html', string> = {
   mhtml: 'multipart/related',
   html: 'text/html',
 };
+
+/** Where a mention's page copy stands with the team cell, as its evidence panel says it. */
+export type CopySharing =
+  'no-cell' | 'not-shared' | 'no-copy' | 'too-large' | 'can-share' | 'shared' | 'not-found';
+
+/**
+ * The largest page copy shared with the cell. CouchDB refuses a document over its
+ * `max_document_size` (8,000,000 bytes by default), and a copy travels in its mention's
+ * document as base64, a third larger: 5 MiB of page (7.0 MB as base64) and the largest
+ * mention a record holds stay under the default.
+ */
+export const MAX_SHARED_COPY_BYTES = 5 * 1024 * 1024;

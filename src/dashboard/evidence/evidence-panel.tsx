@@ -13,6 +13,7 @@ import { ask } from '../../ui/background';
 import { ErrorMessage, LiveRegion } from '../../ui/components';
 import { downloadBlob, fileSlug } from '../../ui/download';
 import { formatDateTime, formatSize } from '../../ui/format';
+import { CellCopy } from './cell-copy';
 import { neutralizedCopy } from './neutralize-copy';
 
 /** Bytes of a base64 string, decoded by the browser's own data-URL reader. */
@@ -169,6 +170,7 @@ export function EvidencePanel({ mention }: { mention: Mention }) {
             </button>
           ))}
       </div>
+      <CellCopy mention={mention} />
       <LiveRegion>
         {busy === 'verify' && <p class="muted">{t('evidenceVerifying')}</p>}
         {check && (
