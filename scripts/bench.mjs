@@ -65,6 +65,13 @@ if (process.argv.some((a) => a === '--pages' || a.startsWith('--pages='))) {
   process.exit(0);
 }
 
+// `npm run bench -- --feeds [DIR]`: the feed parser on saved feeds instead (bench-feeds.mjs).
+if (process.argv.some((a) => a === '--feeds' || a.startsWith('--feeds='))) {
+  const { benchFeeds, feedsDir } = await import('./bench-feeds.mjs');
+  await benchFeeds(feedsDir(process.argv.slice(2)));
+  process.exit(0);
+}
+
 const built = join(root, 'extension');
 if (!existsSync(join(built, 'manifest.json'))) {
   console.error(
