@@ -33,6 +33,7 @@ import { dropOrphanCopies } from '../core/db/page-copies';
 import { dropExpiredUndo, undoableMentionIds } from './undo';
 import { parseNoticeId } from './notices';
 import { onCellAlarm, syncSoon } from './cell';
+import { onFeedAlarm, scheduleFeeds } from './feeds';
 
 function changed(what: { crises: boolean }): void {
   void refreshBadge();
@@ -203,6 +204,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   });
   if (alarm.name === RETRY_ALARM) void retryPendingFlags();
   void database().then((db) => onCellAlarm(alarm, db, pulled));
+  void deps().then((d) => onFeedAlarm(alarm, d, () => void refreshBadge()));
 });
 
 /** The crisis log at `route` (a crisis, the inbox, the backup screen), in a new tab. */
@@ -216,6 +218,7 @@ browser.notifications.onClicked.addListener((id: string) => {
   else if (notice?.about === 'backup') void openLogAt('backup');
   // Firefox shows no buttons: the notification itself leads to the inbox, to triage.
   else if (notice?.about === 'spike') void openLogAt('inbox');
+  else if (notice?.about === 'feed') void openLogAt('feeds');
   else if (notice) void browser.runtime.openOptionsPage();
 });
 
@@ -257,7 +260,7 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
  * The chores of each start of the worker (a browser start, or a wake-up after being stopped):
  * the reminder schedule rebuilt from the database, so that nothing depends on the worker having
  * stayed alive; monitoring matched to its setting; the backup check's alarm; the flags that
- * waited for room on the disk. They wait until the event that woke the worker is served: run
+ * waited for room on the disk; each watched feed's alarm. They wait until the event that woke the worker is served: run
  * at once, their reads held its answer back by about 7 ms (the popup's first call, a flag).
  */
 function startChores(): void {
@@ -265,6 +268,9 @@ function startChores(): void {
   void reconcile().catch((error: unknown) => console.error('Vigie: monitoring', error));
   void ensureBackupAlarm();
   void retryPendingFlags().catch((error: unknown) => console.error('Vigie: waiting flags', error));
+  void database()
+    .then((db) => scheduleFeeds(db, Date.now()))
+    .catch((error: unknown) => console.error('Vigie: feed watch', error));
 }
 
 /** How long after its start the worker does its chores: past the answer to what woke it. */

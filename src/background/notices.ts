@@ -19,7 +19,9 @@ export type Notice =
   /** The backup reminder. */
   | { about: 'backup' }
   /** A spike of negative sightings. */
-  | { about: 'spike' };
+  | { about: 'spike' }
+  /** New negative items in the watched feeds. */
+  | { about: 'feed' };
 
 /**
  * The id of a notification about `notice`: what it is about, then its parts, joined by "|";
@@ -49,7 +51,7 @@ export function parseNoticeId(id: string): Notice | null {
   }
   if (second !== undefined) return null;
   if (about === 'backup' && first === 'due') return { about };
-  if ((about === 'flag-failed' || about === 'spike') && time) return { about };
+  if ((about === 'flag-failed' || about === 'spike' || about === 'feed') && time) return { about };
   return null;
 }
 

@@ -23,7 +23,12 @@ export type ErrorCode =
    */
   | 'cell'
   /** No team cell is connected. */
-  | 'no-cell';
+  | 'no-cell'
+  /**
+   * A feed source cannot be added: the message is what is wrong, for the page to say in words
+   * (a SourceProblem of core/feeds/sources.ts, or 'refused': the browser's access was not given).
+   */
+  | 'feed';
 
 /** An error as it crosses a context boundary: a stable code and a developer-facing message. */
 export interface AppErrorData {

@@ -23,6 +23,7 @@ const CrisisView = lazy(() => import('./crisis/crisis-view').then((m) => m.Crisi
 const ChartsView = lazy(() => import('./charts/charts-view').then((m) => m.ChartsView));
 const BackupView = lazy(() => import('./backup/backup-view').then((m) => m.BackupView));
 const SettingsView = lazy(() => import('./settings/settings-view').then((m) => m.SettingsView));
+const FeedsView = lazy(() => import('./feeds/feeds-view').then((m) => m.FeedsView));
 const TodayView = lazy(() => import('./crisis/today-view').then((m) => m.TodayView));
 
 function NavLink(props: {
@@ -71,6 +72,8 @@ function Screen({ route, onChanged }: { route: Route; onChanged: () => void }) {
       );
     case 'crisis':
       return <CrisisView key={route.id} id={route.id} onChanged={onChanged} />;
+    case 'feeds':
+      return <FeedsView onChanged={onChanged} />;
     case 'charts':
       return <ChartsView />;
     case 'backup':
@@ -195,6 +198,12 @@ function App() {
             <strong>{t('settingsCellTitle')}</strong> {cellStatusText(counts.cell)}
           </a>
         )}
+        <NavLink
+          href="#feeds"
+          current={route.view === 'feeds'}
+          label={t('navFeeds')}
+          count={counts?.feeds || undefined}
+        />
         <NavLink href="#charts" current={route.view === 'charts'} label={t('chartsTitle')} />
         <NavLink href="#backup" current={route.view === 'backup'} label={t('backupTitle')} />
         <NavLink href="#settings" current={route.view === 'settings'} label={t('settingsTitle')} />

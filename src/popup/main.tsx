@@ -15,6 +15,7 @@ import { openLog } from './open-log';
 import { OpenCrises } from './open-crises';
 import { PageMentions } from './page-mentions';
 import { Sightings } from './sightings';
+import { FeedSightings } from './feed-sightings';
 import { usePopup } from './use-popup';
 
 function outcomeText(outcome: FlagOutcome): string {
@@ -92,6 +93,25 @@ function Popup() {
           busy={busy}
           onFlag={(id) => void flagSighting(id)}
           onShow={(show) => void showOnPage(show)}
+        />
+      )}
+
+      {state?.feeds && (
+        <FeedSightings
+          feeds={state.feeds}
+          busy={busy}
+          onFlag={(id) =>
+            void act(
+              () => ask('flagFeedSighting', { id, into: { to: 'inbox' } }),
+              () => t('feedFlagged'),
+            )
+          }
+          onDismiss={(id) =>
+            void act(
+              () => ask('setFeedSightingStatus', { id, status: 'dismissed' }),
+              () => t('feedDismissed'),
+            )
+          }
         />
       )}
 

@@ -7,6 +7,7 @@ import type { AppErrorData, CellStatus } from '../core/messaging/protocol';
 import type { NextAction } from '../core/model/next-action';
 import type { StepProgress } from '../core/model/steps';
 import type { CrisisStep, Level, MessageLang, Reach, Tone } from '../core/model/types';
+import type { SourceProblem } from '../core/feeds/sources';
 
 let dateTime: Intl.DateTimeFormat | null = null;
 let counter: Intl.NumberFormat | null = null;
@@ -85,9 +86,38 @@ export function errorText(error: AppErrorData): string {
       return cellFailureText(error.message);
     case 'no-cell':
       return t('cellNone');
+    case 'feed':
+      return sourceProblemText(error.message);
     default:
       return t('errorGeneric', error.message);
   }
+}
+
+/** Why a feed source cannot be added (core/feeds/sources.ts), or 'refused': no access. */
+const FEED_PROBLEMS: Record<SourceProblem | 'refused', MessageKey> = {
+  empty: 'feedProblemEmpty',
+  'too-long': 'feedProblemTooLong',
+  'bad-url': 'feedProblemBadUrl',
+  'not-https': 'feedProblemNotHttps',
+  credentials: 'feedProblemCredentials',
+  'bad-alert-url': 'feedProblemAlertUrl',
+  'bad-locale': 'feedProblemLocale',
+  'bad-instance': 'feedProblemInstance',
+  'bad-hashtag': 'feedProblemHashtag',
+  'bad-handle': 'feedProblemHandle',
+  'bad-channel-id': 'feedProblemChannel',
+  'bad-subreddit': 'feedProblemSubreddit',
+  'bad-reddit-token': 'feedProblemRedditToken',
+  refused: 'feedProblemRefused',
+};
+
+/** Why a source cannot be added, in words. */
+export function sourceProblemText(problem: string): string {
+  return t(
+    Object.hasOwn(FEED_PROBLEMS, problem)
+      ? FEED_PROBLEMS[problem as SourceProblem]
+      : 'feedProblemBadUrl',
+  );
 }
 
 const CELL_FAILURES: Record<string, MessageKey> = {

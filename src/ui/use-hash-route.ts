@@ -14,6 +14,7 @@ export type Route = (
   | { view: 'all' }
   | { view: 'crises' }
   | { view: 'crisis'; id: string }
+  | { view: 'feeds' }
   | { view: 'charts' }
   | { view: 'backup' }
   | { view: 'settings' }
@@ -37,7 +38,7 @@ export function parseRoute(hash: string): Route {
   const params: RouteParams = Object.fromEntries(
     [...new URLSearchParams(query)].filter(([, value]) => value !== ''),
   );
-  const simple = ['today', 'all', 'crises', 'charts', 'backup', 'settings'] as const;
+  const simple = ['today', 'all', 'crises', 'feeds', 'charts', 'backup', 'settings'] as const;
   const view = simple.find((name) => name === path);
   if (view) return { view, params };
   const crisis = /^crisis\/([\w-]+)$/.exec(path);

@@ -128,11 +128,13 @@ describe('an update over a log of the previous schema', () => {
     expect(part.records).toEqual(mentions);
 
     expect(await ext.evaluate(() => (globalThis as never as V3).V3.describeLog())).toEqual({
-      version: 7,
+      version: 8,
       stores: [
         'cell',
         'crises',
         'events',
+        'feedSightings',
+        'feedSources',
         'mentions',
         'meta',
         'outbox',

@@ -1,7 +1,7 @@
 /**
  * The background's side of the contract with the popup and the crisis log, one module per
  * subject: the popup, mentions, crises, settings, the overview (counts, agenda, charts),
- * backup and import, evidence, monitoring, the team cell. Every write to the database happens in them (or in
+ * backup and import, evidence, monitoring, the team cell, feed watch. Every write to the database happens in them (or in
  * the flag service they call).
  */
 import { browser } from '../../core/browser';
@@ -12,6 +12,7 @@ import { createBackupCalls } from './backup';
 import { createCellCalls } from './cell';
 import { createCrisisCalls } from './crises';
 import { createEvidenceCalls } from './evidence';
+import { createFeedCalls } from './feeds';
 import { createMentionCalls } from './mentions';
 import { createMonitoringCalls, followMonitoringSetting } from './monitoring';
 import { createOverviewCalls } from './overview';
@@ -38,5 +39,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundCalls, unk
     ...createEvidenceCalls(deps),
     ...createMonitoringCalls(deps),
     ...createCellCalls(deps),
+    ...createFeedCalls(deps),
   };
 }

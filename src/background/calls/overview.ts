@@ -5,6 +5,7 @@ import { mentionCounts } from '../../core/db/mentions';
 import { getSettings } from '../../core/db/settings';
 import { flagsSince, metricEvents } from '../../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../../core/model/stats';
+import { countSightings as countFeedSightings } from '../../core/db/feeds';
 import { AppError } from '../../core/errors';
 import { agenda, agendaBucket } from '../../core/model/agenda';
 import { DAY } from '../../core/time';
@@ -19,18 +20,19 @@ export function createOverviewCalls(
   return {
     async getCounts() {
       const now = deps.now().getTime();
-      const [counts, openCrises, backupDueDays, crises, settings, cell] = await Promise.all([
+      const [counts, openCrises, backupDueDays, crises, settings, cell, feeds] = await Promise.all([
         mentionCounts(db),
         countOpenCrises(db),
         backupDue(db, now),
         allCrises(db),
         getSettings(db),
         cellStatus(db),
+        countFeedSightings(db, 'new'),
       ]);
       const buckets = agenda(crises, settings).map((item) => agendaBucket(item, now));
       const overdue = buckets.filter((b) => b === 'overdue').length;
       const due = overdue + buckets.filter((b) => b === 'today').length;
-      return { ...counts, openCrises, due, overdue, backupDueDays, cell };
+      return { ...counts, openCrises, due, overdue, backupDueDays, cell, feeds };
     },
 
     async getAgenda() {

@@ -127,6 +127,17 @@ export const migrations: readonly Migration[] = [
     const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
     outbox.createIndex('docId', 'docId');
   },
+
+  // 7 → 8: feed watch (core/feeds): the sources, and the sightings their items gave, found by
+  // a story's addresses and folded title, and listed by status, newest first.
+  (db) => {
+    db.createObjectStore('feedSources', { keyPath: 'id' });
+    const sightings = db.createObjectStore('feedSightings', { keyPath: 'id' });
+    sightings.createIndex('urlKeys', 'urlKeys', { multiEntry: true });
+    sightings.createIndex('titleKey', 'titleKey');
+    sightings.createIndex('firstSeenAt', 'firstSeenAt');
+    sightings.createIndex('statusAt', ['status', 'firstSeenAt']);
+  },
 ];
 
 /** The schema version this build writes. */

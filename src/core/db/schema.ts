@@ -5,6 +5,7 @@
 import type { DBSchema } from 'idb';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../model/types';
 import type { CrisisOp, MentionOp } from '../sync/ops';
+import type { FeedSighting, FeedSource } from '../feeds/records';
 
 export const DB_NAME = 'vigie';
 
@@ -157,6 +158,20 @@ export interface VigieDB extends DBSchema {
     value: OutboxEntry;
     indexes: {
       docId: string;
+    };
+  };
+  feedSources: {
+    key: string;
+    value: FeedSource;
+  };
+  feedSightings: {
+    key: string;
+    value: FeedSighting;
+    indexes: {
+      urlKeys: string;
+      titleKey: string;
+      firstSeenAt: string;
+      statusAt: [string, string];
     };
   };
 }

@@ -26,6 +26,8 @@ export interface ParsedFeed {
   readonly title: string;
   /** The site the feed belongs to, absolute, when it says. */
   readonly siteUrl?: string;
+  /** The feed's language tag when it gives one (RSS `language`, Atom `xml:lang`, JSON Feed). */
+  readonly lang?: string;
   readonly items: readonly FeedItem[];
 }
 

@@ -13,6 +13,9 @@ import type {
   StoreCounts,
 } from '../backup/format';
 import type { CopySharing, EvidenceCheck } from '../model/evidence';
+import type { PollState } from '../feeds/poll';
+import type { FeedSighting, FeedSightingStatus, FeedSource } from '../feeds/records';
+import type { SourceSpec } from '../feeds/sources';
 import type {
   CrisisPage,
   CrisisSummary,
@@ -70,6 +73,15 @@ export interface PopupState {
   monitor?: PageWatch;
   /** The team cell's sync, when one is connected. */
   cell?: CellStatus;
+  /** Feed sightings waiting to be looked at, when there are any. */
+  feeds?: PopupFeeds;
+}
+
+/** The newest feed sightings to review (at most 20), how many wait, their sources' labels. */
+export interface PopupFeeds {
+  items: FeedSighting[];
+  total: number;
+  labels: Record<string, string>;
 }
 
 /** What monitoring found on the active page; absent when monitoring is off. */
@@ -103,6 +115,8 @@ export interface LogCounts {
   backupDueDays: number | null;
   /** The team cell's sync, or null when none is connected. */
   cell: CellStatus | null;
+  /** Feed sightings waiting to be flagged or let go. */
+  feeds: number;
 }
 
 export interface ChartsData {
@@ -241,6 +255,30 @@ export interface BackgroundCalls {
   shareCrisis(args: { id: string }): CellStatus;
   /** Whether crises opened from now on are shared with the cell as they open. */
   setCellShareNew(args: { shareNew: boolean }): CellStatus;
+  /** The watched feeds, in the order they were added. */
+  listFeeds(args: Record<string, never>): { sources: FeedSourceView[] };
+  /**
+   * Adds a feed (the page asked the browser for its origin in the click) and reads it at once:
+   * what it found, or why it failed, is in the source's poll state.
+   */
+  addFeed(args: { spec: SourceSpec; periodMin?: number }): FeedReadView;
+  /** Reads a feed now. */
+  readFeed(args: { id: string }): FeedReadView;
+  /** Sets the minutes between two reads of a feed. */
+  setFeedPeriod(args: { id: string; periodMin: number }): { source: FeedSourceView };
+  /** Removes a feed; its origin is given back when nothing else needs it. */
+  removeFeed(args: { id: string }): { removed: boolean };
+  /** The feeds' sightings in `status`, most recently found first, and how many there are. */
+  listFeedSightings(args: { status: FeedSightingStatus; limit: number }): {
+    items: FeedSighting[];
+    total: number;
+  };
+  /** Flags a feed sighting: its item's address, title and sentence become the mention. */
+  flagFeedSighting(args: { id: string; into: FlagInto }): FlagOutcome;
+  /** Lets a feed sighting go ('dismissed'), or takes it back ('new'). */
+  setFeedSightingStatus(args: { id: string; status: 'new' | 'dismissed' }): {
+    sighting: FeedSighting;
+  };
   /** Where the page copy of a mention stands with the cell (shared, can be, or why not). */
   getCopySharing(args: { mentionId: string }): { sharing: CopySharing };
   /** Shares the page copy of a mention of a shared crisis with the cell, at the next sync. */
@@ -255,6 +293,16 @@ export interface BackgroundCalls {
     rounds: number;
     failure: string | null;
   };
+}
+
+/** A feed source as the pages see it: its poll state without the keys of items read. */
+export type FeedSourceView = Omit<FeedSource, 'poll'> & { poll: Omit<PollState, 'seenKeys'> };
+
+/** What a read of a feed did: the source after it, items read, new sightings. */
+export interface FeedReadView {
+  source: FeedSourceView;
+  items: number;
+  sightings: number;
 }
 
 /** A cell's server, database and the member's credentials, as the user typed them. */

@@ -42,6 +42,7 @@ describe('the import graph of src/', () => {
       'charts',
       'crisis',
       'evidence',
+      'feeds',
       'log',
       'settings',
     ]);
