@@ -10,6 +10,9 @@
 // feed_parse_ms      median of RUNS parses of the file, after WARMUP unmeasured ones.
 // feed_parse_median_ms, feed_parse_max_ms  the median and the largest of those medians.
 // feed_parser_gz_kb  gzip (level 9) size of the parser's bundle: what it adds to the background.
+// Then, with the built extension, the worker with 50 sources (lib/bench-feed-worker.mjs):
+// background_gz_kb, sw_heap_no_feeds_mb, sw_heap_50_feeds_mb, feed_add_read_ms; left out with
+// `--parser-only`.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,7 +66,7 @@ const median = (values) => {
 };
 
 /** Runs the benchmark on the feeds of `dir`, printing its figures. */
-export async function benchFeeds(dir) {
+export async function benchFeeds(dir, { worker = true } = {}) {
   if (!existsSync(dir)) {
     console.log(`bench-feeds: skipped: ${dir} not found`);
     return;
@@ -97,8 +100,17 @@ export async function benchFeeds(dir) {
     console.log(`feed_parse_max_ms ${Math.max(...medians).toFixed(2)} ms`);
   }
   console.log(`feed_parser_gz_kb ${gzKb.toFixed(1)} kB`);
+  // The worker with 50 sources: needs the built extension (`npm run build`).
+  if (!worker) return;
+  if (existsSync(join(root, 'extension/manifest.json'))) {
+    const { benchFeedWorker } = await import('./lib/bench-feed-worker.mjs');
+    await benchFeedWorker(dir, files);
+  } else {
+    console.log('bench-feeds: the worker figures need the build: run `npm run build` first');
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await benchFeeds(feedsDir(process.argv.slice(2)));
+  const args = process.argv.slice(2);
+  await benchFeeds(feedsDir(args), { worker: !args.includes('--parser-only') });
 }

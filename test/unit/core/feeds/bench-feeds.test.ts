@@ -14,7 +14,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'vigie-bench-feeds-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (...args: string[]) =>
-  execFileSync(process.execPath, ['scripts/bench-feeds.mjs', ...args], {
+  execFileSync(process.execPath, ['scripts/bench-feeds.mjs', '--parser-only', ...args], {
     cwd: root,
     encoding: 'utf8',
   });
