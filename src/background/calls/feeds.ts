@@ -17,7 +17,13 @@ import {
 import { AppError } from '../../core/errors';
 import { initialPollState, MIN_PERIOD_MIN, DEFAULT_PERIOD_MIN } from '../../core/feeds/poll';
 import type { FeedSource } from '../../core/feeds/records';
-import { buildFeedUrl, originPattern } from '../../core/feeds/sources';
+import {
+  buildFeedUrl,
+  originPattern,
+  SOURCE_KINDS,
+  type SourceSpec,
+} from '../../core/feeds/sources';
+import { LIMITS } from '../../core/model/limits';
 import type { FeedSourceView } from '../../core/messaging/protocol';
 import { newId } from '../../core/model/ids';
 import { readTarget } from '../cell';
@@ -34,6 +40,40 @@ function periodOf(asked: unknown): number {
   const minutes = Math.round(Number(asked ?? DEFAULT_PERIOD_MIN));
   if (!Number.isFinite(minutes)) throw new AppError('bad-request', 'periodMin must be a number');
   return Math.min(MAX_PERIOD_MIN, Math.max(MIN_PERIOD_MIN, minutes));
+}
+
+/** The fields a source's spec may hold: what is stored of what the page sent, and no more. */
+const SPEC_FIELDS = [
+  'url',
+  'query',
+  'locale',
+  'format',
+  'tag',
+  'instance',
+  'account',
+  'channel',
+  'handle',
+  'subreddit',
+  'feedToken',
+  'user',
+] as const;
+
+/** The spec the page sent, its known text fields only, each bounded; or a bad request. */
+function specOf(asked: unknown): SourceSpec {
+  const raw = (asked ?? {}) as Record<string, unknown>;
+  if (typeof raw.kind !== 'string' || !(SOURCE_KINDS as readonly string[]).includes(raw.kind)) {
+    throw new AppError('bad-request', 'spec.kind is not a kind of source');
+  }
+  const spec: Record<string, string> = { kind: raw.kind };
+  for (const field of SPEC_FIELDS) {
+    const value = raw[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.length > LIMITS.url) {
+      throw new AppError('feed', 'too-long');
+    }
+    spec[field] = value;
+  }
+  return spec as unknown as SourceSpec;
 }
 
 /** A source as the pages see it: without the keys of the items already read. */
@@ -79,7 +119,8 @@ export function createFeedCalls(
       return { sources: (await listSources(db)).map(view) };
     },
 
-    async addFeed({ spec, periodMin }) {
+    async addFeed({ spec: asked, periodMin }) {
+      const spec = specOf(asked);
       const built = buildFeedUrl(spec);
       if (!built.ok) throw new AppError('feed', built.problem);
       const pattern = originPattern(built.url);

@@ -28,6 +28,7 @@ vi.mock('../../../src/core/browser', async () => {
         getAll: async () => [...alarms.values()],
         clear: async (name: string) => alarms.delete(name),
       },
+      permissions: { contains: async () => true, remove: async () => true },
       notifications: {
         async create(_id: string, options: { title: string; message: string }) {
           shown.push({ title: options.title, message: options.message });
@@ -42,6 +43,7 @@ const { readSource, scheduleFeeds } = await import('../../../src/background/feed
 const { putSource, listSightings } = await import('../../../src/core/db/feeds');
 const { initialPollState } = await import('../../../src/core/feeds/poll');
 const { updateSettings } = await import('../../../src/core/db/settings');
+const { createFeedCalls } = await import('../../../src/background/calls/feeds');
 
 const item = (id: string, title: string, text: string, host = 'news.example') =>
   `<item><title>${title}</title><link>https://${host}/${id}?utm_source=rss</link><guid>${id}</guid><description>${text}</description></item>`;
@@ -153,5 +155,23 @@ describe('feed watch in the background', () => {
     await scheduleFeeds(db, now);
     expect([...alarms.keys()]).toEqual(['feed:one']);
     expect(alarms.get('feed:one')!.scheduledTime).toBeGreaterThan(now);
+  });
+
+  it('stores a source’s known fields only, and refuses a kind it does not know', async () => {
+    const db = await freshDB();
+    const calls = createFeedCalls({
+      ...deps(db),
+      labels: { untitledCrisis: 'Untitled' },
+      changed: vi.fn(),
+      notifyFlagged: vi.fn(async () => undefined),
+    });
+    // Nothing listens there: the first read fails at once, and says so.
+    const spec = { kind: 'url', url: 'http://127.0.0.1:9/feed.xml', extra: 'x'.repeat(10) };
+    const added = await calls.addFeed({ spec: spec as never }, null);
+    expect(added.source.spec).toEqual({ kind: 'url', url: 'http://127.0.0.1:9/feed.xml' });
+    expect(added.source.poll.lastError?.code).toBe('network');
+    await expect(calls.addFeed({ spec: { kind: 'gopher' } as never }, null)).rejects.toThrow(
+      'not a kind of source',
+    );
   });
 });
