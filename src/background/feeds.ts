@@ -16,11 +16,10 @@ import { parseFeed } from '../core/feeds/parse';
 import { afterPoll, parsedOutcome, type PollOutcome } from '../core/feeds/poll';
 import type { ParseResult } from '../core/feeds/types';
 import type { FeedSighting, FeedSource } from '../core/feeds/records';
-import { compileWatchlist, type CompiledWatchlist } from '../core/monitoring/watch';
-import type { WatchTerm } from '../core/model/types';
 import type { FlagDeps } from './flag';
 import { notify } from './notices';
 import { checkSpike, countSightings } from './spike-alert';
+import { compiledWatchlist } from './watchlist';
 import { loadWordLists } from './word-lists';
 
 const ALARM_PREFIX = 'feed:';
@@ -35,14 +34,6 @@ export interface FeedRead {
   items: number;
   /** New sightings it made. */
   sightings: FeedSighting[];
-}
-
-/** The watchlist compiled once for as long as it stays the same. */
-let compiledFor: { key: string; list: CompiledWatchlist } | null = null;
-function compiled(watchlist: readonly WatchTerm[]): CompiledWatchlist {
-  const key = JSON.stringify(watchlist);
-  if (compiledFor?.key !== key) compiledFor = { key, list: compileWatchlist(watchlist) };
-  return compiledFor.list;
 }
 
 /** Reads of each source under way: a second call for the same source waits for the first. */
@@ -93,7 +84,7 @@ async function readOnce(
     const settings = await getSettings(db);
     await loadWordLists();
     const lang = parsed?.ok ? (parsed.feed.lang ?? null) : null;
-    const found = matchItems(fresh, compiled(settings.watchlist), {
+    const found = matchItems(fresh, compiledWatchlist(settings.watchlist), {
       rules: settings.wordRules,
       lang,
     });

@@ -5,7 +5,7 @@
  */
 import { browser } from '../../core/browser';
 import {
-  countSightings,
+  countFeedSightings,
   getSighting,
   getSource,
   listSightings,
@@ -175,7 +175,7 @@ export function createFeedCalls(
       const wanted = status === 'dismissed' || status === 'flagged' ? status : 'new';
       const [items, total] = await Promise.all([
         listSightings(db, wanted, pageSize(limit)),
-        countSightings(db, wanted),
+        countFeedSightings(db, wanted),
       ]);
       return { items, total };
     },

@@ -21,9 +21,9 @@ import { AppError } from '../../core/errors';
 import { anchorFlagged, sightingsOf } from '../../core/monitoring/analyze';
 import { pageReadFrom } from '../../core/monitoring/page-read';
 import type { FlaggedQuote } from '../../core/monitoring/report';
-import { compileWatchlist, type CompiledWatchlist } from '../../core/monitoring/watch';
 import { pageKeyOf, shortenedFields, siteOf } from '../../core/model/mention';
-import type { Mention, WatchTerm } from '../../core/model/types';
+import type { Mention } from '../../core/model/types';
+import { compiledWatchlist } from '../watchlist';
 import { fileFlag } from '../flag';
 import type { HandlerDeps } from '../deps';
 import {
@@ -80,7 +80,7 @@ export function createMonitorHandlers(
       const report = {
         title: read.title,
         lang: read.lang,
-        sightings: sightingsOf(read, compiled(settings.watchlist)),
+        sightings: sightingsOf(read, compiledWatchlist(settings.watchlist)),
         anchors: anchorFlagged(read.text, findable(items)),
       };
       const { newNegative, shown } = await saveTabReport(tabId, url, report, settings.wordRules);
@@ -93,14 +93,6 @@ export function createMonitorHandlers(
       return { stored: true };
     },
   };
-}
-
-/** The watchlist compiled once for as long as it stays the same. */
-let compiledFor: { key: string; list: CompiledWatchlist } | null = null;
-function compiled(watchlist: readonly WatchTerm[]): CompiledWatchlist {
-  const key = JSON.stringify(watchlist);
-  if (compiledFor?.key !== key) compiledFor = { key, list: compileWatchlist(watchlist) };
-  return compiledFor.list;
 }
 
 /**

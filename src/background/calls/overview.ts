@@ -5,7 +5,7 @@ import { mentionCounts } from '../../core/db/mentions';
 import { getSettings } from '../../core/db/settings';
 import { flagsSince, metricEvents } from '../../core/db/stats';
 import { crisesPerMonth, flagsPerDay, metricsByLevel } from '../../core/model/stats';
-import { countSightings as countFeedSightings } from '../../core/db/feeds';
+import { countFeedSightings } from '../../core/db/feeds';
 import { AppError } from '../../core/errors';
 import { agenda, agendaBucket } from '../../core/model/agenda';
 import { DAY } from '../../core/time';

@@ -1,11 +1,7 @@
 /** The popup's calls: what it shows over the tab in front, and the flag of that tab. */
 import { browser } from '../../core/browser';
 import { recentOpenCrises } from '../../core/db/crises';
-import {
-  countSightings as countFeedSightings,
-  listSightings,
-  listSources,
-} from '../../core/db/feeds';
+import { countFeedSightings, listSightings, listSources } from '../../core/db/feeds';
 import { mentionCounts, mentionsOnPage } from '../../core/db/mentions';
 import type { VigieDatabase } from '../../core/db/open';
 import type { PopupFeeds } from '../../core/messaging/protocol';

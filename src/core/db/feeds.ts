@@ -143,7 +143,7 @@ export async function listSightings(
 }
 
 /** How many sightings wait in `status`. */
-export function countSightings(db: VigieDatabase, status: FeedSightingStatus): Promise<number> {
+export function countFeedSightings(db: VigieDatabase, status: FeedSightingStatus): Promise<number> {
   const range = IDBKeyRange.bound([status, ''], [status, '\uffff']);
   return db.countFromIndex('feedSightings', 'statusAt', range);
 }
