@@ -215,12 +215,24 @@ function App() {
   );
 }
 
-// The list the log opens on is asked for before the first render (see preloadFirstPage).
-const opening = parseRoute(location.hash);
-if (opening.view === 'inbox' || opening.view === 'all') {
-  preloadFirstPage({ in: opening.view }, opening.params);
-}
 // The page says its language, for screen readers, spelling and hyphenation.
 document.documentElement.lang = uiLanguage();
 guardUnsavedEdits(() => t('unsavedLeave'));
-render(<App />, document.getElementById('app')!);
+const draw = () => render(<App />, document.getElementById('app')!);
+
+/**
+ * How long the first render waits for the list the log opens on: drawn with its rows, the page
+ * is laid out once rather than twice (the shell, then the rows). A worker that has to start
+ * first answers later than this: the shell is drawn meanwhile, as before.
+ */
+const FIRST_PAGE_WAIT_MS = 150;
+
+// The list the log opens on is asked for before the first render (see preloadFirstPage).
+const opening = parseRoute(location.hash);
+if (opening.view === 'inbox' || opening.view === 'all') {
+  const first = preloadFirstPage({ in: opening.view }, opening.params);
+  const waited = new Promise((done) => setTimeout(done, FIRST_PAGE_WAIT_MS));
+  void Promise.race([first, waited]).then(draw);
+} else {
+  draw();
+}

@@ -1,6 +1,6 @@
 /**
  * A mention list's pages: the first page (taken from the answer asked for before the log's
- * first render, when there is one), the next ones on demand, a filter that matches little read
+ * first render, when there is one, drawn by that render when it has come), the next ones on demand, a filter that matches little read
  * on a few times to fill a page, and only the latest request painted.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
@@ -33,16 +33,29 @@ function pageArgs(
 
 /** A first page asked before the log's first render, by the JSON of its arguments. */
 const early = new Map<string, Promise<Result<MentionPage>>>();
+/** The same, once answered: the list's first render then draws it at once. */
+const answered = new Map<string, MentionPage>();
 
 /**
- * Asks for a list's first page as the log's code starts, before anything is drawn: the
- * background reads it while the page renders its frame, and the list takes that answer
- * instead of asking once its first render is done.
+ * Asks for a list's first page as the log's code starts, before anything is drawn. The log
+ * waits a moment for the answer (main.tsx): answered by then, the list's first render draws
+ * its rows and the page is laid out once; answered later, the list takes that answer instead
+ * of asking once its first render is done.
  */
-export function preloadFirstPage(scope: MentionScope, params: RouteParams): void {
+export function preloadFirstPage(
+  scope: MentionScope,
+  params: RouteParams,
+): Promise<Result<MentionPage>> {
   const query = mentionQuery(scope, params);
   const args = pageArgs(query.scope, query.filter, PAGE, null);
-  early.set(JSON.stringify(args), ask('listMentions', args));
+  const key = JSON.stringify(args);
+  const reply = ask('listMentions', args);
+  early.set(key, reply);
+  void reply.then((page) => {
+    // Kept only while nothing else took it: a list already drawn asks afresh.
+    if (page.ok && early.get(key) === reply) answered.set(key, page.value);
+  });
+  return reply;
 }
 
 export function useMentionPages(
@@ -52,11 +65,23 @@ export function useMentionPages(
   filterKey: string,
   onError: (error: AppErrorData | null) => void,
 ) {
-  const [items, setItems] = useState<Mention[]>([]);
-  const [total, setTotal] = useState<number | null>(0);
-  const [next, setNext] = useState<TimeCursor | null>(null);
-  const [loaded, setLoaded] = useState(false);
+  // A first page already answered is drawn by the first render: one layout, with the rows.
+  const [first] = useState(() => {
+    const key = JSON.stringify(pageArgs(scope, filter, PAGE, null));
+    const answer = answered.get(key);
+    answered.clear();
+    // A page that came back short with more to read (a rare filter) is read on by `load`.
+    const page = answer && (answer.items.length >= PAGE || !answer.next) ? answer : undefined;
+    if (page) early.clear();
+    return page;
+  });
+  const [items, setItems] = useState<Mention[]>(first?.items ?? []);
+  const [total, setTotal] = useState<number | null>(first ? first.total : 0);
+  const [next, setNext] = useState<TimeCursor | null>(first?.next ?? null);
+  const [loaded, setLoaded] = useState(first !== undefined);
   const request = useRef(0);
+  /** The first page was drawn from the answer asked early: the first load is not needed. */
+  const drawn = useRef(first !== undefined);
 
   const load = useCallback(
     async (after: TimeCursor | null) => {
@@ -90,6 +115,10 @@ export function useMentionPages(
 
   // Another list (its scope or filter changed) starts from its first page.
   useEffect(() => {
+    if (drawn.current) {
+      drawn.current = false;
+      return;
+    }
     setLoaded(false);
     void load(null);
   }, [load]);
