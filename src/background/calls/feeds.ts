@@ -163,8 +163,10 @@ export function createFeedCalls(
       // team cell's server, still needs it.
       const pattern = originPattern(source.url);
       const others = (await listSources(db)).map((s) => originPattern(s.url));
+      // The cell's server in the same form as the feeds' patterns (host only, any port), so
+      // that a feed on the cell's host never takes the host the cell reads from with it.
       const cell = await readTarget();
-      const cellPattern = cell ? `${new URL(cell.server).origin}/*` : null;
+      const cellPattern = cell ? originPattern(cell.server) : null;
       if (pattern && !others.includes(pattern) && pattern !== cellPattern) {
         await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
       }

@@ -11,6 +11,7 @@ import { freshDB } from '../helpers';
 const local = new Map<string, unknown>();
 const alarms = new Map<string, { name: string; scheduledTime: number }>();
 const shown: { title: string; message: string }[] = [];
+const removed: string[] = [];
 
 vi.mock('../../../src/core/browser', async () => {
   const { fakeBrowser, storageArea } = await import('../fake-browser');
@@ -28,7 +29,13 @@ vi.mock('../../../src/core/browser', async () => {
         getAll: async () => [...alarms.values()],
         clear: async (name: string) => alarms.delete(name),
       },
-      permissions: { contains: async () => true, remove: async () => true },
+      permissions: {
+        contains: async () => true,
+        remove: async (asked: { origins: string[] }) => {
+          removed.push(...asked.origins);
+          return true;
+        },
+      },
       notifications: {
         async create(_id: string, options: { title: string; message: string }) {
           shown.push({ title: options.title, message: options.message });
@@ -85,6 +92,7 @@ beforeEach(() => {
   local.clear();
   alarms.clear();
   shown.length = 0;
+  removed.length = 0;
   now = Date.parse('2026-12-04T10:00:00.000Z');
 });
 
@@ -173,5 +181,30 @@ describe('feed watch in the background', () => {
     await expect(calls.addFeed({ spec: { kind: 'gopher' } as never }, null)).rejects.toThrow(
       'not a kind of source',
     );
+  });
+
+  it('gives a feed’s site back on removal, unless the team cell’s server is on it', async () => {
+    const db = await freshDB();
+    const calls = createFeedCalls({
+      ...deps(db),
+      labels: { untitledCrisis: 'Untitled' },
+      changed: vi.fn(),
+      notifyFlagged: vi.fn(async () => undefined),
+    });
+    const add = (url: string) => calls.addFeed({ spec: { kind: 'url', url } }, null);
+    const alone = await add('https://feeds.example/a.xml');
+    await calls.removeFeed({ id: alone.source.id }, null);
+    expect(removed).toEqual(['https://feeds.example/*']);
+
+    // The cell reads from the same host, on a port of its own: its access stays.
+    local.set('cellTarget', {
+      server: 'http://127.0.0.1:5984',
+      db: 'cell',
+      user: 'alice',
+      password: 'pw',
+    });
+    const beside = await add('http://127.0.0.1:9/feed.xml');
+    await calls.removeFeed({ id: beside.source.id }, null);
+    expect(removed).toEqual(['https://feeds.example/*']);
   });
 });
