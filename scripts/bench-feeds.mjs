@@ -13,12 +13,10 @@
 // Then, with the built extension, the worker with 50 sources (lib/bench-feed-worker.mjs):
 // background_gz_kb, sw_heap_no_feeds_mb, sw_heap_50_feeds_mb, feed_add_read_ms; left out with
 // `--parser-only`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { gzippedKb, withShippedModules } from './lib/shipped-modules.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = 15;
@@ -33,30 +31,14 @@ export function feedsDir(args) {
 }
 
 /** parse.ts bundled and minified, imported; with its gzip size in kB. */
-async function loadParser() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      lib: { entry: join(root, 'src/core/feeds/parse.ts'), formats: ['es'], fileName: 'parse' },
-    },
-  });
-  const chunks = (Array.isArray(out) ? out : [out])
-    .flatMap((o) => o.output)
-    .filter((c) => c.type === 'chunk');
-  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-feeds-'));
-  try {
-    for (const chunk of chunks) writeFileSync(join(dir, chunk.fileName), chunk.code);
-    const entry = chunks.find((c) => c.isEntry);
-    const parser = await import(pathToFileURL(join(dir, entry.fileName)).href);
-    const bytes = chunks.reduce((n, c) => n + gzipSync(c.code, { level: 9 }).length, 0);
-    return { parseFeed: parser.parseFeed, gzKb: bytes / 1024 };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function loadParser() {
+  return withShippedModules(
+    { parse: join(root, 'src/core/feeds/parse.ts') },
+    async ({ chunks, load }) => ({
+      parseFeed: (await load('parse')).parseFeed,
+      gzKb: gzippedKb(chunks),
+    }),
+  );
 }
 
 const median = (values) => {

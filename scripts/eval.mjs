@@ -9,13 +9,10 @@
 // The scorer is bundled and minified from src/core/sentiment/ as a build would ship it (Vite,
 // library mode, licence notices kept), then imported: the figures are those of the shipped
 // code, and the bundle's gzip size is reported on the first line.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import Sentiment from 'sentiment';
-import { build } from 'vite';
+import { gzippedKb, withShippedModules } from './lib/shipped-modules.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '../shared/fixtures/sentiment');
@@ -38,43 +35,28 @@ if (missing.length) {
 }
 
 /** Builds the scorer and the evaluation helpers; returns them and the scorer's gzip size. */
-async function load() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      // The lexicons' licence notices (/*! … */) stay in the shipped code, so in the size too.
-      rolldownOptions: { output: { comments: { legal: true } } },
-      lib: {
-        entry: {
-          scorer: join(root, 'src/core/sentiment/index.ts'),
-          // The published lists, which the extension ships as files beside the scorer.
-          lists: join(root, 'src/core/sentiment/bundled-lists.ts'),
-          evaluation: join(root, 'scripts/lib/sentiment-evaluation.ts'),
-        },
-        formats: ['es'],
-      },
+function load() {
+  return withShippedModules(
+    {
+      scorer: join(root, 'src/core/sentiment/index.ts'),
+      // The published lists, which the extension ships as files beside the scorer.
+      lists: join(root, 'src/core/sentiment/bundled-lists.ts'),
+      evaluation: join(root, 'scripts/lib/sentiment-evaluation.ts'),
     },
-  });
-  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
-  const dir = mkdtempSync(join(tmpdir(), 'vigie-eval-'));
-  try {
-    for (const chunk of chunks) writeFileSync(join(dir, chunk.fileName), chunk.code ?? '');
-    const scorerChunks = chunks.filter(
-      (c) => c.type === 'chunk' && (c.name === 'scorer' || c.name === 'lists' || !c.isEntry),
-    );
-    const bytes = scorerChunks.reduce((n, c) => n + gzipSync(c.code, { level: 9 }).length, 0);
-    const file = (name) => pathToFileURL(join(dir, chunks.find((c) => c.name === name).fileName));
-    await import(file('lists').href);
-    const scorer = await import(file('scorer').href);
-    const evaluation = await import(file('evaluation').href);
-    return { scorer, evaluation, gzKb: bytes / 1024 };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    async ({ chunks, load }) => {
+      const scorerChunks = chunks.filter(
+        (c) => c.name === 'scorer' || c.name === 'lists' || !c.isEntry,
+      );
+      await load('lists');
+      return {
+        scorer: await load('scorer'),
+        evaluation: await load('evaluation'),
+        gzKb: gzippedKb(scorerChunks),
+      };
+    },
+    // The lexicons' licence notices (/*! … */) stay in the shipped code, so in the size too.
+    { legalComments: true },
+  );
 }
 
 const { scorer, evaluation, gzKb } = await load();
