@@ -227,4 +227,26 @@ describe('feed watch', () => {
       'Lumen Coffee opens in Lyon',
     ]);
   });
+
+  it('lets a sighting go from the Feeds screen and takes it back, and reads a feed now', async () => {
+    const page = await vigie.context.newPage();
+    await page.goto(extensionUrl(vigie, 'dashboard/index.html#feeds'));
+    await page.waitForSelector('body[data-ready="true"]');
+    const titles = () => page.getByTestId('feed-sighting-title').allTextContents();
+    const lyon = page.getByTestId('feed-sighting').filter({ hasText: 'opens in Lyon' });
+    await lyon.getByTestId('feed-sighting-dismiss').click();
+    await page.getByText('Let go.', { exact: true }).waitFor();
+    await expect.poll(titles).toEqual(['Lumen Coffee wins an award']);
+    await page.getByTestId('feed-show-dismissed').click();
+    await expect.poll(titles).toEqual(['Lumen Coffee opens in Lyon']);
+    await page.getByTestId('feed-sighting-restore').click();
+    await page.getByText('Back among the items to review.').waitFor();
+    await page.getByTestId('feed-show-new').click();
+    await expect.poll(titles).toEqual(['Lumen Coffee wins an award', 'Lumen Coffee opens in Lyon']);
+
+    const asked = feed.state.requests.length;
+    await page.getByTestId('feed-source-read').click();
+    await expect.poll(() => feed.state.requests.length).toBeGreaterThan(asked);
+    await page.close();
+  });
 });

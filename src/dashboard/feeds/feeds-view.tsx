@@ -19,8 +19,11 @@ import './feeds.css';
 const REFRESH_MS = 15_000;
 const SHOWN = 100;
 
-function SourceRow(props: { source: FeedSourceView; onChanged: () => void }) {
-  const { source } = props;
+/**
+ * A call the user asked for: busy meanwhile, its error kept; once it went through, `done`
+ * (what follows it: the lists read again).
+ */
+function useCall(done: () => void | Promise<void>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const run = async (call: () => Promise<{ ok: boolean; error?: AppErrorData }>) => {
@@ -29,8 +32,15 @@ function SourceRow(props: { source: FeedSourceView; onChanged: () => void }) {
     const reply = await call();
     setBusy(false);
     if (!reply.ok && reply.error) setError(reply.error);
-    props.onChanged();
+    else await done();
+    return reply.ok;
   };
+  return { busy, error, setError, run };
+}
+
+function SourceRow(props: { source: FeedSourceView; onChanged: () => void }) {
+  const { source } = props;
+  const { busy, error, run } = useCall(props.onChanged);
   return (
     <li class="feed-source" data-testid="feed-source">
       <p>
@@ -81,9 +91,11 @@ export function FeedsView(props: { onChanged: () => void }) {
   const [status, setStatus] = useState<FeedSightingStatus>('new');
   const [sightings, setSightings] = useState<{ items: FeedSighting[]; total: number } | null>(null);
   const [sources, setSources] = useState<FeedSourceView[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const { busy, error, setError, run } = useCall(async () => {
+    props.onChanged();
+    await load();
+  });
 
   const load = useCallback(async () => {
     const [list, feeds] = await Promise.all([
@@ -107,15 +119,9 @@ export function FeedsView(props: { onChanged: () => void }) {
   }, [sightings, sources, error]);
 
   const labels = new Map((sources ?? []).map((s) => [s.id, s.label]));
-  const act = async (done: () => Promise<{ ok: boolean; error?: AppErrorData }>, text: string) => {
-    setBusy(true);
-    setError(null);
-    const reply = await done();
-    setBusy(false);
-    if (!reply.ok && reply.error) return setError(reply.error);
-    setSaid(text);
-    props.onChanged();
-    await load();
+  const act = async (call: () => Promise<{ ok: boolean; error?: AppErrorData }>, text: string) => {
+    setSaid('');
+    if (await run(call)) setSaid(text);
   };
 
   return (
