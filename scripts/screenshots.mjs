@@ -133,6 +133,10 @@ try {
   await log.goto(`chrome-extension://${id}/dashboard/index.html#charts`);
   await log.waitForSelector('[data-testid="charts-metrics"]');
   await log.screenshot({ path: join(out, `charts-${suffix}.png`), fullPage: true });
+  // Feed watch with no feed added yet: its screen and the form that adds one.
+  await log.goto(`chrome-extension://${id}/dashboard/index.html#feeds`);
+  await log.waitForSelector('body[data-ready="true"]');
+  await log.screenshot({ path: join(out, `feeds-${suffix}.png`), fullPage: true });
   await log.goto(`chrome-extension://${id}/dashboard/index.html#backup`);
   await log.waitForSelector('body[data-ready="true"]');
   await log.screenshot({ path: join(out, `backup-${suffix}.png`), fullPage: true });

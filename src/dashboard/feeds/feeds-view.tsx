@@ -97,14 +97,19 @@ export function FeedsView(props: { onChanged: () => void }) {
     await load();
   });
 
+  /** Whether any term is watched: with none, no feed item can be found. */
+  const [watching, setWatching] = useState<boolean | null>(null);
+
   const load = useCallback(async () => {
-    const [list, feeds] = await Promise.all([
+    const [list, feeds, settings] = await Promise.all([
       ask('listFeedSightings', { status, limit: SHOWN }),
       ask('listFeeds', {}),
+      ask('getSettings', {}),
     ]);
     if (list.ok) setSightings(list.value);
     else setError(list.error);
     if (feeds.ok) setSources(feeds.value.sources);
+    if (settings.ok) setWatching(settings.value.watchlist.length > 0);
   }, [status]);
 
   useEffect(() => {
@@ -150,9 +155,19 @@ export function FeedsView(props: { onChanged: () => void }) {
             </button>
           ))}
         </div>
-        {sightings && (
+        {watching === false && (
+          <p class="warning" data-testid="feed-no-terms">
+            {t('feedNoTerms')} <a href="#settings">{t('settingsTitle')}</a>
+          </p>
+        )}
+        {sightings && sightings.total > 0 && (
           <p class="small muted" data-testid="feed-sightings-count">
             {tn('feedSightingsCount', sightings.total, String(sightings.total))}
+          </p>
+        )}
+        {sightings?.total === 0 && (
+          <p class="muted" data-testid="feed-sightings-none">
+            {t(status === 'new' ? 'feedNoSighting' : 'feedNoneHere')}
           </p>
         )}
         <ul class="feed-list" data-testid="feed-sightings">
