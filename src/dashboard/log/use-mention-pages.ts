@@ -94,7 +94,9 @@ export function useMentionPages(
         const args = pageArgs(scope, filter, PAGE - found.length, cursor);
         // Only the list's very first request may have been asked early.
         const preloaded = early.get(JSON.stringify(args));
+        // Spent: a list drawn later (the same route, opened again) asks afresh.
         early.clear();
+        answered.clear();
         page = await (preloaded ?? ask('listMentions', args));
         if (mine !== request.current) return;
         if (!page.ok) break;
