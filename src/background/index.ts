@@ -1,7 +1,8 @@
 /**
- * Background (Chromium: module service worker; Firefox: background script). Every listener is
- * registered synchronously at the top level so that an event that wakes the worker reaches it.
- * The background owns the database: the popup, the crisis log and pages only ask it.
+ * Background (Chromium: service worker; Firefox: background script), built as one classic
+ * script (vite.config.ts says why). Every listener is registered synchronously at the top level
+ * so that an event that wakes the worker reaches it. The background owns the database: the
+ * popup, the crisis log and pages only ask it.
  */
 import { browser, type Menus, type Runtime, type Tabs } from '../core/browser';
 import { t } from '../core/i18n';

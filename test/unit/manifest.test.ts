@@ -29,12 +29,11 @@ describe('manifest', () => {
     expect(manifest.optional_permissions).toEqual(['pageCapture']);
   });
 
-  it('loads in Chromium (service worker) and Firefox (background scripts) from one file', () => {
+  it('loads in Chromium (classic service worker) and Firefox (background scripts) from one file', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.background).toEqual({
       service_worker: 'background.js',
       scripts: ['background.js'],
-      type: 'module',
     });
     expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({

@@ -24,9 +24,11 @@ const PIECE = new RegExp(
     String.raw`(?<emoji>\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*)`,
     // A word keeps its inner apostrophes (split below) and a trailing one: "n' est" in
     // pre-tokenised text is still the negation "n'".
-    String.raw`(?<word>[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*['’ʼ]?)`,
-    String.raw`(?<stop>[.!?…]+)`,
-    String.raw`(?<pause>[,;:()[\]"«»“”—–]|\s-\s)`,
+    // Written as escapes (’ ʼ … « » “ ” — –): the build escapes every other non-ASCII character,
+    // not a raw template's, and one left makes the worker's whole script a two-byte string.
+    String.raw`(?<word>[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}\p{N}]+)*['\u2019\u02BC]?)`,
+    String.raw`(?<stop>[.!?\u2026]+)`,
+    String.raw`(?<pause>[,;:()[\]"\u00AB\u00BB\u201C\u201D\u2014\u2013]|\s-\s)`,
   ].join('|'),
   'gu',
 );
