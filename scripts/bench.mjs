@@ -19,6 +19,9 @@
 // log_first_page_asked_ms, log_first_page_answer_ms  where that time goes: the page's
 //                     navigation start to its ask for the first page (its own start), and the
 //                     ask to the background's answer (which reads the page from the database).
+// blank_db_page_paint_ms  median of 5 openings of the blank page made to show the log's first
+//                     page, which it reads with raw IndexedDB (the 50 newest quotes, a line
+//                     each), between the log's openings, measured as the blank page is.
 // idb_floor_first_page_ms  median of 5 reads of the same page with raw IndexedDB from an
 //                     extension page whose database connection is open, between the openings:
 //                     the 51 newest records by the index the log reads, and the kept counts.
@@ -56,9 +59,13 @@
 // idb_floor_put_100k_s   the same records written with raw IndexedDB into a new database with
 //                     the same store and indexes, in one transaction (in the import's profile).
 // dexie_bulkput_100k_s   the same through Dexie's bulkPut, a peer, with the same indexes.
+// idb_floor_put_postings_100k_s  the put floor with the import's posting lists (the search's
+//                     index) written in the same transaction: all the import writes.
+// file_floor_save_s   a file of the backup's size (one Blob) downloaded from the backup screen
+//                     as the export downloads its own: the click to the file saved.
 // Each goal is printed as a comment, then its figure as `name value ratio` or `name value ms`.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -146,7 +153,44 @@ function addBlankPage(dir, { emptyWorker = false } = {}) {
     "const line = document.createElement('p');\nline.textContent = 'One line of text.';\n" +
       'document.body.append(line);\n',
   );
+  // The same page showing the log's first page, read with raw IndexedDB (blank_db_page_paint_ms).
+  writeFileSync(
+    join(dir, 'blank-db.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title>' +
+      '<script type="module" src="blank-db.js"></script></head><body></body></html>',
+  );
+  writeFileSync(join(dir, 'blank-db.js'), `(${firstPageFloor})();\n`);
   if (emptyWorker) writeFileSync(join(dir, 'background.js'), `(${floorWorker})();\n`);
+}
+
+/**
+ * The floor page's script for blank_db_page_paint_ms, written into the copy as its source: the
+ * kept counts and the 50 newest mentions, read as the background reads the log's first page
+ * (one read-only transaction, the capturedAt index from its end), each quote a line of text.
+ */
+function firstPageFloor() {
+  const open = indexedDB.open('vigie');
+  open.onsuccess = () => {
+    const tx = open.result.transaction(['mentions', 'meta'], 'readonly');
+    tx.objectStore('meta').get('mentionCounts');
+    const lines = [];
+    const cursor = tx.objectStore('mentions').index('capturedAt').openCursor(null, 'prev');
+    cursor.onsuccess = () => {
+      const row = cursor.result;
+      if (row && lines.length < 51) {
+        lines.push(row.value.quote);
+        row.continue();
+        return;
+      }
+      const page = document.createDocumentFragment();
+      for (const quote of lines.slice(0, 50)) {
+        const line = document.createElement('p');
+        line.textContent = quote;
+        page.append(line);
+      }
+      document.body.append(page);
+    };
+  };
 }
 
 /** The floors' worker (see addBlankPage), written into the copy as its source. */
@@ -168,11 +212,13 @@ function floorWorker() {
   });
 }
 
-/** Median of 5 openings of the blank page: its navigation start to the frame that paints it. */
-async function blankPaints(context, id) {
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const blank = await context.newPage();
+/**
+ * One opening of a floor page (see addBlankPage): its navigation start to the frame that paints
+ * its text.
+ */
+async function paintOnce(context, id, page) {
+  const blank = await context.newPage();
+  try {
     await blank.addInitScript(() => {
       window.__vigiePaints = [];
       new MutationObserver((_, observer) => {
@@ -185,11 +231,18 @@ async function blankPaints(context, id) {
         });
       }).observe(document, { childList: true, subtree: true });
     });
-    await blank.goto(`chrome-extension://${id}/blank.html`);
-    await blank.waitForFunction(() => window.__vigiePaints.length > 0);
-    times.push(await blank.evaluate(() => window.__vigiePaints[0]));
+    await blank.goto(`chrome-extension://${id}/${page}`);
+    await blank.waitForFunction(() => window.__vigiePaints.length > 0, null, { timeout: 60_000 });
+    return await blank.evaluate(() => window.__vigiePaints[0]);
+  } finally {
     await blank.close();
   }
+}
+
+/** Median of 5 openings of the blank page: its navigation start to the frame that paints it. */
+async function blankPaints(context, id) {
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push(await paintOnce(context, id, 'blank.html'));
   return median(times);
 }
 
@@ -553,6 +606,7 @@ try {
     const asked = [];
     const answered = [];
     const raw = [];
+    const floorPaints = [];
     let memory = NaN;
     for (let i = 0; i < 5; i++) {
       const log = await openLog('#all');
@@ -573,12 +627,14 @@ try {
       }
       await log.close();
       raw.push(await rawFirstPage());
+      floorPaints.push(await paintOnce(context, id, 'blank-db.html'));
     }
     return {
       ms: median(painted),
       asked: median(asked),
       answer: median(answered),
       raw: median(raw),
+      floor: median(floorPaints),
       memory,
     };
   }
@@ -588,6 +644,7 @@ try {
   print('log_first_page_asked_ms', first.asked, 'ms');
   print('log_first_page_answer_ms', first.answer, 'ms');
   record('idb_floor_first_page_ms', first.raw, 'ms');
+  record('blank_db_page_paint_ms', first.floor, 'ms');
   // Right after the seeding, Chromium is still compacting the database it just took in (the
   // state after a large import); a user's log has long settled. The same once it has.
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -595,6 +652,7 @@ try {
   print('log_first_page_settled_ms', settled.ms, 'ms');
   print('log_first_page_settled_answer_ms', settled.answer, 'ms');
   print('idb_floor_first_page_settled_ms', settled.raw, 'ms');
+  print('blank_db_page_paint_settled_ms', settled.floor, 'ms');
 
   const log = await openLog('#all');
   const type = (value) => {
@@ -648,6 +706,29 @@ try {
   backupFile = join(profile, '..', `vigie-bench-backup-${randomUUID()}.json`);
   await download.saveAs(backupFile);
   record('export_json_100k_s', (performance.now() - exportStart) / 1000, 's');
+  // The file's part: a Blob of as many bytes, downloaded and saved the same way.
+  const bytes = statSync(backupFile).size;
+  const fileStart = performance.now();
+  const [floorDownload] = await Promise.all([
+    backupPage.waitForEvent('download', { timeout: 300_000 }),
+    backupPage.evaluate((bytes) => {
+      const piece = new Uint8Array(1 << 20).fill(32);
+      const pieces = [];
+      for (let left = bytes; left > 0; left -= piece.length) {
+        pieces.push(left >= piece.length ? piece : piece.subarray(0, left));
+      }
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob(pieces, { type: 'application/json' }));
+      link.download = 'file-floor.json';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }, bytes),
+  ]);
+  const floorFile = join(profile, '..', `vigie-bench-file-floor-${randomUUID()}.json`);
+  await floorDownload.saveAs(floorFile);
+  record('file_floor_save_s', (performance.now() - fileStart) / 1000, 's');
+  rmSync(floorFile, { force: true });
   await backupPage.close();
 
   await extPage.evaluate(await bundle('bench-floors.ts', 'VigieFloors'));
@@ -684,6 +765,7 @@ if (backupFile) {
       for (const [name, call] of [
         ['idb_floor_put_100k_s', 'putFloor'],
         ['dexie_bulkput_100k_s', 'dexieFloor'],
+        ['idb_floor_put_postings_100k_s', 'putPostingsFloor'],
       ]) {
         const put = await page.evaluate((call) => globalThis.VigieFloors[call](), call);
         if (put.count < LOG_MENTIONS) console.error(`bench: ${name} wrote ${put.count}.`);
@@ -729,12 +811,27 @@ console.log('# goal: import_json_100k_s ≤ 1.3 × idb_floor_put_100k_s');
 print('import_over_idb_floor_put', f.import_json_100k_s / f.idb_floor_put_100k_s, 'ratio');
 console.log('# goal: import_json_100k_s ≤ 1 × dexie_bulkput_100k_s');
 print('import_over_dexie_bulkput', f.import_json_100k_s / f.dexie_bulkput_100k_s, 'ratio');
+// The same against all the import writes (its posting lists too), with raw IndexedDB.
+print(
+  'import_over_idb_floor_put_postings',
+  f.import_json_100k_s / f.idb_floor_put_postings_100k_s,
+  'ratio',
+);
 console.log('# goal: export_json_100k_s ≤ 1.5 × idb_floor_read_100k_s');
 print('export_over_idb_floor_read', f.export_json_100k_s / f.idb_floor_read_100k_s, 'ratio');
+// The same with the file's part, saving as many bytes, taken out of the export.
+print(
+  'export_less_file_over_idb_floor_read',
+  (f.export_json_100k_s - f.file_floor_save_s) / f.idb_floor_read_100k_s,
+  'ratio',
+);
 console.log('# goal: log_first_page_ms ≤ blank_page_paint_ms + 40 ms');
 print('log_first_page_over_blank', f.log_first_page_ms - f.blank_page_paint_ms, 'ms');
-// Of that margin, what reading the page with raw IndexedDB takes.
+// Of that margin, what reading the page with raw IndexedDB takes, and the blank page showing
+// the same page it read so: the floor with the database in it.
 print('idb_floor_first_page_over_blank', f.idb_floor_first_page_ms, 'ms');
+print('blank_db_page_over_blank', f.blank_db_page_paint_ms - f.blank_page_paint_ms, 'ms');
+print('log_first_page_over_blank_db', f.log_first_page_ms - f.blank_db_page_paint_ms, 'ms');
 console.log('# goal: sw_cold_start_ms ≤ sw_floor_start_ms + 30 ms');
 print('sw_cold_start_over_floor', f.sw_cold_start_ms - f.sw_floor_start_ms, 'ms');
 // Of that margin, what opening a database and reading from it takes any worker.

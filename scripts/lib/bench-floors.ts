@@ -46,24 +46,45 @@ async function vigieMentions(): Promise<{ records: unknown[]; indexes: IndexShap
   }
 }
 
+/** The log's posting lists (the search's index, postings.ts) as stored: keys and values. */
+async function vigiePostings(): Promise<{ keys: IDBValidKey[]; values: unknown[] }> {
+  const db = await request(indexedDB.open(VIGIE));
+  try {
+    const store = db.transaction('postings').objectStore('postings');
+    const [keys, values] = await Promise.all([
+      request(store.getAllKeys()),
+      request(store.getAll()),
+    ]);
+    return { keys, values };
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * idb_floor_put_100k_s: the log's mentions written with raw IndexedDB into a new database with
- * the same object store and indexes, in one transaction. Returns seconds and the count.
+ * the same object store and indexes, in one transaction. With `withPostings`
+ * (idb_floor_put_postings_100k_s), the log's posting lists too, in the same transaction: all
+ * that an import writes for the search to find those mentions. Returns seconds and the count.
  */
-export async function putFloor(): Promise<{ s: number; count: number }> {
+export async function putFloor(withPostings = false): Promise<{ s: number; count: number }> {
   const { records, indexes } = await vigieMentions();
+  const postings = withPostings ? await vigiePostings() : { keys: [], values: [] };
   await drop(FLOOR);
   const db = await open(FLOOR, (created) => {
     const store = created.createObjectStore('mentions', { keyPath: 'id' });
     for (const { name, keyPath, unique, multiEntry } of indexes) {
       store.createIndex(name, keyPath, { unique, multiEntry });
     }
+    created.createObjectStore('postings');
   });
   try {
     const start = performance.now();
-    const tx = db.transaction('mentions', 'readwrite');
+    const tx = db.transaction(['mentions', 'postings'], 'readwrite');
     const store = tx.objectStore('mentions');
     for (const record of records) store.put(record);
+    const lists = tx.objectStore('postings');
+    postings.values.forEach((list, i) => lists.put(list, postings.keys[i]));
     await committed(tx);
     return { s: (performance.now() - start) / 1000, count: records.length };
   } finally {
@@ -71,6 +92,9 @@ export async function putFloor(): Promise<{ s: number; count: number }> {
     await drop(FLOOR);
   }
 }
+
+/** idb_floor_put_postings_100k_s: see putFloor. */
+export const putPostingsFloor = () => putFloor(true);
 
 /** An index as Dexie's schema string writes it: `&unique`, `*multiEntry`, `[compound+key]`. */
 function dexieIndex({ keyPath, unique, multiEntry }: IndexShape): string {
