@@ -92,7 +92,7 @@ const shared: UserConfig = {
   build: { target: 'es2022', minify: true, sourcemap: false, reportCompressedSize: false },
 };
 
-/** One context of the extension (a page from its HTML, or the worker), built on its own. */
+/** A page of the extension (the popup, the crisis log), from its HTML, built on its own. */
 function context(name: string, input: string): UserConfig {
   return {
     ...shared,
