@@ -60,6 +60,15 @@ const rss = (...items: string[]) =>
 let now = Date.parse('2026-12-04T10:00:00.000Z');
 const deps = (db: Awaited<ReturnType<typeof freshDB>>) => ({ db, now: () => new Date(now) });
 
+/** The Feeds screen's calls over `db`, as the background makes them. */
+const feedCalls = (db: Awaited<ReturnType<typeof freshDB>>) =>
+  createFeedCalls({
+    ...deps(db),
+    labels: { untitledCrisis: 'Untitled' },
+    changed: vi.fn(),
+    notifyFlagged: vi.fn(async () => undefined),
+  });
+
 /** A fetch that answers `body` with `status`, and records what it was asked. */
 function answering(body: () => string, status = () => 200) {
   const asked: RequestInit[] = [];
@@ -167,12 +176,7 @@ describe('feed watch in the background', () => {
 
   it('stores a source’s known fields only, and refuses a kind it does not know', async () => {
     const db = await freshDB();
-    const calls = createFeedCalls({
-      ...deps(db),
-      labels: { untitledCrisis: 'Untitled' },
-      changed: vi.fn(),
-      notifyFlagged: vi.fn(async () => undefined),
-    });
+    const calls = feedCalls(db);
     // Nothing listens there: the first read fails at once, and says so.
     const spec = { kind: 'url', url: 'http://127.0.0.1:9/feed.xml', extra: 'x'.repeat(10) };
     const added = await calls.addFeed({ spec: spec as never }, null);
@@ -185,12 +189,7 @@ describe('feed watch in the background', () => {
 
   it('gives a feed’s site back on removal, unless the team cell’s server is on it', async () => {
     const db = await freshDB();
-    const calls = createFeedCalls({
-      ...deps(db),
-      labels: { untitledCrisis: 'Untitled' },
-      changed: vi.fn(),
-      notifyFlagged: vi.fn(async () => undefined),
-    });
+    const calls = feedCalls(db);
     const add = (url: string) => calls.addFeed({ spec: { kind: 'url', url } }, null);
     const alone = await add('https://feeds.example/a.xml');
     await calls.removeFeed({ id: alone.source.id }, null);
