@@ -3,7 +3,7 @@
  * the chosen file, or sent in pages by backup-stage-pages.ts), checked again here (the page
  * that read the file is not trusted with the log), previewed, then written in one transaction.
  */
-import { BACKUP_STORES, countsOf } from '../../core/backup/format';
+import { countsOf } from '../../core/backup/format';
 import { parseBackup } from '../../core/backup/parse';
 import { commitImport, previewImport } from '../../core/db/backup-import';
 import { recountMentions } from '../../core/db/mention-counts';
@@ -63,11 +63,12 @@ export function createImportCalls(
      * The worker reads the chosen file itself: carrying a large log through runtime messages
      * made most of an import's time, the messaging itself. Every check the pages go through is made
      * (the whole parse); the checksum is left to the page, which verified it over the same
-     * bytes (it guards against a damaged file, not against the page). Only this extension's
-     * blob: URLs are read.
+     * bytes (it guards against a damaged file, not against the page). The page asks as soon as
+     * the file is chosen and checks it meanwhile, so the two reads run side by side; the staging
+     * starts only once the file is parsed here, and the page cancels it when it refuses the
+     * file. Only this extension's blob: URLs are read.
      */
-    async importStageFile({ importId, url }) {
-      const s = staging(importId);
+    async importStageFile({ url }) {
       const origin = deps.origin ?? globalThis.location?.origin;
       if (typeof url !== 'string' || !origin || !url.startsWith(`blob:${origin}/`)) {
         throw new AppError('bad-request', 'url must be a blob: URL of this extension');
@@ -84,15 +85,14 @@ export function createImportCalls(
         throw new AppError('bad-backup', detail ? `${code}: ${detail}` : code);
       }
       const { data } = parsed.backup;
-      const counts = countsOf(data);
-      if (BACKUP_STORES.some((store) => counts[store] !== s.expected[store])) {
-        throw new AppError('bad-request', 'The file holds other counts than announced');
-      }
+      const staged = countsOf(data);
+      const importId = startStaging(imports, staged, deps.now().getTime());
+      const s = staging(importId);
       s.mentions = data.mentions;
       s.crises = data.crises;
       s.events = data.events;
       s.settings = data.settings;
-      return { staged: counts };
+      return { importId, staged };
     },
 
     importPreview({ importId }) {

@@ -215,12 +215,12 @@ export interface BackgroundCalls {
     staged: number;
   };
   /**
-   * Stages the whole file at once, read by the worker itself from `url`, a blob: URL of this
-   * extension the page made of the chosen file, and checked as the page checks it (nothing is
-   * written). Fails with 'unavailable' when the worker cannot read it: the page then stages the
-   * records in pages (`importStage`).
+   * Starts an import of the whole file, read by the worker itself from `url`, a blob: URL of
+   * this extension the page made of the chosen file, and checked as the page checks it (nothing
+   * is written); returns the import's id and what it holds. Fails with 'unavailable' when the
+   * worker cannot read it: the page then stages the records in pages (`importStart`).
    */
-  importStageFile(args: { importId: string; url: string }): { staged: StoreCounts };
+  importStageFile(args: { url: string }): { importId: string; staged: StoreCounts };
   /** What importing the staged file would do, merging or replacing; nothing is written. */
   importPreview(args: { importId: string }): ImportPreview;
   /**

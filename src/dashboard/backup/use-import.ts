@@ -16,7 +16,7 @@ import { t } from '../../core/i18n';
 import type { AppErrorData } from '../../core/messaging/protocol';
 import { ask } from '../../ui/background';
 import { downloadFullBackup } from './export-files';
-import { commitBackup, previewBackup } from './import-transfer';
+import { commitBackup, dropStaging, previewBackup, stageFile } from './import-transfer';
 import { asError, busyWith, type Busy } from './progress';
 
 /** A file checked and staged, shown before it is imported. */
@@ -55,25 +55,34 @@ function useFileUrl() {
   return { url, release };
 }
 
-/** Checks `file` in the page, then has the background stage and preview it. */
+/**
+ * Checks `file` in the page while the background reads it too, then has the background preview
+ * it. The two reads run side by side (each about half of a large file's check); a file the page
+ * refuses is dropped from the background as soon as its reading there ends, never written.
+ */
 async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileUrl>) {
   const progress = busyIn(show, 'checking', t('backupChecking', file.name));
+  if (file.size > MAX_BACKUP_CHARS) {
+    show({ step: 'failed', problem: { code: 'too-large', detail: `${file.size} bytes` } });
+    return;
+  }
+  const url = URL.createObjectURL(file);
+  const early = stageFile(ask, url);
+  let kept = false;
   try {
-    if (file.size > MAX_BACKUP_CHARS) {
-      show({ step: 'failed', problem: { code: 'too-large', detail: `${file.size} bytes` } });
-      return;
-    }
     const parsed = await parseBackup(await file.text());
     if (!parsed.ok) {
       show({ step: 'failed', problem: parsed.problem });
       return;
     }
-    fileUrl.url.current = URL.createObjectURL(file);
+    kept = true;
+    fileUrl.url.current = url;
     const { importId, preview } = await previewBackup(
       ask,
       parsed.backup.data,
       progress,
-      fileUrl.url.current,
+      url,
+      early,
     );
     show({
       step: 'preview',
@@ -86,6 +95,8 @@ async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileU
   } catch (e) {
     fileUrl.release();
     show({ step: 'failed', problem: asError(e) });
+  } finally {
+    if (!kept) dropStaging(ask, early, () => URL.revokeObjectURL(url));
   }
 }
 

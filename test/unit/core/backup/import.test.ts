@@ -422,7 +422,7 @@ describe('the file read by the background itself', () => {
     const { ask } = wire(db, undefined, undefined, new Map([[url, await fileOf(file)]]));
     const { spy, calls } = recorded(ask);
     const { importId, preview } = await previewBackup(spy, file, undefined, url);
-    expect(calls).toEqual(['importStart', 'importStageFile', 'importPreview']);
+    expect(calls).toEqual(['importStageFile', 'importPreview']);
     const paged = await previewBackup(wire(await freshDB()).ask, file);
     expect(preview).toEqual(paged.preview);
     const summary = await commitBackup(spy, file, importId, 'merge', undefined, url);
@@ -437,15 +437,10 @@ describe('the file read by the background itself', () => {
     const { ask, imports } = wire(await freshDB());
     const { spy, calls } = recorded(ask);
     const { preview } = await previewBackup(spy, file, undefined, fileUrl('gone'));
-    expect(calls.slice(0, 4)).toEqual([
-      'importStart',
-      'importStageFile',
-      'importCancel',
-      'importStart',
-    ]);
+    expect(calls.slice(0, 2)).toEqual(['importStageFile', 'importStart']);
     expect(calls.filter((c) => c === 'importStage').length).toBeGreaterThan(3);
     expect(preview.merge.mentions.added).toBe(4);
-    // The staging the file call began is dropped: only the paged one is kept.
+    // Only the paged staging is kept.
     expect(imports.size).toBe(1);
   });
 
@@ -460,30 +455,30 @@ describe('the file read by the background itself', () => {
     ]);
     const db = await freshDB();
     const before = await snapshot(db);
-    const { ask } = wire(db, undefined, undefined, files);
+    const { ask, imports } = wire(db, undefined, undefined, files);
     await expect(stageBackup(ask, file, undefined, url)).rejects.toMatchObject({
       error: {
         code: 'bad-backup',
         message: expect.stringMatching(/^invalid: mentions\[\d\]\.capturedAt/),
       },
     });
-    // A file holding other counts than the page announced.
+    // A file holding other counts than the page read: its staging is dropped at once.
     await expect(stageBackup(ask, file, undefined, other)).rejects.toMatchObject({
       error: { code: 'bad-request' },
     });
+    await vi.waitFor(() => expect(imports.size).toBe(0));
     expect(await snapshot(db)).toBe(before);
   });
 
   it('reads only blob: URLs of this extension', async () => {
-    const { ask } = wire(await freshDB());
-    const start = await ask('importStart', { counts: { mentions: 0, crises: 0, events: 0 } });
-    const importId = start.ok ? start.value.importId : '';
+    const { ask, imports } = wire(await freshDB());
     for (const url of ['https://example.com/backup.json', 'blob:https://example.com/x', 'x']) {
-      expect(await ask('importStageFile', { importId, url })).toMatchObject({
+      expect(await ask('importStageFile', { url })).toMatchObject({
         ok: false,
         error: { code: 'bad-request' },
       });
     }
+    expect(imports.size).toBe(0);
   });
 });
 

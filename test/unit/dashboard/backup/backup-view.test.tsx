@@ -186,8 +186,36 @@ describe('backup screen', () => {
         'The file is not valid JSON: it may be cut short or damaged.',
       ),
     );
-    expect(callNames(f)).not.toContain('importStart');
-    expect(callNames(f)).not.toContain('importCommit');
+    // The background was asked to read each file beside the page's check, and could not here.
+    expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
+      'importStageFile',
+      'importStageFile',
+    ]);
+  });
+
+  it('drops what the background staged of a file the page refuses, and lets the file go', async () => {
+    const revoke = vi.spyOn(URL, 'revokeObjectURL');
+    const f = await renderBackup(
+      background({
+        importStageFile: () =>
+          ok({ importId: 'imp-early', staged: { mentions: 4, crises: 2, events: 6 } }),
+      }),
+    );
+    const file = JSON.parse(goodFile) as { data: { mentions: { note: string }[] } };
+    file.data.mentions[0]!.note = 'changed by hand';
+    choose(JSON.stringify(file));
+    await vi.waitFor(() =>
+      expect(byTestId('backup-import-error').textContent).toContain('The checksum does not match'),
+    );
+    await vi.waitFor(() =>
+      expect(f.calls.filter((c) => c.call.startsWith('import'))).toEqual([
+        { call: 'importStageFile', args: { url: expect.stringMatching(/^blob:/) } },
+        { call: 'importCancel', args: { importId: 'imp-early' } },
+      ]),
+    );
+    const url = (f.calls.find((c) => c.call === 'importStageFile')!.args as { url: string }).url;
+    expect(revoke).toHaveBeenCalledWith(url);
+    revoke.mockRestore();
   });
 
   it('names the first wrong field of a file that is otherwise whole', async () => {
@@ -212,9 +240,7 @@ describe('backup screen', () => {
     await vi.waitFor(() => byTestId('backup-preview'));
     // Offered to the background to read itself first; it cannot here, so it goes in pages.
     expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
-      'importStart',
       'importStageFile',
-      'importCancel',
       'importStart',
       'importStage',
       'importStage',
@@ -285,7 +311,8 @@ describe('backup screen', () => {
     byTestId('backup-import').click();
     await vi.waitFor(() => byTestId('backup-import-done'));
     // Each staging first offered the file to the background, then went in pages.
-    expect(callNames(f).filter((c) => c === 'importStart')).toHaveLength(4);
+    expect(callNames(f).filter((c) => c === 'importStageFile')).toHaveLength(2);
+    expect(callNames(f).filter((c) => c === 'importStart')).toHaveLength(2);
     expect(commits).toBe(2);
   });
 
@@ -293,13 +320,13 @@ describe('backup screen', () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
     const f = await renderBackup(
       background({
-        importStageFile: () => ok({ staged: { mentions: 4, crises: 2, events: 6 } }),
+        importStageFile: () =>
+          ok({ importId: 'imp-1', staged: { mentions: 4, crises: 2, events: 6 } }),
       }),
     );
     choose(goodFile);
     await vi.waitFor(() => byTestId('backup-preview'));
     expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
-      'importStart',
       'importStageFile',
       'importPreview',
     ]);
