@@ -6,7 +6,7 @@
 import { countsOf } from '../../core/backup/format';
 import { parseBackup } from '../../core/backup/parse';
 import { commitImport, previewImport } from '../../core/db/backup-import';
-import { recountMentions } from '../../core/db/mention-counts';
+import { mentionCounts } from '../../core/db/mention-counts';
 import type { VigieDatabase } from '../../core/db/open';
 import { AppError } from '../../core/errors';
 import type { BackgroundCalls } from '../../core/messaging/protocol';
@@ -106,8 +106,9 @@ export function createImportCalls(
       }
       const { data, orphans } = complete(staging(importId));
       const summary = await commitImport(db, data, orphans, mode, deps.keepAlive);
-      // The import forgot the kept mention counts: count now, not on the popup's next open.
-      await recountMentions(db);
+      // A log that kept no mention counts has none after the import either: count now, not on
+      // the popup's next open.
+      await mentionCounts(db);
       imports.delete(importId);
       deps.changed({ crises: true });
       await deps.settingsImported?.();

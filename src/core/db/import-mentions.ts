@@ -62,6 +62,11 @@ async function importChunk(
 ): Promise<void> {
   const { tx, w, write, summary } = run;
   const store = tx.objectStore('mentions');
+  // What a write changes beside the record: the search's lists and the kept counts.
+  const replaced = (before: StoredMention | undefined, after: StoredMention) => {
+    lists.replaced(before, after);
+    run.counts.replaced(before, after);
+  };
   const byId = none ? [] : await Promise.all(chunk.map((m) => store.get(m.id)));
   const { incoming, existing, beside } = pairWithLog(chunk, byId, summary);
   const stored = incoming.map(toStored);
@@ -79,13 +84,13 @@ async function importChunk(
       summary.sameQuote++;
       if (!write) return [];
       const merged = toStored(mergeSameQuote(fromStored(twin), m));
-      lists.replaced(twin, merged);
+      replaced(twin, merged);
       return [quiet(w.objectStore('mentions').put(merged))];
     }
     const outcome = outcomeOf(existing[i], m);
     summary.mentions[outcome]++;
     if (!write || !writes(outcome)) return [];
-    lists.replaced(existing[i], stored[i]);
+    replaced(existing[i], stored[i]!);
     return [quiet(w.objectStore('mentions').put(stored[i]!))];
   });
   await Promise.all(puts);

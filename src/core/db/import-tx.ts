@@ -5,6 +5,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { ImportSummary, RecordCounts } from '../backup/format';
 import type { RecordOutcome } from '../backup/merge';
+import type { CountChanges } from './mention-counts';
 import type { VigieDB } from './schema';
 
 /**
@@ -27,6 +28,8 @@ export interface ImportRun {
   /** Called synchronously before each round of requests. */
   tick: () => void;
   summary: ImportSummary;
+  /** The kept mention counts' changes, saved in the transaction once every mention is written. */
+  counts: CountChanges;
 }
 
 /** Records read or written per round of parallel requests inside the import transaction. */

@@ -67,18 +67,44 @@ describe('kept mention counts', () => {
     await expectCounts(db, { untriaged: 0, inbox: 3, mentions: 3 });
   });
 
-  it('are counted again after a backup import, which writes without noting each change', async () => {
+  it('follow a backup import, merged or replacing, in its own transaction', async () => {
+    const db = await freshDB();
+    const inLog = mention({ url: 'https://kept.example' });
+    const twin = mention({ url: 'https://twin.example', quote: 'Twin quote' });
+    await putMentions(db, [inLog, twin]);
+    const file = sampleLog('n');
+    // The log's mention, reviewed in the file; the twin's quote flagged under another id.
+    file.mentions.push(
+      { ...inLog, triagedAt: at(5), updatedAt: at(5) },
+      { ...twin, id: 'n-twin', triagedAt: at(6), updatedAt: at(6) },
+    );
+    const { ask } = wire(db);
+    const { importId, preview } = await previewBackup(ask, file);
+    expect(preview.merge.sameQuote).toBe(1);
+    await commitBackup(ask, file, importId, 'merge');
+    // Kept by the import itself: they agree with the records, counted outright.
+    const kept = await db.get('meta', 'mentionCounts');
+    expect(kept).toMatchObject(await countedOutright(db));
+    expect(kept?.mentions).toBe(file.mentions.length);
+    expect(kept?.untriaged).toBeLessThan(kept!.inbox);
+    const again = await previewBackup(ask, file);
+    await commitBackup(ask, file, again.importId, 'replace');
+    expect(await db.get('meta', 'mentionCounts')).toMatchObject(await countedOutright(db));
+    expect((await mentionCounts(db)).mentions).toBe(file.mentions.length);
+  });
+
+  it('are counted after an import into a log that kept none', async () => {
     const db = await freshDB();
     await putMentions(db, [mention({ url: 'https://kept.example' })]);
-    const file = sampleLog('n');
+    await db.delete('meta', 'mentionCounts');
+    const file = sampleLog('k');
     const { ask } = wire(db);
     const { importId } = await previewBackup(ask, file);
     await commitBackup(ask, file, importId, 'merge');
+    expect(await db.get('meta', 'mentionCounts')).toMatchObject({
+      mentions: file.mentions.length + 1,
+    });
     await expectCounts(db, await countedOutright(db));
-    expect((await mentionCounts(db)).mentions).toBe(file.mentions.length + 1);
-    const again = await previewBackup(ask, file);
-    await commitBackup(ask, file, again.importId, 'replace');
-    expect((await mentionCounts(db)).mentions).toBe(file.mentions.length);
   });
 
   it('are counted outright when none are kept', async () => {
