@@ -1,6 +1,6 @@
 /**
- * The imports being staged, in this worker's memory only: what each one's page announced, what
- * it has staged so far, and the check of the whole once staged. A worker stopped before the
+ * The imports being staged, in this worker's memory only: what each one's page announced (or
+ * the file read here holds), what it has staged so far, and the check of the whole once staged. A worker stopped before the
  * commit loses them and answers 'import-expired', and the page sends the file again.
  */
 import {
@@ -15,7 +15,7 @@ import { AppError } from '../../core/errors';
 import { newId } from '../../core/model/ids';
 import type { Crisis, CrisisEvent, Mention, Settings } from '../../core/model/types';
 
-/** An import being staged: what the page announced, and what it has sent so far. */
+/** An import being staged: what it holds in all, and what is staged so far. */
 export interface Staging {
   expected: StoreCounts;
   mentions: Mention[];
