@@ -78,6 +78,12 @@ function background(extra: Answers = {}): Answers {
   };
 }
 
+/** A background that reads the chosen file itself and stages it as `importId`. */
+const readingTheFile = (importId: string) =>
+  background({
+    importStageFile: () => ok({ importId, staged: { mentions: 4, crises: 2, events: 6 } }),
+  });
+
 let goodFile = '';
 beforeAll(async () => {
   goodFile = backupText(
@@ -195,12 +201,7 @@ describe('backup screen', () => {
 
   it('drops what the background staged of a file the page refuses, and lets the file go', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
-    const f = await renderBackup(
-      background({
-        importStageFile: () =>
-          ok({ importId: 'imp-early', staged: { mentions: 4, crises: 2, events: 6 } }),
-      }),
-    );
+    const f = await renderBackup(readingTheFile('imp-early'));
     const file = JSON.parse(goodFile) as { data: { mentions: { note: string }[] } };
     file.data.mentions[0]!.note = 'changed by hand';
     choose(JSON.stringify(file));
@@ -318,12 +319,7 @@ describe('backup screen', () => {
 
   it('lets the background read the chosen file itself, then lets the file go', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
-    const f = await renderBackup(
-      background({
-        importStageFile: () =>
-          ok({ importId: 'imp-1', staged: { mentions: 4, crises: 2, events: 6 } }),
-      }),
-    );
+    const f = await renderBackup(readingTheFile('imp-1'));
     choose(goodFile);
     await vi.waitFor(() => byTestId('backup-preview'));
     expect(callNames(f).filter((c) => c.startsWith('import'))).toEqual([
