@@ -57,8 +57,9 @@ function useFileUrl() {
 
 /**
  * Checks `file` in the page while the background reads it too, then has the background preview
- * it. The two reads run side by side (each about half of a large file's check); a file the page
- * refuses is dropped from the background as soon as its reading there ends, never written.
+ * it. The two reads run side by side (each about half of a large file's check). A file that is
+ * not previewed (refused by the page or the background, or a call that failed) is dropped from
+ * the background as soon as its reading there ends, never written, and the file let go.
  */
 async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileUrl>) {
   const progress = busyIn(show, 'checking', t('backupChecking', file.name));
@@ -68,15 +69,13 @@ async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileU
   }
   const url = URL.createObjectURL(file);
   const early = stageFile(ask, url);
-  let kept = false;
+  let previewed = false;
   try {
     const parsed = await parseBackup(await file.text());
     if (!parsed.ok) {
       show({ step: 'failed', problem: parsed.problem });
       return;
     }
-    kept = true;
-    fileUrl.url.current = url;
     const { importId, preview } = await previewBackup(
       ask,
       parsed.backup.data,
@@ -84,6 +83,8 @@ async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileU
       url,
       early,
     );
+    previewed = true;
+    fileUrl.url.current = url;
     show({
       step: 'preview',
       name: file.name,
@@ -93,10 +94,9 @@ async function check(file: File, show: Show, fileUrl: ReturnType<typeof useFileU
       preview,
     });
   } catch (e) {
-    fileUrl.release();
     show({ step: 'failed', problem: asError(e) });
   } finally {
-    if (!kept) dropStaging(ask, early, () => URL.revokeObjectURL(url));
+    if (!previewed) dropStaging(ask, early, () => URL.revokeObjectURL(url));
   }
 }
 
